@@ -1,0 +1,177 @@
+import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { ApiError } from '../../src-shared/errors';
+import type { Clock } from '../../src-shared/clock';
+import type { DB, TableName } from '../db/schema';
+import type { EditableColumns } from '../db/schema/common';
+import type { DeviceClock } from './device-clock';
+
+/** Tables that users edit: they carry the editable columns and are logged. */
+export type EditableTable = {
+  [T in TableName]: DB[T] extends EditableColumns ? T : never;
+}[TableName];
+
+type Values<T extends EditableTable> = Omit<Insertable<DB[T]>, keyof EditableColumns> & { id?: string };
+type Patch<T extends EditableTable> = Omit<Updateable<DB[T]>, keyof EditableColumns>;
+
+export interface WriteScope {
+  db: Kysely<DB>;
+  clock: Clock;
+  deviceId: string;
+  deviceClock: DeviceClock;
+  actorId: string;
+}
+
+export interface WriteOptions {
+  /** Why, where the user gave a reason (an override, a withdrawal, a transition). */
+  reason?: string | null;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  /** The `updated_at` the user saw: refuse the save if someone changed the record since. */
+  expectedUpdatedAt?: string;
+}
+
+/**
+ * The one write path. Every change to an editable table goes through a
+ * Writer, inside one transaction that also appends the change to the change
+ * log: the audit trail now, the sync feed later.
+ */
+export async function write<R>(scope: WriteScope, work: (w: Writer) => Promise<R>): Promise<R> {
+  return scope.db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('change_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('device_id', '=', scope.deviceId)
+      .executeTakeFirst();
+    const writer = new Writer(trx, scope, Number(last?.seq ?? 0));
+    return work(writer);
+  });
+}
+
+export class Writer {
+  readonly trx: Transaction<DB>;
+  readonly actorId: string;
+  private seq: number;
+
+  constructor(
+    trx: Transaction<DB>,
+    private readonly scope: WriteScope,
+    lastSeq: number,
+  ) {
+    this.trx = trx;
+    this.actorId = scope.actorId;
+    this.seq = lastSeq;
+  }
+
+  /** Creates a record and returns its id. */
+  async create<T extends EditableTable>(table: T, values: Values<T>, options: WriteOptions = {}): Promise<string> {
+    const at = this.scope.clock.now().toISOString();
+    const id = values.id ?? uuidv7();
+    const row = { ...values, id, created_at: at, updated_at: at, updated_by: this.actorId, deleted_at: null };
+    await this.trx.insertInto(table).values(row as never).execute();
+    const { id: _id, created_at: _c, updated_at: _u, updated_by: _b, deleted_at: _d, ...fields } = row;
+    await this.log(at, table, id, 'create', null, null, fields, options.reason);
+    return id;
+  }
+
+  /** Applies the fields that differ and logs each one; returns the names of those that changed. */
+  async update<T extends EditableTable>(table: T, id: string, patch: Patch<T>, options: UpdateOptions = {}): Promise<string[]> {
+    const before = await this.current(table, id);
+    if (options.expectedUpdatedAt && before.updated_at !== options.expectedUpdatedAt) {
+      throw new ApiError('conflict', 'Someone else saved this record after you opened it. Reload it to see their changes, then make yours again.');
+    }
+    const changed: [string, unknown, unknown][] = [];
+    for (const [field, value] of Object.entries(patch as Record<string, unknown>)) {
+      if (value === undefined) continue;
+      const was = before[field];
+      if (!sameValue(was, value)) changed.push([field, was, value]);
+    }
+    if (changed.length === 0) return [];
+
+    const at = this.scope.clock.now().toISOString();
+    const set = Object.fromEntries(changed.map(([f, , v]) => [f, v]));
+    await this.trx
+      .updateTable(table)
+      .set({ ...set, updated_at: at, updated_by: this.actorId } as never)
+      .where('id' as never, '=', id as never)
+      .execute();
+    for (const [field, was, value] of changed) {
+      await this.log(at, table, id, 'update', field, was, value, options.reason);
+    }
+    return changed.map(([f]) => f);
+  }
+
+  /** Deletes by tombstone, so the delete syncs like any other change. */
+  async remove<T extends EditableTable>(table: T, id: string, options: WriteOptions = {}): Promise<void> {
+    const before = await this.current(table, id);
+    if (before.deleted_at) return;
+    const at = this.scope.clock.now().toISOString();
+    await this.trx
+      .updateTable(table)
+      .set({ deleted_at: at, updated_at: at, updated_by: this.actorId } as never)
+      .where('id' as never, '=', id as never)
+      .execute();
+    await this.log(at, table, id, 'delete', null, null, null, options.reason);
+  }
+
+  async restore<T extends EditableTable>(table: T, id: string, options: WriteOptions = {}): Promise<void> {
+    const before = await this.current(table, id, true);
+    if (!before.deleted_at) return;
+    const at = this.scope.clock.now().toISOString();
+    await this.trx
+      .updateTable(table)
+      .set({ deleted_at: null, updated_at: at, updated_by: this.actorId } as never)
+      .where('id' as never, '=', id as never)
+      .execute();
+    await this.log(at, table, id, 'restore', null, null, null, options.reason);
+  }
+
+  private async current(table: EditableTable, id: string, includeDeleted = false): Promise<Record<string, unknown>> {
+    const row = (await this.trx
+      .selectFrom(table)
+      .selectAll()
+      .where('id' as never, '=', id as never)
+      .executeTakeFirst()) as Record<string, unknown> | undefined;
+    if (!row || (row.deleted_at && !includeDeleted)) throw ApiError.notFound('That record');
+    return row;
+  }
+
+  private async log(
+    at: string,
+    entity: string,
+    entityId: string,
+    op: 'create' | 'update' | 'delete' | 'restore',
+    field: string | null,
+    before: unknown,
+    after: unknown,
+    reason: string | null | undefined,
+  ): Promise<void> {
+    this.seq += 1;
+    await this.trx
+      .insertInto('change_log')
+      .values({
+        device_id: this.scope.deviceId,
+        seq: this.seq,
+        hlc: this.scope.deviceClock.next(this.scope.clock.now()),
+        at,
+        actor_id: this.actorId,
+        entity,
+        entity_id: entityId,
+        op,
+        field,
+        before: before === null || before === undefined ? null : JSON.stringify(before),
+        after: after === null || after === undefined ? null : JSON.stringify(after),
+        reason: reason ?? null,
+      })
+      .execute();
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  // Booleans are stored as 0/1.
+  if (typeof b === 'boolean') return a === (b ? 1 : 0);
+  return false;
+}

@@ -1,0 +1,17 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { foundation } from './0001-foundation';
+
+export interface Migration {
+  name: string;
+  /** Runs inside the one transaction that takes the database to the latest version. */
+  up(db: BetterSqlite3.Database): void;
+}
+
+/**
+ * Every migration, in order: version n is `migrations[n - 1]`. A static list,
+ * so the bundle never reads migration files from disk. Append only: a
+ * released migration is never edited.
+ */
+export const migrations: readonly Migration[] = [foundation];
+
+export const latestVersion = migrations.length;

@@ -1,0 +1,6 @@
+import type { FoundationTables } from './foundation';
+
+/** The whole database as Kysely sees it: each area adds its tables here. */
+export interface DB extends FoundationTables {}
+
+export type TableName = keyof DB;

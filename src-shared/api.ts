@@ -1,0 +1,16 @@
+import { combineContracts, type InputOf, type ResultOf } from './contract';
+import { foundationApi } from './api/foundation';
+
+/**
+ * THE contract between the renderer and the main process: every method's
+ * name, input schema, permission and result. Each area keeps its own map in
+ * src-shared/api/; a name used twice is refused when the maps are joined.
+ */
+export const api = combineContracts(foundationApi);
+
+export type Api = typeof api;
+export type MethodName = keyof Api & string;
+export type Input<M extends MethodName> = InputOf<Api[M]>;
+export type Result<M extends MethodName> = ResultOf<Api[M]>;
+
+export const methodNames = Object.keys(api) as MethodName[];

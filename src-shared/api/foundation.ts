@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { method } from '../contract';
+import type { Organisation } from '../domain/organisation';
+import { areaInput, landlordInput, neighbourhoodInput, organisationNameInput } from '../domain/organisation';
+import type { Staff } from '../domain/staff';
+import { signInInput, staffCreateInput, staffUpdateInput } from '../domain/staff';
+import { historyInput, type HistoryEntry } from '../domain/history';
+import { idSchema } from '../domain/common';
+
+const none = z.object({}).strict();
+
+export interface SessionState {
+  staff: Staff | null;
+  /** No staff profile exists yet: the first-run screen shows. */
+  firstRun: boolean;
+  /** No customers and no landlords: offer the demo data or the template. */
+  databaseEmpty: boolean;
+  organisationName: string | null;
+  deviceId: string;
+  appVersion: string;
+}
+
+export const foundationApi = {
+  'session.state': method(none, null).returns<SessionState>(),
+  'session.signIn': method(signInInput, null).returns<SessionState>(),
+  'session.signOut': method(none, null).returns<SessionState>(),
+
+  'staff.list': method(none, null).returns<Staff[]>(),
+  /** Open to anyone only while no profile exists; then administrators only. */
+  'staff.create': method(staffCreateInput, null).returns<Staff>(),
+  'staff.update': method(staffUpdateInput, 'staff.manage').returns<Staff>(),
+
+  'organisation.get': method(none, 'organisation.read').returns<Organisation>(),
+  'organisation.rename': method(organisationNameInput, 'organisation.write').returns<Organisation>(),
+  'organisation.saveLandlord': method(landlordInput, 'organisation.write').returns<Organisation>(),
+  'organisation.saveArea': method(areaInput, 'organisation.write').returns<Organisation>(),
+  'organisation.saveNeighbourhood': method(neighbourhoodInput, 'organisation.write').returns<Organisation>(),
+  'organisation.applyTemplate': method(none, 'organisation.write').returns<Organisation>(),
+
+  'history.forRecord': method(historyInput, 'history.read').returns<HistoryEntry[]>(),
+
+  'demo.load': method(
+    z.object({
+      customers: z.number().int().min(0).max(100_000).default(300),
+      seed: z.number().int().default(13),
+    }),
+    'demo.load',
+  ).returns<{ customers: number }>(),
+
+  'system.backup': method(none, 'backup.run').returns<{ path: string }>(),
+  'system.recordExists': method(z.object({ entity: z.string(), id: idSchema }), null).returns<boolean>(),
+} as const;

@@ -1,0 +1,62 @@
+/**
+ * The one place that decides who may do what. The main process checks these
+ * before any service runs; the renderer only uses them to hide what would be
+ * refused anyway.
+ */
+export const roles = ['officer', 'coordinator', 'team_leader', 'administrator'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  officer: 'Involvement officer',
+  coordinator: 'Involvement coordinator',
+  team_leader: 'Team leader',
+  administrator: 'Administrator',
+};
+
+const everyone: readonly Role[] = roles;
+const coordinatorsUp: readonly Role[] = ['coordinator', 'team_leader', 'administrator'];
+const leadersUp: readonly Role[] = ['team_leader', 'administrator'];
+const adminOnly: readonly Role[] = ['administrator'];
+
+export const permissions = {
+  'customers.read': everyone,
+  'customers.write': everyone,
+  'customers.delete': coordinatorsUp,
+  'customers.import': coordinatorsUp,
+  'customers.export': coordinatorsUp,
+  /** Equality data is special category data (UK GDPR): only roles that report on it. */
+  'customers.equality.read': coordinatorsUp,
+  'customers.equality.write': coordinatorsUp,
+  'history.read': everyone,
+  'organisation.read': everyone,
+  'organisation.write': adminOnly,
+  'staff.manage': adminOnly,
+  'groups.read': everyone,
+  'groups.write': coordinatorsUp,
+  'groups.override_rules': leadersUp,
+  'meetings.read': everyone,
+  'meetings.write': everyone,
+  'attendance.write': everyone,
+  'training.read': everyone,
+  'training.write': coordinatorsUp,
+  /** Officers see that a case exists, not its content. */
+  'cases.list': everyone,
+  'cases.read': coordinatorsUp,
+  'cases.write': coordinatorsUp,
+  'recommendations.read': everyone,
+  'recommendations.write': coordinatorsUp,
+  'settings.write': leadersUp,
+  'backup.run': leadersUp,
+  'demo.load': everyone,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+export function permissionDeniedMessage(role: Role, permission: Permission): string {
+  const allowed = (permissions[permission] as readonly Role[]).map((r) => roleLabels[r]);
+  return `A ${roleLabels[role].toLowerCase()} cannot do this. Allowed: ${allowed.join(', ')}.`;
+}
