@@ -1,0 +1,88 @@
+import type { BankHolidayCalendar } from './bank-holidays';
+
+/**
+ * Working days in England and Wales: Monday to Friday, not a bank holiday.
+ * Dates are ISO `YYYY-MM-DD` strings and all arithmetic is done in UTC, so
+ * the result never shifts with the machine's time zone or British Summer Time.
+ */
+
+const DAY_MS = 86_400_000;
+
+function toUtc(iso: string): number {
+  const t = Date.parse(`${iso}T00:00:00Z`);
+  if (Number.isNaN(t)) throw new Error(`"${iso}" is not a date (expected YYYY-MM-DD).`);
+  return t;
+}
+
+function fromUtc(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export function addCalendarDays(iso: string, days: number): string {
+  return fromUtc(toUtc(iso) + days * DAY_MS);
+}
+
+export function isWeekend(iso: string): boolean {
+  const day = new Date(toUtc(iso)).getUTCDay();
+  return day === 0 || day === 6;
+}
+
+export function isWorkingDay(iso: string, calendar: BankHolidayCalendar): boolean {
+  return !isWeekend(iso) && !calendar.dates.has(iso);
+}
+
+/**
+ * The date `n` working days after `from`; `from` itself never counts, so a
+ * complaint received on a Saturday with 5 working days to acknowledge is due
+ * on the following Friday. Negative `n` counts backwards. `n = 0` gives `from`.
+ */
+export function addWorkingDays(from: string, n: number, calendar: BankHolidayCalendar): string {
+  if (!Number.isInteger(n)) throw new Error('Working days must be a whole number.');
+  let t = toUtc(from);
+  const step = n >= 0 ? DAY_MS : -DAY_MS;
+  let left = Math.abs(n);
+  while (left > 0) {
+    t += step;
+    if (isWorkingDay(fromUtc(t), calendar)) left -= 1;
+  }
+  return fromUtc(t);
+}
+
+/**
+ * Working days elapsed from `from` to `to`: those after `from` up to and
+ * including `to`. So `workingDaysBetween(d, addWorkingDays(d, n)) === n`, and
+ * it is negative when `to` is before `from`.
+ */
+export function workingDaysBetween(
+  from: string,
+  to: string,
+  calendar: BankHolidayCalendar,
+): number {
+  const a = toUtc(from);
+  const b = toUtc(to);
+  if (a === b) return 0;
+  const [lo, hi, sign] = a < b ? [a, b, 1] : [b, a, -1];
+  let count = 0;
+  for (let t = lo + DAY_MS; t <= hi; t += DAY_MS) {
+    if (isWorkingDay(fromUtc(t), calendar)) count += 1;
+  }
+  return count * sign;
+}
+
+/** Whether the calendar covers the year of a date: outside it, only weekends are known. */
+export function coversDate(iso: string, calendar: BankHolidayCalendar): boolean {
+  const year = Number(iso.slice(0, 4));
+  return year >= calendar.firstYear && year <= calendar.lastYear;
+}
+
+/** Today's date in Europe/London, for comparing an instant with date-only deadlines. */
+export function londonDate(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
