@@ -1,0 +1,226 @@
+import type { Customer } from '../../../src-shared/domain/customer';
+import {
+  describeIssue,
+  importField,
+  importFields,
+  type ImportFieldKey,
+  type ImportIssue,
+  type ImportMatchRule,
+} from '../../../src-shared/domain/customer-import';
+import { nameKey } from '../../../src-shared/rules/customer-duplicates';
+import type { ImportedValues, ReadRow } from './read-rows';
+
+/** What an import compares against: the stored values of the fields a sheet can set. */
+export type ExistingCustomer = Pick<Customer, 'id' | 'updatedAt' | 'firstName' | 'lastName'> & {
+  [K in keyof ImportedValues]-?: ImportedValues[K] | null;
+};
+
+export type RowPlan =
+  | { row: number; action: 'create'; values: ImportedValues }
+  | {
+      row: number;
+      action: 'update' | 'unchanged';
+      matchedBy: ImportMatchRule;
+      existing: ExistingCustomer;
+      /** Only the fields whose value differs from what is stored. */
+      patch: ImportedValues;
+    };
+
+const fieldForValue: Record<string, ImportFieldKey> = {
+  landlordId: 'landlord',
+  areaId: 'area',
+  neighbourhoodId: 'neighbourhood',
+};
+
+function refKey(ref: string | null | undefined): string | null {
+  const key = ref?.trim().toLowerCase();
+  return key ? key : null;
+}
+
+function personKey(c: { firstName?: string | null; lastName?: string | null }): string {
+  return `${nameKey(c.firstName ?? '')}|${nameKey(c.lastName ?? '')}`;
+}
+
+/**
+ * Recognises rows imported before, so importing a file twice adds nobody
+ * twice: by the housing system's reference, else by email, else by name and
+ * postcode (else, for a row with no postcode, by name alone among customers
+ * with no postcode). A customer whose reference differs from the row's is a
+ * different person, however alike they look.
+ */
+export class CustomerMatcher {
+  private byRef = new Map<string, ExistingCustomer>();
+  private byEmail = new Map<string, ExistingCustomer[]>();
+  private byNamePostcode = new Map<string, ExistingCustomer[]>();
+  private byNameOnly = new Map<string, ExistingCustomer[]>();
+
+  constructor(existing: Iterable<ExistingCustomer>) {
+    for (const c of existing) {
+      const ref = refKey(c.externalRef);
+      if (ref && !this.byRef.has(ref)) this.byRef.set(ref, c);
+      if (c.email) push(this.byEmail, c.email, c);
+      if (c.postcode) push(this.byNamePostcode, `${personKey(c)}|${c.postcode}`, c);
+      else push(this.byNameOnly, personKey(c), c);
+    }
+  }
+
+  match(values: ImportedValues): { existing: ExistingCustomer; by: ImportMatchRule } | null {
+    const ref = refKey(values.externalRef);
+    if (ref) {
+      const found = this.byRef.get(ref);
+      if (found) return { existing: found, by: 'reference' };
+    }
+    const compatible = (list: ExistingCustomer[] | undefined) =>
+      (list ?? []).filter((c) => !ref || !refKey(c.externalRef) || refKey(c.externalRef) === ref);
+    const person = personKey(values);
+
+    if (values.email) {
+      const found = compatible(this.byEmail.get(values.email));
+      // People who share an email (a couple, a carer's address) are told apart by name.
+      const pick = found.length === 1 ? found[0] : found.find((c) => personKey(c) === person);
+      if (pick) return { existing: pick, by: 'email' };
+    }
+    if (values.postcode) {
+      const found = compatible(this.byNamePostcode.get(`${person}|${values.postcode}`));
+      if (found[0]) return { existing: found[0], by: 'name and postcode' };
+    } else {
+      const found = compatible(this.byNameOnly.get(person));
+      if (found.length === 1) return { existing: found[0]!, by: 'name' };
+    }
+    return null;
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const left = [...((a as unknown[]) ?? [])].map(String).sort();
+    const right = [...((b as unknown[]) ?? [])].map(String).sort();
+    return left.length === right.length && left.every((v, i) => v === right[i]);
+  }
+  return (a ?? null) === (b ?? null);
+}
+
+/** The given fields that differ from the stored ones. */
+export function changedFields(values: ImportedValues, existing: ExistingCustomer): ImportedValues {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    if (!sameValue(value, (existing as Record<string, unknown>)[key])) patch[key] = value;
+  }
+  return patch as ImportedValues;
+}
+
+/** Labels of the fields a patch changes, for the preview. */
+export function changeLabels(patch: ImportedValues): string[] {
+  return importFields
+    .filter((f) => Object.keys(patch).some((key) => (fieldForValue[key] ?? key) === f.key))
+    .map((f) => f.label);
+}
+
+/**
+ * Decides what each valid row will do, and refuses a file that names one
+ * customer twice: two rows for the same person would otherwise either create
+ * a duplicate or fight over one record.
+ */
+export function planRows(
+  rows: readonly ReadRow[],
+  matcher: CustomerMatcher,
+  headers: { column: (field: ImportFieldKey) => string | null },
+): { plans: RowPlan[]; issues: ImportIssue[] } {
+  const plans: RowPlan[] = [];
+  const issues: ImportIssue[] = [];
+  const claimed = new Map<string, number>();
+  const newPeople = new Map<string, number>();
+
+  const repeat = (row: number, earlier: number, field: ImportFieldKey, why: string) => {
+    const column = headers.column(field);
+    issues.push({
+      row,
+      column,
+      field,
+      value: null,
+      message: describeIssue(
+        row,
+        column,
+        `this is the same customer as row ${earlier} (${why}): keep one of the two rows`,
+      ),
+    });
+  };
+
+  for (const read of rows) {
+    if (!read.values) continue;
+    const values = read.values;
+    const found = matcher.match(values);
+    if (found) {
+      const earlier = claimed.get(found.existing.id);
+      if (earlier !== undefined) {
+        repeat(
+          read.row,
+          earlier,
+          matchField(found.by),
+          `both match ${found.existing.firstName} ${found.existing.lastName} by ${found.by}`,
+        );
+        continue;
+      }
+      claimed.set(found.existing.id, read.row);
+      const patch = changedFields(values, found.existing);
+      plans.push({
+        row: read.row,
+        action: Object.keys(patch).length > 0 ? 'update' : 'unchanged',
+        matchedBy: found.by,
+        existing: found.existing,
+        patch,
+      });
+      continue;
+    }
+
+    const identity = newIdentity(values);
+    if (identity) {
+      const earlier = newPeople.get(identity.key);
+      if (earlier !== undefined) {
+        repeat(read.row, earlier, identity.field, `same ${identity.label}`);
+        continue;
+      }
+      newPeople.set(identity.key, read.row);
+    }
+    plans.push({ row: read.row, action: 'create', values });
+  }
+  return { plans, issues };
+}
+
+function matchField(rule: ImportMatchRule): ImportFieldKey {
+  if (rule === 'reference') return 'externalRef';
+  if (rule === 'email') return 'email';
+  if (rule === 'name and postcode') return 'postcode';
+  return 'lastName';
+}
+
+/** The key a new row would be recognised by next time, mirroring `CustomerMatcher.match`. */
+function newIdentity(
+  values: ImportedValues,
+): { key: string; field: ImportFieldKey; label: string } | null {
+  const ref = refKey(values.externalRef);
+  if (ref)
+    return {
+      key: `ref:${ref}`,
+      field: 'externalRef',
+      label: importField('externalRef').label.toLowerCase(),
+    };
+  const person = personKey(values);
+  if (values.email)
+    return { key: `email:${values.email}|${person}`, field: 'email', label: 'name and email' };
+  if (values.postcode) {
+    return {
+      key: `postcode:${person}|${values.postcode}`,
+      field: 'postcode',
+      label: 'name and postcode',
+    };
+  }
+  return { key: `name:${person}`, field: 'lastName', label: 'name, with no postcode' };
+}
