@@ -9,7 +9,10 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       rollupOptions: {
-        input: { main: resolve(__dirname, 'src-main/main.ts') },
+        input: {
+          main: resolve(__dirname, 'src-main/main.ts'),
+          'backend-worker': resolve(__dirname, 'src-main/backend-worker.ts'),
+        },
       },
     },
   },

@@ -11,6 +11,9 @@ export type EditableTable = {
   [T in TableName]: DB[T] extends EditableColumns ? T : never;
 }[TableName];
 
+/** The editable tables seen generically: the writer only touches the shared columns by name. */
+type LooseDB = Record<string, EditableColumns & Record<string, unknown>>;
+
 type Values<T extends EditableTable> = Omit<Insertable<DB[T]>, keyof EditableColumns> & { id?: string };
 type Patch<T extends EditableTable> = Omit<Updateable<DB[T]>, keyof EditableColumns>;
 
@@ -53,6 +56,7 @@ export class Writer {
   readonly trx: Transaction<DB>;
   readonly actorId: string;
   private seq: number;
+  private readonly loose: Transaction<LooseDB>;
 
   constructor(
     trx: Transaction<DB>,
@@ -62,6 +66,7 @@ export class Writer {
     this.trx = trx;
     this.actorId = scope.actorId;
     this.seq = lastSeq;
+    this.loose = trx as unknown as Transaction<LooseDB>;
   }
 
   /** Creates a record and returns its id. */
@@ -69,7 +74,7 @@ export class Writer {
     const at = this.scope.clock.now().toISOString();
     const id = values.id ?? uuidv7();
     const row = { ...values, id, created_at: at, updated_at: at, updated_by: this.actorId, deleted_at: null };
-    await this.trx.insertInto(table).values(row as never).execute();
+    await this.loose.insertInto(table as string).values(row).execute();
     const { id: _id, created_at: _c, updated_at: _u, updated_by: _b, deleted_at: _d, ...fields } = row;
     await this.log(at, table, id, 'create', null, null, fields, options.reason);
     return id;
@@ -91,10 +96,10 @@ export class Writer {
 
     const at = this.scope.clock.now().toISOString();
     const set = Object.fromEntries(changed.map(([f, , v]) => [f, v]));
-    await this.trx
-      .updateTable(table)
-      .set({ ...set, updated_at: at, updated_by: this.actorId } as never)
-      .where('id' as never, '=', id as never)
+    await this.loose
+      .updateTable(table as string)
+      .set({ ...set, updated_at: at, updated_by: this.actorId })
+      .where('id', '=', id)
       .execute();
     for (const [field, was, value] of changed) {
       await this.log(at, table, id, 'update', field, was, value, options.reason);
@@ -107,11 +112,7 @@ export class Writer {
     const before = await this.current(table, id);
     if (before.deleted_at) return;
     const at = this.scope.clock.now().toISOString();
-    await this.trx
-      .updateTable(table)
-      .set({ deleted_at: at, updated_at: at, updated_by: this.actorId } as never)
-      .where('id' as never, '=', id as never)
-      .execute();
+    await this.loose.updateTable(table as string).set({ deleted_at: at, updated_at: at, updated_by: this.actorId }).where('id', '=', id).execute();
     await this.log(at, table, id, 'delete', null, null, null, options.reason);
   }
 
@@ -119,20 +120,12 @@ export class Writer {
     const before = await this.current(table, id, true);
     if (!before.deleted_at) return;
     const at = this.scope.clock.now().toISOString();
-    await this.trx
-      .updateTable(table)
-      .set({ deleted_at: null, updated_at: at, updated_by: this.actorId } as never)
-      .where('id' as never, '=', id as never)
-      .execute();
+    await this.loose.updateTable(table as string).set({ deleted_at: null, updated_at: at, updated_by: this.actorId }).where('id', '=', id).execute();
     await this.log(at, table, id, 'restore', null, null, null, options.reason);
   }
 
   private async current(table: EditableTable, id: string, includeDeleted = false): Promise<Record<string, unknown>> {
-    const row = (await this.trx
-      .selectFrom(table)
-      .selectAll()
-      .where('id' as never, '=', id as never)
-      .executeTakeFirst()) as Record<string, unknown> | undefined;
+    const row = await this.loose.selectFrom(table as string).selectAll().where('id', '=', id).executeTakeFirst();
     if (!row || (row.deleted_at && !includeDeleted)) throw ApiError.notFound('That record');
     return row;
   }

@@ -1,0 +1,85 @@
+import { dirname } from 'node:path';
+import { api, type MethodName } from '../src-shared/api';
+import type { Clock } from '../src-shared/clock';
+import { systemClock } from '../src-shared/clock';
+import type { MethodSpec } from '../src-shared/contract';
+import type { Staff } from '../src-shared/domain/staff';
+import { ApiError, type ApiResult, type FieldIssue } from '../src-shared/errors';
+import { can, permissionDeniedMessage } from '../src-shared/rules/permissions';
+import { DeviceClock } from './changes/device-clock';
+import { openDatabase, type OpenedDatabase } from './db/open';
+import { handlers } from './handlers';
+import type { AppContext, CallContext } from './services/context';
+import { signedInStaff } from './services/session/session';
+
+export interface BackendOptions {
+  dbPath: string;
+  /** Folder for attachments, generated documents and backups; defaults to the database's folder. */
+  dataDir?: string;
+  clock?: Clock;
+}
+
+export interface CallOptions {
+  /** Act as this profile instead of the signed-in one (the CLI's own profile). */
+  actor?: Staff;
+}
+
+export interface Backend {
+  /** Validates, checks the permission, runs the method and never throws: errors come back in the envelope. */
+  call(method: string, input: unknown, options?: CallOptions): Promise<ApiResult<unknown>>;
+  readonly context: AppContext;
+  readonly database: OpenedDatabase;
+  close(): Promise<void>;
+}
+
+/** The app behind any window: Electron's IPC, the browser host and the CLI all call through here. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase(options.dbPath, { now: () => clock.now() });
+  const lastStamp = database.raw
+    .prepare(`SELECT max(hlc) AS hlc FROM change_log WHERE device_id = ?`)
+    .get(database.deviceId) as { hlc: string | null };
+  const context: AppContext = {
+    db: database.db,
+    raw: database.raw,
+    dbPath: options.dbPath,
+    dataDir: options.dataDir ?? dirname(options.dbPath),
+    clock,
+    deviceId: database.deviceId,
+    deviceClock: new DeviceClock(database.deviceId, lastStamp.hlc),
+  };
+
+  async function call(method: string, input: unknown, callOptions: CallOptions = {}): Promise<ApiResult<unknown>> {
+    try {
+      if (!Object.hasOwn(api, method)) throw new ApiError('not_found', `The app has no action called "${method}".`);
+      const spec = api[method as MethodName] as MethodSpec;
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const fields: FieldIssue[] = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+        throw ApiError.invalid(summarise(fields), fields);
+      }
+      const actor = callOptions.actor ?? (await signedInStaff(context));
+      if (spec.permission) {
+        if (!actor) throw new ApiError('unauthenticated', 'Choose your staff profile first.');
+        if (!can(actor.role, spec.permission)) throw ApiError.forbidden(permissionDeniedMessage(actor.role, spec.permission));
+      }
+      const ctx: CallContext = { ...context, actor };
+      const handler = handlers[method as MethodName] as (ctx: CallContext, input: unknown) => Promise<unknown>;
+      return { ok: true, value: await handler(ctx, parsed.data) };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      console.error(`${method} failed:`, error);
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.', fields: [] },
+      };
+    }
+  }
+
+  return { call, context, database, close: () => database.close() };
+}
+
+function summarise(fields: FieldIssue[]): string {
+  if (fields.length === 1) return fields[0]!.message;
+  return `${fields.length} fields need attention: ${fields.map((f) => f.message).join(' ')}`;
+}

@@ -1,0 +1,19 @@
+import type { Permission } from '../../src-shared/rules/permissions';
+
+/**
+ * Who may read each entity's history, and which fields only some roles may
+ * see. The history view is an audit trail, so it must not show what the
+ * record view itself would hide.
+ */
+export interface EntityPolicy {
+  readPermission: Permission;
+  restrictedFields?: { fields: readonly string[]; permission: Permission };
+}
+
+export const entityPolicies: Record<string, EntityPolicy> = {
+  staff: { readPermission: 'history.read' },
+  settings: { readPermission: 'history.read' },
+  landlords: { readPermission: 'organisation.read' },
+  areas: { readPermission: 'organisation.read' },
+  neighbourhoods: { readPermission: 'organisation.read' },
+};

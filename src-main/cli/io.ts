@@ -1,0 +1,87 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { createBackend, type Backend } from '../backend';
+import type { Input, MethodName, Result } from '../../src-shared/api';
+import type { Staff } from '../../src-shared/domain/staff';
+import { ApiError } from '../../src-shared/errors';
+import { uuidv7 } from 'uuidv7';
+import { write } from '../changes/writer';
+import { getStaff, toStaff } from '../services/staff/staff';
+import { resolveDbPath } from '../paths';
+
+/** A command of the CLI: its name, how to call it, and what it does. */
+export interface Command {
+  name: string;
+  usage: string;
+  summary: string;
+  run(argv: string[]): Promise<void>;
+}
+
+/** A mistake in how the command was called: print the usage and exit 2. */
+export class UsageError extends Error {}
+
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+  try {
+    return parseArgs({ args: argv, options: { db: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export interface CliSession {
+  backend: Backend;
+  actor: Staff;
+  dbPath: string;
+  /** Calls a contract method as the CLI's own profile; throws the ApiError on failure. */
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database for a command. The CLI acts as its own staff profile,
+ * "Command line", so its changes are told apart in the history and it never
+ * changes who is signed in to the app.
+ */
+export async function openSession(dbFlag: string | undefined): Promise<CliSession> {
+  const dbPath = resolveDbPath(dbFlag);
+  const backend = await createBackend({ dbPath });
+  const actor = await cliActor(backend);
+  return {
+    backend,
+    actor,
+    dbPath,
+    async call(method, input) {
+      const result = await backend.call(method, input, { actor });
+      if (!result.ok) throw ApiError.fromBody(result.error);
+      return result.value as never;
+    },
+    close: () => backend.close(),
+  };
+}
+
+const CLI_STAFF_KEY = 'cli_staff_id';
+
+async function cliActor(backend: Backend): Promise<Staff> {
+  const ctx = backend.context;
+  const known = await ctx.db.selectFrom('app_meta').select('value').where('key', '=', CLI_STAFF_KEY).executeTakeFirst();
+  if (known) {
+    const staff = await getStaff(ctx, known.value);
+    if (staff) return staff;
+  }
+  const id = uuidv7();
+  await write({ db: ctx.db, clock: ctx.clock, deviceId: ctx.deviceId, deviceClock: ctx.deviceClock, actorId: id }, async (w) => {
+    await w.create('staff', { id, name: 'Command line', role: 'administrator', email: null, active: 1 });
+    await w.trx
+      .insertInto('app_meta')
+      .values({ key: CLI_STAFF_KEY, value: id })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: id }))
+      .execute();
+  });
+  return toStaff({ id, name: 'Command line', role: 'administrator', email: null, active: 1 });
+}
+
+export function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, not "${value}".`);
+  return n;
+}

@@ -1,0 +1,73 @@
+/**
+ * The window's security settings, kept free of Electron imports so that a
+ * test can prove each one.
+ */
+
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const secureWebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: true,
+} as const;
+
+/** Sites the app may open in the user's browser: guidance it links to, nothing else. */
+export const externalAllowList: readonly string[] = [
+  'https://www.housing-ombudsman.org.uk',
+  'https://www.gov.uk',
+];
+
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === 'null' ? `${parsed.protocol}//` : parsed.origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Compares parsed origins, never prefixes: `http://localhost.evil.com` is not `http://localhost`. */
+export function isSameOrigin(url: string, appUrl: string): boolean {
+  const a = originOf(url);
+  return a !== null && a === originOf(appUrl);
+}
+
+/** Only the app's own page may call the API: not an iframe, not a page it navigated to. */
+export function isAppFrame(frameUrl: string, appUrl: string, isMainFrame: boolean): boolean {
+  if (!isMainFrame) return false;
+  if (appUrl.startsWith('file:')) {
+    try {
+      return new URL(frameUrl).pathname === new URL(appUrl).pathname;
+    } catch {
+      return false;
+    }
+  }
+  return isSameOrigin(frameUrl, appUrl);
+}
+
+/** The window never navigates away from the app; route changes are in-page (hash) only. */
+export function isAllowedNavigation(url: string, appUrl: string): boolean {
+  return isAppFrame(url, appUrl, true);
+}
+
+export function isAllowedExternal(url: string): boolean {
+  const origin = originOf(url);
+  return origin !== null && url.startsWith('https://') && externalAllowList.includes(origin);
+}

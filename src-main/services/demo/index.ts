@@ -1,0 +1,26 @@
+import type { TemplateIds } from '../template/organisation-template';
+import { applyDefaultTemplate } from '../template';
+import type { CallContext } from '../context';
+
+export interface DemoOptions {
+  customers: number;
+  seed: number;
+}
+
+/** How many records of each kind the demo created, e.g. `{ customers: 300 }`. */
+export type DemoCounts = Record<string, number>;
+
+/**
+ * A step of the demo data, run in order after the default template. Each is
+ * deterministic from the seed, so every demo database is the same.
+ */
+export type DemoStep = (ctx: CallContext, ids: TemplateIds, options: DemoOptions) => Promise<DemoCounts>;
+
+export const demoSteps: DemoStep[] = [];
+
+export async function loadDemo(ctx: CallContext, options: DemoOptions): Promise<DemoCounts> {
+  const ids = await applyDefaultTemplate(ctx);
+  const counts: DemoCounts = { landlords: ids.landlords.size, areas: ids.areas.size };
+  for (const step of demoSteps) Object.assign(counts, await step(ctx, ids, options));
+  return counts;
+}

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type { foundationApi } from '../../src-shared/api/foundation';
+import { recordHistory } from '../changes/history';
+import { backupDatabase } from '../db/backup';
+import type { HandlersFor } from './context';
+import { requireActor } from './context';
+import { loadDemo } from './demo';
+import {
+  getOrganisation,
+  renameOrganisation,
+  saveArea,
+  saveLandlord,
+  saveNeighbourhood,
+} from './organisation/organisation';
+import { sessionState, signIn, signOut } from './session/session';
+import { createStaff, listStaff, updateStaff } from './staff/staff';
+import { applyDefaultTemplate } from './template';
+
+export const foundationHandlers: HandlersFor<typeof foundationApi> = {
+  'session.state': (ctx) => sessionState(ctx),
+  'session.signIn': async (ctx, input) => {
+    await signIn(ctx, input.staffId);
+    return sessionState(ctx);
+  },
+  'session.signOut': async (ctx) => {
+    await signOut(ctx);
+    return sessionState(ctx);
+  },
+
+  'staff.list': (ctx) => listStaff(ctx),
+  'staff.create': (ctx, input) => createStaff(ctx, input),
+  'staff.update': (ctx, input) => updateStaff(ctx, input),
+
+  'organisation.get': (ctx) => getOrganisation(ctx),
+  'organisation.rename': (ctx, input) => renameOrganisation(ctx, input.name),
+  'organisation.saveLandlord': (ctx, input) => saveLandlord(ctx, input),
+  'organisation.saveArea': (ctx, input) => saveArea(ctx, input),
+  'organisation.saveNeighbourhood': (ctx, input) => saveNeighbourhood(ctx, input),
+  'organisation.applyTemplate': async (ctx) => {
+    await applyDefaultTemplate(ctx);
+    return getOrganisation(ctx);
+  },
+
+  'history.forRecord': (ctx, input) => recordHistory(ctx, input.entity, input.id),
+
+  'demo.load': (ctx, input) => loadDemo(ctx, input),
+
+  'system.backup': async (ctx) => {
+    requireActor(ctx);
+    const stamp = ctx.clock.now().toISOString().replace(/[:.]/g, '-');
+    const path = join(ctx.dataDir, 'backups', `involvement-desk-${stamp}.sqlite`);
+    await backupDatabase(ctx.raw, path);
+    return { path };
+  },
+};

@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Route, Routes, useLocation } from 'react-router';
+import { can } from '../../src-shared/rules/permissions';
+import { roleLabels } from '../../src-shared/rules/permissions';
+import { useApiMutation, useApiQuery } from './api/hooks';
+import { Loading, Notice } from './components/PageHeader';
+import { FirstRun } from './features/start/FirstRun';
+import { ProfilePicker } from './features/start/ProfilePicker';
+import { SessionContext } from './session';
+import { routes, type AppRoute } from './routes';
+
+const sections: NonNullable<AppRoute['nav']>['section'][] = ['Work', 'Register', 'Cases', 'Reports', 'Settings'];
+
+export function App() {
+  const session = useApiQuery('session.state', {});
+  if (session.isPending) return <Loading what="Opening Involvement Desk" />;
+  if (session.error) {
+    return (
+      <main className="centred">
+        <Notice tone="error">{session.error.message}</Notice>
+      </main>
+    );
+  }
+  const state = session.data;
+  if (state.firstRun) return <FirstRun />;
+  if (!state.staff) return <ProfilePicker />;
+  return (
+    <SessionContext.Provider value={state}>
+      <Shell />
+    </SessionContext.Provider>
+  );
+}
+
+function Shell() {
+  const session = useApiQuery('session.state', {});
+  const signOut = useApiMutation('session.signOut');
+  const main = useRef<HTMLElement>(null);
+  const location = useLocation();
+  const staff = session.data!.staff!;
+
+  // Moving to a new screen puts focus on its content, as a page load would.
+  useEffect(() => {
+    main.current?.focus();
+  }, [location.pathname]);
+
+  const visible = routes.filter((r) => r.nav && (!r.permission || can(staff.role, r.permission)));
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Main">
+        <p className="sidebar__brand">Involvement Desk</p>
+        <p className="sidebar__org">{session.data!.organisationName ?? 'No organisation set up'}</p>
+        {sections.map((section) => {
+          const items = visible.filter((r) => r.nav!.section === section);
+          if (items.length === 0) return null;
+          return (
+            <div key={section} className="sidebar__section">
+              <h2 className="sidebar__heading">{section}</h2>
+              <ul>
+                {items.map((r) => (
+                  <li key={r.path}>
+                    <NavLink to={r.path} end={r.path === '/'} className="sidebar__link">
+                      {r.nav!.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+        <div className="sidebar__profile">
+          <p>
+            <strong>{staff.name}</strong>
+            <br />
+            {roleLabels[staff.role]}
+          </p>
+          <button type="button" className="button button--quiet" onClick={() => signOut.mutate({})}>
+            Switch profile
+          </button>
+        </div>
+      </nav>
+      <main id="main" ref={main} tabIndex={-1} className="content">
+        <Routes>
+          {routes.map((r) => (
+            <Route key={r.path} path={r.path} element={r.element} />
+          ))}
+          <Route path="*" element={<Notice tone="warning">That page does not exist.</Notice>} />
+        </Routes>
+      </main>
+    </div>
+  );
+}

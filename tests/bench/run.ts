@@ -1,0 +1,12 @@
+import type { BenchModule } from './harness';
+import { foundationBench } from './foundation.bench';
+
+/** Every bench module: add yours here. `npm run bench -- <name>` runs only those named. */
+const modules: BenchModule[] = [foundationBench];
+
+const only = process.argv.slice(2);
+for (const module of modules) {
+  if (only.length && !only.includes(module.name)) continue;
+  console.log(`\n== ${module.name} ==`);
+  await module.run();
+}

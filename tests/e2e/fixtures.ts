@@ -1,0 +1,104 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Role } from '../../src-shared/rules/permissions';
+
+export interface HostedApp {
+  /** The link with this run's token: open it first. */
+  url: string;
+  origin: string;
+  dbPath: string;
+  dir: string;
+  /** Calls the contract over HTTP as the signed-in profile; throws with the error message on failure. */
+  api<T = unknown>(method: string, input?: unknown): Promise<T>;
+  /** Moves the host's clock (it starts at 2026-11-23 10:00 UTC). */
+  setClock(iso: string): Promise<void>;
+  /** Creates the first profile (administrator) and, if asked, another with `role`, and signs in as it. */
+  signIn(options?: { name?: string; role?: Role }): Promise<void>;
+  /** Loads the demo organisation through the API (quicker than clicking). */
+  loadDemo(customers?: number): Promise<void>;
+}
+
+export const START_CLOCK = '2026-11-23T10:00:00.000Z';
+
+async function startHost(dir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src-main/cli/main.ts', 'host', '--db', join(dir, 'e2e.sqlite'), '--clock', START_CLOCK],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The host exited (${code}):\n${output}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ app: HostedApp }>({
+  app: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'involvement-desk-e2e-'));
+    const { child, url } = await startHost(dir);
+    const parsed = new URL(url);
+    const origin = parsed.origin;
+    const token = parsed.searchParams.get('token')!;
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+
+    async function api<T>(method: string, input: unknown = {}): Promise<T> {
+      const response = await fetch(`${origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+      const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+      return body.value as T;
+    }
+
+    const app: HostedApp = {
+      url,
+      origin,
+      dir,
+      dbPath: join(dir, 'e2e.sqlite'),
+      api,
+      async setClock(iso) {
+        const response = await fetch(`${origin}/__clock`, { method: 'POST', headers, body: JSON.stringify({ now: iso }) });
+        if (!response.ok) throw new Error(`Could not set the clock: ${await response.text()}`);
+      },
+      async signIn({ name, role } = {}) {
+        const admin = await api<{ id: string }>('staff.create', { name: 'Alex Admin', role: 'administrator', email: null });
+        await api('session.signIn', { staffId: admin.id });
+        if (role && role !== 'administrator') {
+          const other = await api<{ id: string }>('staff.create', { name: name ?? `Sam ${role}`, role, email: null });
+          await api('session.signIn', { staffId: other.id });
+        }
+      },
+      async loadDemo(customers = 300) {
+        await api('demo.load', { customers, seed: 13 });
+      },
+    };
+    await use(app);
+    child.kill('SIGTERM');
+    await new Promise((done) => child.once('exit', done));
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+/** Fails on any serious or critical accessibility violation on the page as it is now. */
+export async function expectAccessible(page: Page, context = 'this screen'): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const described = serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(described, `Accessibility violations on ${context}`).toEqual([]);
+}
+
+export { expect };

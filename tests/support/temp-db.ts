@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBackend, type Backend } from '../../src-main/backend';
+import type { Input, MethodName, Result } from '../../src-shared/api';
+import { fixedClock, type Clock } from '../../src-shared/clock';
+import { ApiError } from '../../src-shared/errors';
+import type { Role } from '../../src-shared/rules/permissions';
+import type { CallContext } from '../../src-main/services/context';
+import { signedInStaff } from '../../src-main/services/session/session';
+
+/** A fresh folder for one test's database and files. */
+export function tempDir(prefix = 'involvement-desk-'): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface TestApp {
+  backend: Backend;
+  dir: string;
+  clock: ReturnType<typeof fixedClock>;
+  /** Calls a contract method as the signed-in user, throwing the ApiError on failure. */
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>>;
+  /** A service context for calling service functions directly, as the signed-in user. */
+  ctx(): Promise<CallContext>;
+  /** Creates (or reuses) a staff profile with this role and signs in as it. */
+  signInAs(role: Role, name?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real backend on a real SQLite file in a temp folder, with a fixed clock,
+ * signed in as an administrator unless told otherwise.
+ */
+export async function openTestApp(options: { clock?: string; role?: Role } = {}): Promise<TestApp> {
+  const { dir, cleanup } = tempDir();
+  const clock = fixedClock(options.clock ?? '2026-11-23T10:00:00.000Z');
+  const backend = await createBackend({ dbPath: join(dir, 'test.sqlite'), clock: clock as Clock });
+
+  async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> {
+    const result = await backend.call(method, input);
+    if (!result.ok) throw ApiError.fromBody(result.error);
+    return result.value as Result<M>;
+  }
+
+  const staffByName = new Map<string, string>();
+  async function signInAs(role: Role, name = `Test ${role}`): Promise<string> {
+    let id = staffByName.get(name);
+    if (!id) {
+      const staff = await call('staff.create', { name, role, email: null });
+      id = staff.id;
+      staffByName.set(name, id);
+    }
+    await call('session.signIn', { staffId: id });
+    return id;
+  }
+
+  // The first profile is an administrator, so it may create the others.
+  await signInAs('administrator', 'Test administrator');
+  if (options.role && options.role !== 'administrator') await signInAs(options.role);
+
+  return {
+    backend,
+    dir,
+    clock,
+    call,
+    async ctx() {
+      return { ...backend.context, actor: await signedInStaff(backend.context) };
+    },
+    signInAs,
+    async close() {
+      await backend.close();
+      cleanup();
+    },
+  };
+}
