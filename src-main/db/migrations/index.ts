@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { foundation } from './0001-foundation';
+import { customers } from './0002-customers';
 
 export interface Migration {
   name: string;
@@ -12,6 +13,6 @@ export interface Migration {
  * so the bundle never reads migration files from disk. Append only: a
  * released migration is never edited.
  */
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, customers];
 
 export const latestVersion = migrations.length;

@@ -1,0 +1,119 @@
+import { sql, type SqlBool } from 'kysely';
+import type { Page } from '../../../src-shared/domain/common';
+import type { CustomerListQuery, CustomerSummary } from '../../../src-shared/domain/customer';
+import { recentActivityCutoff } from '../../../src-shared/rules/customer-activity';
+import { londonDate } from '../../../src-shared/rules/working-days';
+import type { CallContext } from '../context';
+import { toSummary } from './rows';
+import { ftsQuery } from './search-query';
+
+const byName = ['c.last_name', 'c.first_name', 'c.id'];
+
+/** ORDER BY for each sort; every one ends on the name and id so pages never overlap. */
+const sortColumns: Record<
+  Exclude<CustomerListQuery['sort'], 'relevance'>,
+  { column: string; reversed?: boolean }
+> = {
+  name: { column: 'c.last_name' },
+  postcode: { column: 'c.postcode' },
+  status: { column: 'c.status' },
+  landlord: { column: 'l.name' },
+  area: { column: 'a.name' },
+  // Oldest first means the earliest date of birth.
+  age: { column: 'c.date_of_birth', reversed: true },
+  lastActivity: { column: 'c.last_activity_at' },
+  updated: { column: 'c.updated_at' },
+};
+
+function orderBy(query: CustomerListQuery, searching: boolean): string {
+  const dir = query.direction === 'desc' ? 'DESC' : 'ASC';
+  if (query.sort === 'relevance') {
+    return searching
+      ? `customers_fts.rank, ${byName.join(', ')}`
+      : byName.map((c) => `${c} ${dir}`).join(', ');
+  }
+  const { column, reversed } = sortColumns[query.sort];
+  const d = reversed ? (dir === 'ASC' ? 'DESC' : 'ASC') : dir;
+  const names = byName.map((c) => `${c} ${dir}`).join(', ');
+  return column === 'c.last_name' ? names : `${column} ${d} NULLS LAST, ${names}`;
+}
+
+/** One page of the register, with the total that match, for the virtualised list. */
+export async function listCustomers(
+  ctx: CallContext,
+  query: CustomerListQuery,
+): Promise<Page<CustomerSummary>> {
+  const now = ctx.clock.now();
+  const match = ftsQuery(query.search);
+
+  let base = ctx.db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
+  if (match) {
+    base = base
+      .innerJoin('customers_fts', 'customers_fts.rowid', 'c.search_rowid')
+      .where(sql<SqlBool>`customers_fts MATCH ${match}`);
+  }
+  if (query.landlordId) base = base.where('c.landlord_id', '=', query.landlordId);
+  if (query.areaId) base = base.where('c.area_id', '=', query.areaId);
+  if (query.status && query.status.length > 0) base = base.where('c.status', 'in', query.status);
+  if (query.tenure) base = base.where('c.tenure', '=', query.tenure);
+  if (query.isBoardMember !== undefined)
+    base = base.where('c.is_board_member', '=', query.isBoardMember ? 1 : 0);
+  for (const [kind, value] of [
+    ['interest', query.interest],
+    ['skill', query.skill],
+  ] as const) {
+    if (!value) continue;
+    base = base.where('c.id', 'in', (eb) =>
+      eb
+        .selectFrom('customer_tags')
+        .select('customer_id')
+        .where('kind', '=', kind)
+        .where('value', '=', value),
+    );
+  }
+  if (query.noRecentActivity) {
+    const cutoff = recentActivityCutoff(now);
+    base = base.where((eb) =>
+      eb.or([eb('c.last_activity_at', 'is', null), eb('c.last_activity_at', '<', cutoff)]),
+    );
+  }
+
+  const rows = await base
+    .leftJoin('landlords as l', 'l.id', 'c.landlord_id')
+    .leftJoin('areas as a', 'a.id', 'c.area_id')
+    .select([
+      'c.id',
+      'c.first_name',
+      'c.last_name',
+      'c.preferred_name',
+      'c.postcode',
+      'c.email',
+      'c.phone',
+      'c.mobile',
+      'c.landlord_id',
+      'l.name as landlord_name',
+      'c.area_id',
+      'a.name as area_name',
+      'c.tenure',
+      'c.status',
+      'c.is_board_member',
+      'c.date_of_birth',
+      'c.last_activity_at',
+      'c.updated_at',
+    ])
+    .orderBy(sql.raw(orderBy(query, match !== null)))
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+
+  // A short first page is the whole result: no need to count.
+  const total =
+    query.offset === 0 && rows.length < query.limit
+      ? rows.length
+      : Number(
+          (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+        );
+
+  const today = londonDate(now);
+  return { rows: rows.map((r) => toSummary(r, today)), total };
+}
