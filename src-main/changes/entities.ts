@@ -1,4 +1,5 @@
 import type { Permission } from '../../src-shared/rules/permissions';
+import { equalityColumns } from '../db/schema/customers';
 
 /**
  * Who may read each entity's history, and which fields only some roles may
@@ -16,4 +17,11 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   landlords: { readPermission: 'organisation.read' },
   areas: { readPermission: 'organisation.read' },
   neighbourhoods: { readPermission: 'organisation.read' },
+  customers: {
+    readPermission: 'customers.read',
+    restrictedFields: {
+      fields: Object.values(equalityColumns),
+      permission: 'customers.equality.read',
+    },
+  },
 };
