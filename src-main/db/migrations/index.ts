@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { foundation } from './0001-foundation';
 import { customers } from './0002-customers';
+import { groups } from './0003-groups';
 
 export interface Migration {
   name: string;
@@ -13,6 +14,6 @@ export interface Migration {
  * so the bundle never reads migration files from disk. Append only: a
  * released migration is never edited.
  */
-export const migrations: readonly Migration[] = [foundation, customers];
+export const migrations: readonly Migration[] = [foundation, customers, groups];
 
 export const latestVersion = migrations.length;

@@ -1,7 +1,8 @@
 import type { CustomerTables } from './customers';
 import type { FoundationTables } from './foundation';
+import type { GroupsTables } from './groups';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
-export interface DB extends FoundationTables, CustomerTables {}
+export interface DB extends FoundationTables, CustomerTables, GroupsTables {}
 
 export type TableName = keyof DB;
