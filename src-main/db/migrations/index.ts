@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { foundation } from './0001-foundation';
 import { customers } from './0002-customers';
 import { groups } from './0003-groups';
+import { cases } from './0004-cases';
 
 export interface Migration {
   name: string;
@@ -14,6 +15,6 @@ export interface Migration {
  * so the bundle never reads migration files from disk. Append only: a
  * released migration is never edited.
  */
-export const migrations: readonly Migration[] = [foundation, customers, groups];
+export const migrations: readonly Migration[] = [foundation, customers, groups, cases];
 
 export const latestVersion = migrations.length;

@@ -1,8 +1,9 @@
+import type { CaseTables } from './cases';
 import type { CustomerTables } from './customers';
 import type { FoundationTables } from './foundation';
 import type { GroupsTables } from './groups';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
-export interface DB extends FoundationTables, CustomerTables, GroupsTables {}
+export interface DB extends FoundationTables, CustomerTables, GroupsTables, CaseTables {}
 
 export type TableName = keyof DB;
