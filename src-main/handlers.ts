@@ -2,9 +2,11 @@ import type { Api } from '../src-shared/api';
 import type { HandlersFor } from './services/context';
 import { foundationHandlers } from './services/foundation-handlers';
 import { customersHandlers } from './services/customers/handlers';
+import { customerTransferHandlers } from './services/customer-import/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
   ...foundationHandlers,
   ...customersHandlers,
+  ...customerTransferHandlers,
 };

@@ -1,13 +1,14 @@
 import { combineContracts, type InputOf, type ResultOf } from './contract';
 import { foundationApi } from './api/foundation';
 import { customersApi } from './api/customers';
+import { customerTransferApi } from './api/customer-transfer';
 
 /**
  * THE contract between the renderer and the main process: every method's
  * name, input schema, permission and result. Each area keeps its own map in
  * src-shared/api/; a name used twice is refused when the maps are joined.
  */
-export const api = combineContracts(foundationApi, customersApi);
+export const api = combineContracts(foundationApi, customersApi, customerTransferApi);
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

@@ -1,6 +1,7 @@
 import type { TemplateIds } from '../template/organisation-template';
 import { applyDefaultTemplate } from '../template';
 import type { CallContext } from '../context';
+import { demoCustomersStep } from './customers-step';
 
 export interface DemoOptions {
   customers: number;
@@ -16,7 +17,7 @@ export type DemoCounts = Record<string, number>;
  */
 export type DemoStep = (ctx: CallContext, ids: TemplateIds, options: DemoOptions) => Promise<DemoCounts>;
 
-export const demoSteps: DemoStep[] = [];
+export const demoSteps: DemoStep[] = [demoCustomersStep];
 
 export async function loadDemo(ctx: CallContext, options: DemoOptions): Promise<DemoCounts> {
   const ids = await applyDefaultTemplate(ctx);
