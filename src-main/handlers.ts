@@ -3,10 +3,14 @@ import type { HandlersFor } from './services/context';
 import { foundationHandlers } from './services/foundation-handlers';
 import { customersHandlers } from './services/customers/handlers';
 import { customerTransferHandlers } from './services/customer-import/handlers';
+import { groupsHandlers, meetingsHandlers, trainingHandlers } from './services/groups/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
   ...foundationHandlers,
   ...customersHandlers,
   ...customerTransferHandlers,
+  ...groupsHandlers,
+  ...meetingsHandlers,
+  ...trainingHandlers,
 };

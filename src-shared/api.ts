@@ -2,13 +2,23 @@ import { combineContracts, type InputOf, type ResultOf } from './contract';
 import { foundationApi } from './api/foundation';
 import { customersApi } from './api/customers';
 import { customerTransferApi } from './api/customer-transfer';
+import { groupsApi } from './api/groups';
+import { meetingsApi } from './api/meetings';
+import { trainingApi } from './api/training';
 
 /**
  * THE contract between the renderer and the main process: every method's
  * name, input schema, permission and result. Each area keeps its own map in
  * src-shared/api/; a name used twice is refused when the maps are joined.
  */
-export const api = combineContracts(foundationApi, customersApi, customerTransferApi);
+export const api = combineContracts(
+  foundationApi,
+  customersApi,
+  customerTransferApi,
+  groupsApi,
+  meetingsApi,
+  trainingApi,
+);
 
 export type Api = typeof api;
 export type MethodName = keyof Api & string;

@@ -24,4 +24,11 @@ export const entityPolicies: Record<string, EntityPolicy> = {
       permission: 'customers.equality.read',
     },
   },
+  groups: { readPermission: 'groups.read' },
+  group_memberships: { readPermission: 'groups.read' },
+  activities: { readPermission: 'meetings.read' },
+  activity_actions: { readPermission: 'meetings.read' },
+  attendance: { readPermission: 'meetings.read' },
+  training_courses: { readPermission: 'training.read' },
+  skills_audits: { readPermission: 'training.read' },
 };

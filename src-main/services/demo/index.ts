@@ -2,6 +2,7 @@ import type { TemplateIds } from '../template/organisation-template';
 import { applyDefaultTemplate } from '../template';
 import type { CallContext } from '../context';
 import { demoCustomersStep } from './customers-step';
+import { groupsDemoStep } from '../groups/steps';
 
 export interface DemoOptions {
   customers: number;
@@ -15,9 +16,13 @@ export type DemoCounts = Record<string, number>;
  * A step of the demo data, run in order after the default template. Each is
  * deterministic from the seed, so every demo database is the same.
  */
-export type DemoStep = (ctx: CallContext, ids: TemplateIds, options: DemoOptions) => Promise<DemoCounts>;
+export type DemoStep = (
+  ctx: CallContext,
+  ids: TemplateIds,
+  options: DemoOptions,
+) => Promise<DemoCounts>;
 
-export const demoSteps: DemoStep[] = [demoCustomersStep];
+export const demoSteps: DemoStep[] = [demoCustomersStep, groupsDemoStep];
 
 export async function loadDemo(ctx: CallContext, options: DemoOptions): Promise<DemoCounts> {
   const ids = await applyDefaultTemplate(ctx);

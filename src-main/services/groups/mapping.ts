@@ -1,0 +1,59 @@
+import type {
+  Group,
+  GroupFamily,
+  GroupKind,
+  Membership,
+  MemberRole,
+  SelectionMethod,
+} from '../../../src-shared/domain/groups';
+import type { GroupMembershipRow, GroupRow } from '../../db/schema/groups';
+
+export function toGroup(r: GroupRow): Group {
+  return {
+    id: r.id,
+    name: r.name,
+    family: r.family as GroupFamily,
+    kind: r.kind as GroupKind,
+    landlordId: r.landlord_id,
+    areaId: r.area_id,
+    targetMeetingsPerYear: r.target_meetings_per_year,
+    cadenceNote: r.cadence_note,
+    commitment: r.commitment,
+    description: r.description,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    minTenantsPerPartner: r.min_tenants_per_partner,
+    excludeBoardMembers: r.exclude_board_members === 1,
+    minAge: r.min_age,
+    maxAge: r.max_age,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function toMembership(r: GroupMembershipRow, customerName: string): Membership {
+  return {
+    id: r.id,
+    groupId: r.group_id,
+    customerId: r.customer_id,
+    customerName,
+    role: r.role as MemberRole,
+    joinedOn: r.joined_on,
+    leftOn: r.left_on,
+    selectionMethod: r.selection_method as SelectionMethod | null,
+    selectionNotes: r.selection_notes,
+    roleDescriptionAgreedOn: r.role_description_agreed_on,
+    codeOfConductSignedOn: r.code_of_conduct_signed_on,
+    overrideReason: r.override_reason,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Today in Europe/London, `YYYY-MM-DD`: the date a coordinator would write. */
+export function londonDate(instant: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { method } from '../contract';
+import { idSchema } from '../domain/common';
+import type {
+  attendanceStatuses} from '../domain/meetings';
+import {
+  actionInput,
+  activityInput,
+  activityListInput,
+  icsExportInput,
+  markAttendanceInput,
+  satisfactionInput,
+  walkInInput,
+  type Activity,
+  type ActivitySummary,
+  type Attendee,
+} from '../domain/meetings';
+
+export interface SignInPerson {
+  customerId: string;
+  name: string;
+  postcode: string | null;
+  isMember: boolean;
+  status: (typeof attendanceStatuses)[number] | null;
+  attendanceId: string | null;
+}
+
+export interface SignInRoster {
+  activity: ActivitySummary;
+  people: SignInPerson[];
+}
+
+export interface FileResult {
+  fileName: string;
+  mimeType: string;
+  /** Base64. */
+  data: string;
+}
+
+export const meetingsApi = {
+  'activities.list': method(activityListInput, 'meetings.read').returns<ActivitySummary[]>(),
+  'activities.get': method(z.object({ id: idSchema }), 'meetings.read').returns<Activity>(),
+  'activities.save': method(activityInput, 'meetings.write').returns<Activity>(),
+  'activities.saveAction': method(actionInput, 'meetings.write').returns<Activity>(),
+  'activities.roster': method(z.object({ id: idSchema }), 'meetings.read').returns<SignInRoster>(),
+  /** Searches the register for someone to sign in who is not on the roster yet. */
+  'activities.findPeople': method(
+    z.object({ activityId: idSchema, query: z.string().trim().min(2).max(100) }),
+    'meetings.read',
+  ).returns<SignInPerson[]>(),
+  'attendance.mark': method(markAttendanceInput, 'attendance.write').returns<Attendee>(),
+  'attendance.walkIn': method(walkInInput, 'attendance.write').returns<SignInPerson>(),
+  'attendance.satisfaction': method(satisfactionInput, 'attendance.write').returns<Attendee>(),
+  'activities.signInSheet': method(
+    z.object({ id: idSchema }),
+    'meetings.read',
+  ).returns<FileResult>(),
+  'activities.ics': method(icsExportInput, 'meetings.read').returns<FileResult>(),
+} as const;
