@@ -6,6 +6,8 @@ import {
   digitalAccessLevels,
   recruitmentSources,
   serviceAreas,
+  skillOptions,
+  supportNeeds,
   tenures,
 } from './customer';
 
@@ -215,10 +217,24 @@ export const importFields = [
     options: contactMethods.options,
   },
   {
+    key: 'skills',
+    label: 'Skills',
+    kind: 'choices',
+    aliases: ['skills', 'skills audit'],
+    options: skillOptions.options,
+  },
+  {
+    key: 'supportNeeds',
+    label: 'Support needs',
+    kind: 'choices',
+    aliases: ['support needs', 'access needs', 'accessibility needs'],
+    options: supportNeeds.options,
+  },
+  {
     key: 'supportNotes',
     label: 'Support notes',
     kind: 'text',
-    aliases: ['support notes', 'support needs', 'access needs'],
+    aliases: ['support notes', 'access notes'],
   },
   { key: 'notes', label: 'Notes', kind: 'text', aliases: ['notes', 'note', 'comments', 'comment'] },
 ] as const satisfies readonly ImportField[];
@@ -264,7 +280,8 @@ export function suggestMapping(headers: readonly string[]): (ImportFieldKey | nu
       if (result[column] !== null || header === '') return;
       for (const field of importFields) {
         if (taken.has(field.key)) continue;
-        if (field.aliases.some((alias) => matches(header, alias))) {
+        // The label is an alias too, so a file this app exported maps itself.
+        if ([headerKey(field.label), ...field.aliases].some((alias) => matches(header, alias))) {
           result[column] = field.key;
           taken.add(field.key);
           return;

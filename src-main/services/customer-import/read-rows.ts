@@ -14,6 +14,7 @@ import {
   type ImportFieldKey,
   type ImportIssue,
 } from '../../../src-shared/domain/customer-import';
+import { dateOfBirthProblem } from '../../../src-shared/rules/customer-age';
 import { nameKey } from '../../../src-shared/rules/customer-duplicates';
 import {
   isPostcodeOutward,
@@ -109,6 +110,7 @@ export function readRows(
   sheet: ParsedSheet,
   mapping: readonly (ImportFieldKey | null)[],
   places: PlaceLookups,
+  today: string,
 ): ReadSheet {
   const mappingIssues = checkMapping(sheet.headers, mapping);
   if (mappingIssues.length > 0) return { mappingIssues, rows: [] };
@@ -148,6 +150,16 @@ export function readRows(
       } else {
         problem(field, text, read.problem);
       }
+    }
+
+    if (typeof input.dateOfBirth === 'string') {
+      const trouble = dateOfBirthProblem(input.dateOfBirth, today);
+      if (trouble)
+        problem(
+          'dateOfBirth',
+          cells.dateOfBirth!.trim(),
+          `'${cells.dateOfBirth!.trim()}' is not plausible. ${trouble}`,
+        );
     }
 
     const parsed = customerInput.safeParse(input as CustomerInput);
@@ -254,6 +266,8 @@ export function restoreLeadingZero(text: string): string {
 
 interface PlaceIndex {
   landlords: Map<string, string>;
+  landlordName: Map<string, string>;
+  areaName: Map<string, string>;
   landlordNames: string[];
   areas: Map<string, { id: string; landlordId: string | null }[]>;
   neighbourhoods: Map<string, { id: string; areaId: string }[]>;
@@ -273,6 +287,8 @@ function indexPlaces(places: PlaceLookups): PlaceIndex {
   };
   return {
     landlords,
+    landlordName: new Map(places.landlords.map((l) => [l.id, l.name])),
+    areaName: new Map(places.areas.map((a) => [a.id, a.name])),
     landlordNames: places.landlords.map((l) => l.name),
     areas: group(places.areas),
     neighbourhoods: group(places.neighbourhoods),
@@ -303,10 +319,19 @@ function readPlace(
   }
   if (field === 'area') {
     const found = places.areas.get(key) ?? [];
-    const pick =
-      found.find((a) => a.landlordId === row.landlordId) ??
-      (found.length === 1 ? found[0] : undefined);
+    const landlordId = row.landlordId as string | undefined;
+    const pick = landlordId
+      ? found.find((a) => a.landlordId === landlordId || a.landlordId === null)
+      : found.length === 1
+        ? found[0]
+        : undefined;
     if (pick) return { ok: true, key: 'areaId', value: pick.id };
+    if (landlordId && found.length > 0) {
+      return {
+        ok: false,
+        problem: `${quoted} is not an area of ${places.landlordName.get(landlordId)}`,
+      };
+    }
     return {
       ok: false,
       problem:
@@ -316,9 +341,19 @@ function readPlace(
     };
   }
   const found = places.neighbourhoods.get(key) ?? [];
-  const pick =
-    found.find((n) => n.areaId === row.areaId) ?? (found.length === 1 ? found[0] : undefined);
+  const areaId = row.areaId as string | undefined;
+  const pick = areaId
+    ? found.find((n) => n.areaId === areaId)
+    : found.length === 1
+      ? found[0]
+      : undefined;
   if (pick) return { ok: true, key: 'neighbourhoodId', value: pick.id };
+  if (areaId && found.length > 0) {
+    return {
+      ok: false,
+      problem: `${quoted} is not a neighbourhood of ${places.areaName.get(areaId)}`,
+    };
+  }
   return {
     ok: false,
     problem:

@@ -37,6 +37,7 @@ function sheet(headers: string[], ...rows: string[][]): ParsedSheet {
   return { sheetName: null, headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })) };
 }
 
+const today = '2026-11-23';
 const headers = [
   'Ref',
   'Forename',
@@ -62,7 +63,7 @@ describe('readRows', () => {
       'erimus',
       'Central',
     ]);
-    const read = readRows(s, suggestMapping(headers), places);
+    const read = readRows(s, suggestMapping(headers), places, today);
     expect(read.mappingIssues).toEqual([]);
     expect(read.rows[0]!.issues).toEqual([]);
     expect(read.rows[0]!.values).toEqual({
@@ -85,7 +86,7 @@ describe('readRows', () => {
       ['T2', 'Mary', 'Seacole', 'mary@', 'TS1', '31/02/1990', 'Lodger', 'Acme Homes', ''],
       ['T3', '', 'Nightingale', '', '', '', '', '', ''],
     );
-    const read = readRows(s, suggestMapping(headers), places);
+    const read = readRows(s, suggestMapping(headers), places, today);
     expect(read.rows[0]!.issues).toEqual([]);
     expect(read.rows[1]!.values).toBeNull();
     expect(read.rows[1]!.issues.map((i) => i.message)).toEqual([
@@ -112,11 +113,28 @@ describe('readRows', () => {
       ['', 'A', 'B', '', '', '', '', 'Housing Hartlepool', 'central'],
       ['', 'C', 'D', '', '', '', '', '', 'Central'],
     );
-    const read = readRows(s, suggestMapping(headers), places);
+    const read = readRows(s, suggestMapping(headers), places, today);
     expect(read.rows[0]!.values?.areaId).toBe(places.areas[1]!.id);
     expect(read.rows[1]!.issues[0]!.message).toBe(
       "Row 3, column 'Area': 'Central' is the name of areas of more than one landlord: fill in the Landlord column too.",
     );
+  });
+
+  it('refuses an implausible date of birth and an area of another landlord', () => {
+    const s = sheet(
+      headers,
+      ['', 'A', 'B', '', '', '01/01/2020', '', 'Erimus', 'Nowhere'],
+      ['', 'C', 'D', '', '', '', '', 'Erimus Housing', 'Central'],
+    );
+    const hartlepoolOnly: PlaceLookups = { ...places, areas: [places.areas[1]!] };
+    const read = readRows(s, suggestMapping(headers), hartlepoolOnly, today);
+    expect(read.rows[0]!.issues.map((i) => i.message)).toEqual([
+      "Row 2, column 'Area': 'Nowhere' is not an area set up in Settings.",
+      "Row 2, column 'DOB': '01/01/2020' is not plausible. That makes them 6: involved customers are 10 or older.",
+    ]);
+    expect(read.rows[1]!.issues.map((i) => i.message)).toEqual([
+      "Row 3, column 'Area': 'Central' is not an area of Erimus Housing.",
+    ]);
   });
 
   it('leaves blank cells out, so they never clear a stored value', () => {
@@ -124,6 +142,7 @@ describe('readRows', () => {
       sheet(headers, ['', 'Ada', 'Lovelace', '', '', '', '', '', '']),
       suggestMapping(headers),
       places,
+      today,
     );
     expect(read.rows[0]!.values).toEqual({ firstName: 'Ada', lastName: 'Lovelace' });
   });
@@ -136,6 +155,7 @@ describe('readRows', () => {
       sheet(['First name', 'Last name', 'Mobile'], ['Ada', 'L', '7700900123']),
       ['firstName', 'lastName', 'mobile'],
       places,
+      today,
     );
     expect(read.rows[0]!.values?.mobile).toBe('07700 900123');
   });

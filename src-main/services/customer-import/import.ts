@@ -1,0 +1,174 @@
+import type { CustomerValues } from '../../../src-shared/domain/customer';
+import {
+  PREVIEW_ROWS,
+  describeIssue,
+  suggestMapping,
+  type ImportCounts,
+  type ImportFieldKey,
+  type ImportIssue,
+  type ImportOutcome,
+  type ImportPreview,
+  type ImportRowPreview,
+} from '../../../src-shared/domain/customer-import';
+import { ApiError } from '../../../src-shared/errors';
+import { londonDate } from '../../../src-shared/rules/working-days';
+import { demand, writing, type CallContext } from '../context';
+import { patchToColumns, valuesToColumns } from '../customers/rows';
+import { loadExistingCustomers, loadPlaces } from './existing';
+import { parseSheet, type ParsedSheet } from './parse-sheet';
+import { CustomerMatcher, changeLabels, planRows, type RowPlan } from './plan-rows';
+import { readRows, type ReadRow } from './read-rows';
+
+export interface ImportRequest {
+  fileName: string;
+  contentBase64: string;
+  mapping?: (ImportFieldKey | null)[] | undefined;
+}
+
+interface PreparedImport {
+  sheet: ParsedSheet;
+  suggestedMapping: (ImportFieldKey | null)[];
+  mapping: (ImportFieldKey | null)[];
+  rows: ReadRow[];
+  plans: RowPlan[];
+  errors: ImportIssue[];
+  counts: ImportCounts;
+}
+
+/**
+ * Reads the file, checks every row and works out what each would do. Only
+ * reads: the preview and the import share it, so the import re-checks the
+ * file exactly as the preview did.
+ */
+async function prepare(ctx: CallContext, request: ImportRequest): Promise<PreparedImport> {
+  const bytes = Buffer.from(request.contentBase64, 'base64');
+  if (bytes.length === 0)
+    throw ApiError.invalid('The file is empty.', [
+      { path: 'contentBase64', message: 'The file is empty.' },
+    ]);
+  const sheet = await parseSheet(request.fileName, bytes);
+  if (sheet.headers.length === 0) {
+    throw ApiError.invalid(
+      'The file has no rows. The first row should name the columns, with a customer on each row below.',
+      [{ path: 'contentBase64', message: 'The file has no rows.' }],
+    );
+  }
+  const suggestedMapping = suggestMapping(sheet.headers);
+  const mapping = request.mapping ?? suggestedMapping;
+  const today = londonDate(ctx.clock.now());
+
+  const read = readRows(sheet, mapping, await loadPlaces(ctx), today);
+  const valid = read.rows.filter((r) => r.values !== null);
+  const matcher = new CustomerMatcher(valid.length > 0 ? await loadExistingCustomers(ctx) : []);
+  const columnOf = new Map(mapping.map((field, column) => [field, sheet.headers[column] ?? null]));
+  const planned = planRows(valid, matcher, { column: (field) => columnOf.get(field) ?? null });
+
+  const errors = [
+    ...read.mappingIssues,
+    ...read.rows.flatMap((r) => r.issues),
+    ...planned.issues,
+  ].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const invalidRows = new Set(errors.map((e) => e.row).filter((r) => r !== null));
+  const count = (action: RowPlan['action']) =>
+    planned.plans.filter((p) => p.action === action).length;
+  return {
+    sheet,
+    suggestedMapping,
+    mapping,
+    rows: read.rows,
+    plans: planned.plans,
+    errors,
+    counts: {
+      rows: sheet.rows.length,
+      create: count('create'),
+      update: count('update'),
+      unchanged: count('unchanged'),
+      invalid: read.mappingIssues.length > 0 ? sheet.rows.length : invalidRows.size,
+    },
+  };
+}
+
+export async function previewImport(
+  ctx: CallContext,
+  request: ImportRequest,
+): Promise<ImportPreview> {
+  demand(ctx, 'customers.import');
+  const prepared = await prepare(ctx, request);
+  const planFor = new Map(prepared.plans.map((p) => [p.row, p]));
+  const readFor = new Map(prepared.rows.map((r) => [r.row, r]));
+  const rows = prepared.sheet.rows.slice(0, PREVIEW_ROWS).map((sheetRow): ImportRowPreview => {
+    const plan = planFor.get(sheetRow.row);
+    const cells = readFor.get(sheetRow.row)?.cells ?? {};
+    if (!plan)
+      return { row: sheetRow.row, action: 'invalid', matchedBy: null, changes: [], values: cells };
+    if (plan.action === 'create')
+      return { row: plan.row, action: 'create', matchedBy: null, changes: [], values: cells };
+    return {
+      row: plan.row,
+      action: plan.action,
+      matchedBy: plan.matchedBy,
+      changes: changeLabels(plan.patch),
+      values: cells,
+    };
+  });
+  return {
+    fileName: request.fileName,
+    sheetName: prepared.sheet.sheetName,
+    headers: prepared.sheet.headers,
+    suggestedMapping: prepared.suggestedMapping,
+    mapping: prepared.mapping,
+    rows,
+    errors: prepared.errors,
+    counts: prepared.counts,
+  };
+}
+
+/** How many problems an import refusal lists in full; the preview shows them all. */
+const REFUSAL_DETAIL = 200;
+
+/**
+ * Imports the whole file in one transaction through the write path: every
+ * new customer and every changed field is in the change log, and a file with
+ * any problem writes nothing at all.
+ */
+export async function commitImport(
+  ctx: CallContext,
+  request: ImportRequest & { mapping: (ImportFieldKey | null)[] },
+): Promise<ImportOutcome> {
+  demand(ctx, 'customers.import');
+  const prepared = await prepare(ctx, request);
+  if (prepared.errors.length > 0) {
+    const n = prepared.errors.length;
+    throw ApiError.invalid(
+      `${n === 1 ? 'There is 1 problem' : `There are ${n} problems`} in ${request.fileName}, so nothing was imported. Correct the file and import it again.`,
+      prepared.errors
+        .slice(0, REFUSAL_DETAIL)
+        .map((e) => ({ path: issuePath(e), message: e.message })),
+    );
+  }
+  if (prepared.plans.length === 0) {
+    throw ApiError.invalid(
+      describeIssue(null, null, `${request.fileName} has no customers below its header row`),
+    );
+  }
+
+  const reason = `Imported from ${request.fileName}`;
+  await writing(ctx, async (w) => {
+    for (const plan of prepared.plans) {
+      if (plan.action === 'create') {
+        await w.create('customers', valuesToColumns(plan.values as CustomerValues), { reason });
+      } else if (plan.action === 'update') {
+        await w.update('customers', plan.existing.id, patchToColumns(plan.patch), {
+          expectedUpdatedAt: plan.existing.updatedAt,
+          reason,
+        });
+      }
+    }
+  });
+  return { fileName: request.fileName, counts: prepared.counts };
+}
+
+function issuePath(issue: ImportIssue): string {
+  if (issue.row === null) return issue.column ? `column.${issue.column}` : 'mapping';
+  return `row.${issue.row}${issue.field ? `.${issue.field}` : ''}`;
+}

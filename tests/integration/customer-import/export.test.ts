@@ -1,0 +1,102 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../support/temp-db';
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+const csv = [
+  'Ref,First name,Last name,Email,Postcode,Date of birth,Landlord,Status,Interests',
+  'E1,Ada,Lovelace,ada@example.org,TS1 2AB,10/12/1985,Erimus Housing,Active,Policies; Complaints',
+  'E2,Mary,Seacole,mary@example.org,TS5 6AA,01/03/1960,Tees Valley Housing,Interested,',
+  'E3,Zoë,Alvarez,,TS17 6BA,,Erimus Housing,Active,',
+].join('\n');
+
+let app: TestApp;
+
+beforeEach(async () => {
+  app = await openTestApp();
+  await app.call('organisation.applyTemplate', {});
+  const file = { fileName: 'seed.csv', contentBase64: base64(csv) };
+  const preview = await app.call('customerTransfer.previewImport', file);
+  expect(preview.errors).toEqual([]);
+  await app.call('customerTransfer.commitImport', { ...file, mapping: preview.mapping });
+});
+afterEach(async () => {
+  await app.close();
+});
+
+async function readBack(contentBase64: string): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(contentBase64, 'base64') as never);
+  return workbook.worksheets[0]!;
+}
+
+function headers(sheet: ExcelJS.Worksheet): string[] {
+  return (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+}
+
+describe('exporting customers', () => {
+  it('writes a workbook with headers, a frozen bold header row, a filter and real dates', async () => {
+    const file = await app.call('customerTransfer.exportXlsx', {});
+    expect(file.fileName).toBe('customers-2026-11-23.xlsx');
+    expect(file.rows).toBe(3);
+
+    const sheet = await readBack(file.contentBase64);
+    const names = headers(sheet);
+    expect(names.slice(0, 5)).toEqual([
+      'Customer reference',
+      'First name',
+      'Last name',
+      'Preferred name',
+      'Email',
+    ]);
+    expect(names).toContain('Gender');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).font?.bold).toBe(true);
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getColumn(5).width).toBeGreaterThan(20);
+
+    // In the register's order: by last name.
+    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(3).value)).toEqual([
+      'Alvarez',
+      'Lovelace',
+      'Seacole',
+    ]);
+    const dob = sheet.getRow(3).getCell(names.indexOf('Date of birth') + 1);
+    expect(dob.value).toBeInstanceOf(Date);
+    expect((dob.value as Date).toISOString().slice(0, 10)).toBe('1985-12-10');
+    expect(dob.numFmt).toBe('dd/mm/yyyy');
+    expect(sheet.getRow(3).getCell(names.indexOf('Landlord') + 1).value).toBe('Erimus Housing');
+    expect(sheet.getRow(3).getCell(names.indexOf('Interests') + 1).value).toBe(
+      'Complaints; Policies',
+    );
+  });
+
+  it('exports only what the list filters select', async () => {
+    const file = await app.call('customerTransfer.exportXlsx', { search: 'Seacole' });
+    expect(file.rows).toBe(1);
+    const sheet = await readBack(file.contentBase64);
+    expect(sheet.rowCount).toBe(2);
+  });
+
+  it('leaves out equality columns for roles that may not see them', async () => {
+    await app.signInAs('team_leader');
+    expect(
+      headers(await readBack((await app.call('customerTransfer.exportXlsx', {})).contentBase64)),
+    ).toContain('Ethnic group');
+    // Every role that may export may also read equality data today; officers may do neither.
+    await app.signInAs('administrator', 'Test administrator');
+    await app.signInAs('officer');
+    await expect(app.call('customerTransfer.exportXlsx', {})).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('round-trips: importing the exported workbook changes nobody', async () => {
+    const exported = await app.call('customerTransfer.exportXlsx', {});
+    const file = { fileName: exported.fileName, contentBase64: exported.contentBase64 };
+    const preview = await app.call('customerTransfer.previewImport', file);
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts).toMatchObject({ rows: 3, create: 0, update: 0, unchanged: 3 });
+  });
+});

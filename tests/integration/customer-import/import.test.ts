@@ -1,0 +1,200 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../src-shared/errors';
+import { openTestApp, type TestApp } from '../../support/temp-db';
+
+const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+
+const goodCsv = [
+  'Tenant Ref,Forename,Surname,Email,Post Code,Mobile,DOB,Tenure,Landlord,Interests',
+  'T1001,Ada,Lovelace,ada@example.org,ts1 2ab,07700 900001,10/12/1985,Tenant,Erimus Housing,Repairs and maintenance; Complaints',
+  'T1002,Mary,Seacole,,TS5 6AA,7700900002,1960-03-01,Leaseholder,Tees Valley Housing,',
+  ',Florence,Nightingale,flo@example.org,,,,,,',
+].join('\r\n');
+
+const badCsv = [
+  'Tenant Ref,Forename,Surname,Email,Post Code',
+  'T2001,Good,Row,good@example.org,TS1 2AB',
+  'T2002,Bad,Postcode,bad@example.org,TS1',
+  'T2003,,Nameless,nameless@example.org,TS1 3AB',
+  'T2004,Bad,Email,bad@,TS1 4AB',
+].join('\n');
+
+let app: TestApp;
+
+beforeEach(async () => {
+  app = await openTestApp({ role: 'coordinator' });
+  await app.signInAs('administrator', 'Test administrator');
+  await app.call('organisation.applyTemplate', {});
+  await app.signInAs('coordinator');
+});
+afterEach(async () => {
+  await app.close();
+});
+
+async function customerCount(): Promise<number> {
+  return (await app.call('customers.list', { limit: 1 })).total;
+}
+
+async function changeCount(): Promise<number> {
+  const ctx = await app.ctx();
+  const row = await ctx.db
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('entity', '=', 'customers')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('importing customers', () => {
+  it('previews a file with bad rows, naming row and column, and writes nothing', async () => {
+    const preview = await app.call('customerTransfer.previewImport', {
+      fileName: 'register.csv',
+      contentBase64: base64(badCsv),
+    });
+    expect(preview.mapping).toEqual(['externalRef', 'firstName', 'lastName', 'email', 'postcode']);
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      "Row 3, column 'Post Code': 'TS1' is not a full UK postcode.",
+      "Row 4, column 'Forename': First name is required.",
+      "Row 5, column 'Email': 'bad@' is not an email address.",
+    ]);
+    expect(preview.counts).toEqual({ rows: 4, create: 1, update: 0, unchanged: 0, invalid: 3 });
+    expect(preview.rows.map((r) => r.action)).toEqual(['create', 'invalid', 'invalid', 'invalid']);
+    expect(await customerCount()).toBe(0);
+  });
+
+  it('refuses to import a file with any bad row, writing nothing at all', async () => {
+    const error = await app
+      .call('customerTransfer.commitImport', {
+        fileName: 'register.csv',
+        contentBase64: base64(badCsv),
+        mapping: ['externalRef', 'firstName', 'lastName', 'email', 'postcode'],
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).message).toBe(
+      'There are 3 problems in register.csv, so nothing was imported. Correct the file and import it again.',
+    );
+    expect((error as ApiError).fields).toContainEqual({
+      path: 'row.3.postcode',
+      message: "Row 3, column 'Post Code': 'TS1' is not a full UK postcode.",
+    });
+    expect(await customerCount()).toBe(0);
+    expect(await changeCount()).toBe(0);
+  });
+
+  it('imports a good file, then re-importing it creates no duplicates and changes nothing', async () => {
+    const file = { fileName: 'register.csv', contentBase64: base64(goodCsv) };
+    const preview = await app.call('customerTransfer.previewImport', file);
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts).toMatchObject({ create: 3, update: 0, unchanged: 0, invalid: 0 });
+
+    const outcome = await app.call('customerTransfer.commitImport', {
+      ...file,
+      mapping: preview.mapping,
+    });
+    expect(outcome.counts).toMatchObject({ rows: 3, create: 3 });
+    expect(await customerCount()).toBe(3);
+
+    const list = await app.call('customers.list', { search: 'Lovelace' });
+    const ada = await app.call('customers.get', { id: list.rows[0]!.id });
+    expect(ada).toMatchObject({
+      externalRef: 'T1001',
+      postcode: 'TS1 2AB',
+      mobile: '07700 900001',
+      dateOfBirth: '1985-12-10',
+      tenure: 'tenant',
+      landlordId: expect.any(String),
+      interests: ['repairs', 'complaints'],
+      status: 'interested',
+    });
+    const mary = (await app.call('customers.list', { search: 'Seacole' })).rows[0]!;
+    expect(mary.phone).toBe('07700 900002');
+
+    const changesAfterFirst = await changeCount();
+    const again = await app.call('customerTransfer.previewImport', file);
+    expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 3 });
+    expect(again.rows.map((r) => r.matchedBy)).toEqual(['reference', 'reference', 'email']);
+    await app.call('customerTransfer.commitImport', { ...file, mapping: again.mapping });
+    expect(await customerCount()).toBe(3);
+    expect(await changeCount()).toBe(changesAfterFirst);
+  });
+
+  it('updates only the fields that changed, recorded in the history', async () => {
+    const file = { fileName: 'register.csv', contentBase64: base64(goodCsv) };
+    await app.call('customerTransfer.commitImport', {
+      ...file,
+      mapping: (await app.call('customerTransfer.previewImport', file)).mapping,
+    });
+    const changed = goodCsv.replace('ts1 2ab', 'TS1 9ZZ');
+    const second = { fileName: 'register-v2.csv', contentBase64: base64(changed) };
+    const preview = await app.call('customerTransfer.previewImport', second);
+    expect(preview.counts).toMatchObject({ create: 0, update: 1, unchanged: 2 });
+    expect(preview.rows[0]).toMatchObject({
+      action: 'update',
+      matchedBy: 'reference',
+      changes: ['Postcode'],
+    });
+    await app.call('customerTransfer.commitImport', { ...second, mapping: preview.mapping });
+
+    const id = (await app.call('customers.list', { search: 'Lovelace' })).rows[0]!.id;
+    const history = await app.call('history.forRecord', { entity: 'customers', id });
+    const update = history.find((h) => h.op === 'update');
+    expect(update).toMatchObject({ reason: 'Imported from register-v2.csv' });
+  });
+
+  it('imports an Excel workbook with date cells and numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Register');
+    sheet.addRow(['Surname', 'First name', 'Date of birth', 'Telephone', 'Postcode']);
+    sheet.addRow(['Okafor', 'Chidi', new Date(Date.UTC(1979, 6, 4)), 1642123456, 'TS17 6BA']);
+    sheet.getCell('C2').numFmt = 'dd/mm/yyyy';
+    const contentBase64 = Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const preview = await app.call('customerTransfer.previewImport', {
+      fileName: 'Register.XLSX',
+      contentBase64,
+    });
+    expect(preview.errors).toEqual([]);
+    await app.call('customerTransfer.commitImport', {
+      fileName: 'Register.XLSX',
+      contentBase64,
+      mapping: preview.mapping,
+    });
+    const row = (await app.call('customers.list', { search: 'Okafor' })).rows[0]!;
+    const chidi = await app.call('customers.get', { id: row.id });
+    expect(chidi).toMatchObject({
+      dateOfBirth: '1979-07-04',
+      phone: '01642 123456',
+      postcode: 'TS17 6BA',
+    });
+  });
+
+  it('reports a mapping that misses the names, and a file with the same person twice', async () => {
+    const file = { fileName: 'r.csv', contentBase64: base64('Surname,Email\nA,a@example.org\n') };
+    const preview = await app.call('customerTransfer.previewImport', file);
+    expect(preview.errors.map((e) => e.message)).toEqual([
+      'No column is mapped to First name. Choose the column that holds it.',
+    ]);
+    expect(preview.counts.invalid).toBe(1);
+
+    const twice = 'Ref,First name,Last name\nT1,Ada,Lovelace\nT1,Ada,Lovelace\n';
+    const dup = await app.call('customerTransfer.previewImport', {
+      fileName: 'r.csv',
+      contentBase64: base64(twice),
+    });
+    expect(dup.errors.map((e) => e.message)).toEqual([
+      "Row 3, column 'Ref': this is the same customer as row 2 (same customer reference): keep one of the two rows.",
+    ]);
+  });
+
+  it('is refused to officers', async () => {
+    await app.signInAs('administrator', 'Test administrator');
+    await app.signInAs('officer');
+    await expect(
+      app.call('customerTransfer.previewImport', {
+        fileName: 'r.csv',
+        contentBase64: base64(goodCsv),
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});
