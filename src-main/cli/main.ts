@@ -1,11 +1,19 @@
 import { ApiError } from '../../src-shared/errors';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { exportCommand, importCommand } from './commands/customer-transfer';
 import { demoCommand } from './commands/demo';
 import { hostCommand } from './commands/host';
 import { UsageError, type Command } from './io';
 
 /** Every command, by name: add a command here. */
-const commands: Command[] = [demoCommand, hostCommand, backupCommand, restoreCommand];
+const commands: Command[] = [
+  demoCommand,
+  hostCommand,
+  backupCommand,
+  restoreCommand,
+  importCommand,
+  exportCommand,
+];
 
 function usage(): string {
   const lines = commands.map((c) => `  ${c.usage.padEnd(52)} ${c.summary}`);
