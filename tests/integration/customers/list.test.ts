@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Input } from '../../../src-shared/api';
 import { openTestApp, type TestApp } from '../../support/temp-db';
 
 let app: TestApp;
@@ -8,7 +9,7 @@ beforeAll(async () => {
   app = await openTestApp();
   const org = await app.call('organisation.applyTemplate', {});
   const [erimus, tvh] = org.landlords;
-  const people = [
+  const people: Input<'customers.create'>[] = [
     {
       firstName: 'Margaret',
       lastName: 'Hall',

@@ -221,7 +221,7 @@ describe('equality data', () => {
     disability: 'yes',
     sexualOrientation: '',
     religion: '',
-  };
+  } as const;
 
   it('is hidden from officers in the record and its history, and not writable by them', async () => {
     const c = await create({ equality });
