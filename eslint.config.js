@@ -15,7 +15,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -26,19 +29,53 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kysely', 'react', 'react-dom'], message: 'src-shared is pure TypeScript: no Node, Electron, database or DOM imports.' },
-            { group: ['**/src-main/**', '**/src-renderer/**', '../../src-main/*', '../../src-renderer/*'], message: 'src-shared depends on nothing else in the app.' },
+            {
+              group: [
+                ...nodeBuiltins,
+                'electron',
+                'better-sqlite3',
+                'kysely',
+                'react',
+                'react-dom',
+              ],
+              message: 'src-shared is pure TypeScript: no Node, Electron, database or DOM imports.',
+            },
+            {
+              group: [
+                '**/src-main/**',
+                '**/src-renderer/**',
+                '../../src-main/*',
+                '../../src-renderer/*',
+              ],
+              message: 'src-shared depends on nothing else in the app.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['src-main/services/**/*.ts', 'src-main/db/**/*.ts', 'src-main/changes/**/*.ts', 'src-main/host/**/*.ts', 'src-main/cli/**/*.ts', 'src-main/documents/**/*.ts', 'src-main/backend.ts', 'src-main/handlers.ts'],
+    files: [
+      'src-main/services/**/*.ts',
+      'src-main/db/**/*.ts',
+      'src-main/changes/**/*.ts',
+      'src-main/host/**/*.ts',
+      'src-main/cli/**/*.ts',
+      'src-main/documents/**/*.ts',
+      'src-main/backend.ts',
+      'src-main/handlers.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Services, the database, the host and the CLI run without Electron.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Services, the database, the host and the CLI run without Electron.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -52,8 +89,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kysely'], message: 'The renderer reaches data only through the contract (window.api).' },
-            { group: ['**/src-main/**'], message: 'The renderer reaches the main process only through the contract.' },
+            {
+              group: [...nodeBuiltins, 'electron', 'better-sqlite3', 'kysely'],
+              message: 'The renderer reaches data only through the contract (window.api).',
+            },
+            {
+              group: ['**/src-main/**'],
+              message: 'The renderer reaches the main process only through the contract.',
+            },
           ],
         },
       ],

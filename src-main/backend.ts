@@ -49,29 +49,45 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     deviceClock: new DeviceClock(database.deviceId, lastStamp.hlc),
   };
 
-  async function call(method: string, input: unknown, callOptions: CallOptions = {}): Promise<ApiResult<unknown>> {
+  async function call(
+    method: string,
+    input: unknown,
+    callOptions: CallOptions = {},
+  ): Promise<ApiResult<unknown>> {
     try {
-      if (!Object.hasOwn(api, method)) throw new ApiError('not_found', `The app has no action called "${method}".`);
+      if (!Object.hasOwn(api, method))
+        throw new ApiError('not_found', `The app has no action called "${method}".`);
       const spec = api[method as MethodName] as MethodSpec;
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
-        const fields: FieldIssue[] = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+        const fields: FieldIssue[] = parsed.error.issues.map((i) => ({
+          path: i.path.map(String).join('.'),
+          message: i.message,
+        }));
         throw ApiError.invalid(summarise(fields), fields);
       }
       const actor = callOptions.actor ?? (await signedInStaff(context));
       if (spec.permission) {
         if (!actor) throw new ApiError('unauthenticated', 'Choose your staff profile first.');
-        if (!can(actor.role, spec.permission)) throw ApiError.forbidden(permissionDeniedMessage(actor.role, spec.permission));
+        if (!can(actor.role, spec.permission))
+          throw ApiError.forbidden(permissionDeniedMessage(actor.role, spec.permission));
       }
       const ctx: CallContext = { ...context, actor };
-      const handler = handlers[method as MethodName] as (ctx: CallContext, input: unknown) => Promise<unknown>;
+      const handler = handlers[method as MethodName] as (
+        ctx: CallContext,
+        input: unknown,
+      ) => Promise<unknown>;
       return { ok: true, value: await handler(ctx, parsed.data) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
       console.error(`${method} failed:`, error);
       return {
         ok: false,
-        error: { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.', fields: [] },
+        error: {
+          code: 'internal',
+          message: 'Something went wrong and nothing was saved. Please try again.',
+          fields: [],
+        },
       };
     }
   }

@@ -7,7 +7,11 @@ import { isAppFrame } from './security';
 export const API_CHANNEL = 'involvement-desk:api';
 
 /** Starts the backend worker and relays every contract call from the app's own frame to it. */
-export async function bindApi(workerPath: string, data: { dbPath: string; dataDir: string }, appUrl: () => string): Promise<Worker> {
+export async function bindApi(
+  workerPath: string,
+  data: { dbPath: string; dataDir: string },
+  appUrl: () => string,
+): Promise<Worker> {
   const worker = new Worker(workerPath, { workerData: data });
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
   let nextId = 1;
@@ -23,19 +27,32 @@ export async function bindApi(workerPath: string, data: { dbPath: string; dataDi
     });
   });
 
-  ipcMain.handle(API_CHANNEL, (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
-    const frame = event.senderFrame;
-    if (!frame || !isAppFrame(frame.url, appUrl(), frame === event.sender.mainFrame)) {
-      return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app itself.', fields: [] } });
-    }
-    if (typeof method !== 'string') {
-      return Promise.resolve({ ok: false, error: { code: 'invalid', message: 'No method named.', fields: [] } });
-    }
-    const id = nextId++;
-    return new Promise((done) => {
-      pending.set(id, done);
-      worker.postMessage({ id, method, input });
-    });
-  });
+  ipcMain.handle(
+    API_CHANNEL,
+    (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
+      const frame = event.senderFrame;
+      if (!frame || !isAppFrame(frame.url, appUrl(), frame === event.sender.mainFrame)) {
+        return Promise.resolve({
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'Calls are accepted only from the app itself.',
+            fields: [],
+          },
+        });
+      }
+      if (typeof method !== 'string') {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'invalid', message: 'No method named.', fields: [] },
+        });
+      }
+      const id = nextId++;
+      return new Promise((done) => {
+        pending.set(id, done);
+        worker.postMessage({ id, method, input });
+      });
+    },
+  );
   return worker;
 }

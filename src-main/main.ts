@@ -3,7 +3,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindApi } from './ipc';
 import { resolveDbPath } from './paths';
-import { contentSecurityPolicy, isAllowedExternal, isAllowedNavigation, secureWebPreferences } from './security';
+import {
+  contentSecurityPolicy,
+  isAllowedExternal,
+  isAllowedNavigation,
+  secureWebPreferences,
+} from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let mainWindow: BrowserWindow | null = null;
@@ -53,9 +58,16 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
+      callback({
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [contentSecurityPolicy],
+        },
+      });
     });
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+      callback(false),
+    );
 
     const userData = app.getPath('userData');
     const dbPath = resolveDbPath(dbFlag(), userData);

@@ -7,8 +7,10 @@ export const DB_ENV = 'INVOLVEMENT_DESK_DB';
 
 /** The same folder Electron uses for the app's user data, so the CLI and the app share a database. */
 export function defaultDataDir(): string {
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_NAME);
 }
 

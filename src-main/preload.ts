@@ -5,7 +5,10 @@ const API_CHANNEL = 'involvement-desk:api';
 
 // One function per contract method, and nothing else: the page never gets ipcRenderer.
 const api = Object.fromEntries(
-  methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(API_CHANNEL, name, input)]),
+  methodNames.map((name) => [
+    name,
+    (input: unknown) => ipcRenderer.invoke(API_CHANNEL, name, input),
+  ]),
 );
 
 contextBridge.exposeInMainWorld('api', api);

@@ -5,7 +5,9 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export function fixedClock(iso: string): Clock & { set(iso: string): void; advanceDays(n: number): void } {
+export function fixedClock(
+  iso: string,
+): Clock & { set(iso: string): void; advanceDays(n: number): void } {
   let current = new Date(iso);
   return {
     now: () => new Date(current.getTime()),

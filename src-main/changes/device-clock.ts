@@ -5,7 +5,9 @@ export class DeviceClock {
   private last: Hlc;
 
   constructor(deviceId: string, lastStamp: string | null) {
-    this.last = lastStamp ? { ...parseHlc(lastStamp), node: deviceId } : { millis: 0, counter: 0, node: deviceId };
+    this.last = lastStamp
+      ? { ...parseHlc(lastStamp), node: deviceId }
+      : { millis: 0, counter: 0, node: deviceId };
   }
 
   next(now: Date): string {

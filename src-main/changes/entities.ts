@@ -31,4 +31,16 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   attendance: { readPermission: 'meetings.read' },
   training_courses: { readPermission: 'training.read' },
   skills_audits: { readPermission: 'training.read' },
+  // Complaint cases hold sensitive data: their history is as closed as the cases.
+  complaint_cases: { readPermission: 'cases.read' },
+  case_transitions: { readPermission: 'cases.read' },
+  case_panel_members: { readPermission: 'cases.read' },
+  case_declarations: { readPermission: 'cases.read' },
+  case_notes: { readPermission: 'cases.read' },
+  case_attachments: { readPermission: 'cases.read' },
+  recommendations: { readPermission: 'cases.read' },
+  recommendation_steps: { readPermission: 'cases.read' },
+  recommendation_updates: { readPermission: 'cases.read' },
+  code_self_assessments: { readPermission: 'cases.read' },
+  complaint_period_figures: { readPermission: 'cases.read' },
 };

@@ -4,12 +4,17 @@ import { allowed, demand, type CallContext } from '../services/context';
 import { entityPolicies } from './entities';
 
 /** The change log of one record, newest first, with what the caller may not see withheld. */
-export async function recordHistory(ctx: CallContext, entity: string, id: string): Promise<HistoryEntry[]> {
+export async function recordHistory(
+  ctx: CallContext,
+  entity: string,
+  id: string,
+): Promise<HistoryEntry[]> {
   const policy = entityPolicies[entity];
   if (!policy) throw ApiError.invalid(`There is no history for records of kind "${entity}".`);
   demand(ctx, policy.readPermission);
   const restricted = policy.restrictedFields;
-  const hidden = restricted && !allowed(ctx, restricted.permission) ? new Set(restricted.fields) : null;
+  const hidden =
+    restricted && !allowed(ctx, restricted.permission) ? new Set(restricted.fields) : null;
 
   const rows = await ctx.db
     .selectFrom('change_log')
@@ -38,7 +43,12 @@ export async function recordHistory(ctx: CallContext, entity: string, id: string
       op: r.op,
       field: r.field,
       before: r.before === null ? null : (JSON.parse(r.before) as unknown),
-      after: r.op === 'create' && hidden ? withoutFields(r.after, hidden) : r.after === null ? null : (JSON.parse(r.after) as unknown),
+      after:
+        r.op === 'create' && hidden
+          ? withoutFields(r.after, hidden)
+          : r.after === null
+            ? null
+            : (JSON.parse(r.after) as unknown),
       reason: r.reason,
     }));
 }

@@ -14,7 +14,9 @@ export type EditableTable = {
 /** The editable tables seen generically: the writer only touches the shared columns by name. */
 type LooseDB = Record<string, EditableColumns & Record<string, unknown>>;
 
-type Values<T extends EditableTable> = Omit<Insertable<DB[T]>, keyof EditableColumns> & { id?: string };
+type Values<T extends EditableTable> = Omit<Insertable<DB[T]>, keyof EditableColumns> & {
+  id?: string;
+};
 type Patch<T extends EditableTable> = Omit<Updateable<DB[T]>, keyof EditableColumns>;
 
 export interface WriteScope {
@@ -70,21 +72,50 @@ export class Writer {
   }
 
   /** Creates a record and returns its id. */
-  async create<T extends EditableTable>(table: T, values: Values<T>, options: WriteOptions = {}): Promise<string> {
+  async create<T extends EditableTable>(
+    table: T,
+    values: Values<T>,
+    options: WriteOptions = {},
+  ): Promise<string> {
     const at = this.scope.clock.now().toISOString();
     const id = values.id ?? uuidv7();
-    const row = { ...values, id, created_at: at, updated_at: at, updated_by: this.actorId, deleted_at: null };
-    await this.loose.insertInto(table as string).values(row).execute();
-    const { id: _id, created_at: _c, updated_at: _u, updated_by: _b, deleted_at: _d, ...fields } = row;
+    const row = {
+      ...values,
+      id,
+      created_at: at,
+      updated_at: at,
+      updated_by: this.actorId,
+      deleted_at: null,
+    };
+    await this.loose
+      .insertInto(table as string)
+      .values(row)
+      .execute();
+    const {
+      id: _id,
+      created_at: _c,
+      updated_at: _u,
+      updated_by: _b,
+      deleted_at: _d,
+      ...fields
+    } = row;
     await this.log(at, table, id, 'create', null, null, fields, options.reason);
     return id;
   }
 
   /** Applies the fields that differ and logs each one; returns the names of those that changed. */
-  async update<T extends EditableTable>(table: T, id: string, patch: Patch<T>, options: UpdateOptions = {}): Promise<string[]> {
+  async update<T extends EditableTable>(
+    table: T,
+    id: string,
+    patch: Patch<T>,
+    options: UpdateOptions = {},
+  ): Promise<string[]> {
     const before = await this.current(table, id);
     if (options.expectedUpdatedAt && before.updated_at !== options.expectedUpdatedAt) {
-      throw new ApiError('conflict', 'Someone else saved this record after you opened it. Reload it to see their changes, then make yours again.');
+      throw new ApiError(
+        'conflict',
+        'Someone else saved this record after you opened it. Reload it to see their changes, then make yours again.',
+      );
     }
     const changed: [string, unknown, unknown][] = [];
     for (const [field, value] of Object.entries(patch as Record<string, unknown>)) {
@@ -108,24 +139,48 @@ export class Writer {
   }
 
   /** Deletes by tombstone, so the delete syncs like any other change. */
-  async remove<T extends EditableTable>(table: T, id: string, options: WriteOptions = {}): Promise<void> {
+  async remove<T extends EditableTable>(
+    table: T,
+    id: string,
+    options: WriteOptions = {},
+  ): Promise<void> {
     const before = await this.current(table, id);
     if (before.deleted_at) return;
     const at = this.scope.clock.now().toISOString();
-    await this.loose.updateTable(table as string).set({ deleted_at: at, updated_at: at, updated_by: this.actorId }).where('id', '=', id).execute();
+    await this.loose
+      .updateTable(table as string)
+      .set({ deleted_at: at, updated_at: at, updated_by: this.actorId })
+      .where('id', '=', id)
+      .execute();
     await this.log(at, table, id, 'delete', null, null, null, options.reason);
   }
 
-  async restore<T extends EditableTable>(table: T, id: string, options: WriteOptions = {}): Promise<void> {
+  async restore<T extends EditableTable>(
+    table: T,
+    id: string,
+    options: WriteOptions = {},
+  ): Promise<void> {
     const before = await this.current(table, id, true);
     if (!before.deleted_at) return;
     const at = this.scope.clock.now().toISOString();
-    await this.loose.updateTable(table as string).set({ deleted_at: null, updated_at: at, updated_by: this.actorId }).where('id', '=', id).execute();
+    await this.loose
+      .updateTable(table as string)
+      .set({ deleted_at: null, updated_at: at, updated_by: this.actorId })
+      .where('id', '=', id)
+      .execute();
     await this.log(at, table, id, 'restore', null, null, null, options.reason);
   }
 
-  private async current(table: EditableTable, id: string, includeDeleted = false): Promise<Record<string, unknown>> {
-    const row = await this.loose.selectFrom(table as string).selectAll().where('id', '=', id).executeTakeFirst();
+  private async current(
+    table: EditableTable,
+    id: string,
+    includeDeleted = false,
+  ): Promise<Record<string, unknown>> {
+    const row = await this.loose
+      .selectFrom(table as string)
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!row || (row.deleted_at && !includeDeleted)) throw ApiError.notFound('That record');
     return row;
   }

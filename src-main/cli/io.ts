@@ -5,7 +5,7 @@ import type { Staff } from '../../src-shared/domain/staff';
 import { ApiError } from '../../src-shared/errors';
 import { uuidv7 } from 'uuidv7';
 import { write } from '../changes/writer';
-import { getStaff, toStaff } from '../services/staff/staff';
+import { CLI_STAFF_KEY, getStaff, toStaff } from '../services/staff/staff';
 import { resolveDbPath } from '../paths';
 
 /** A command of the CLI: its name, how to call it, and what it does. */
@@ -19,9 +19,17 @@ export interface Command {
 /** A mistake in how the command was called: print the usage and exit 2. */
 export class UsageError extends Error {}
 
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+) {
   try {
-    return parseArgs({ args: argv, options: { db: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -58,30 +66,48 @@ export async function openSession(dbFlag: string | undefined): Promise<CliSessio
   };
 }
 
-const CLI_STAFF_KEY = 'cli_staff_id';
-
 async function cliActor(backend: Backend): Promise<Staff> {
   const ctx = backend.context;
-  const known = await ctx.db.selectFrom('app_meta').select('value').where('key', '=', CLI_STAFF_KEY).executeTakeFirst();
+  const known = await ctx.db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', CLI_STAFF_KEY)
+    .executeTakeFirst();
   if (known) {
     const staff = await getStaff(ctx, known.value);
     if (staff) return staff;
   }
   const id = uuidv7();
-  await write({ db: ctx.db, clock: ctx.clock, deviceId: ctx.deviceId, deviceClock: ctx.deviceClock, actorId: id }, async (w) => {
-    await w.create('staff', { id, name: 'Command line', role: 'administrator', email: null, active: 1 });
-    await w.trx
-      .insertInto('app_meta')
-      .values({ key: CLI_STAFF_KEY, value: id })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: id }))
-      .execute();
-  });
+  await write(
+    {
+      db: ctx.db,
+      clock: ctx.clock,
+      deviceId: ctx.deviceId,
+      deviceClock: ctx.deviceClock,
+      actorId: id,
+    },
+    async (w) => {
+      await w.create('staff', {
+        id,
+        name: 'Command line',
+        role: 'administrator',
+        email: null,
+        active: 1,
+      });
+      await w.trx
+        .insertInto('app_meta')
+        .values({ key: CLI_STAFF_KEY, value: id })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: id }))
+        .execute();
+    },
+  );
   return toStaff({ id, name: 'Command line', role: 'administrator', email: null, active: 1 });
 }
 
 export function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number, not "${value}".`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`--${name} must be a whole number, not "${value}".`);
   return n;
 }

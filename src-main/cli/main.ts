@@ -23,7 +23,7 @@ function usage(): string {
     'Commands:',
     ...lines,
     '',
-    'The database is --db FILE, else $INVOLVEMENT_DESK_DB, else the app\'s own in your user data folder.',
+    "The database is --db FILE, else $INVOLVEMENT_DESK_DB, else the app's own in your user data folder.",
   ].join('\n');
 }
 
@@ -48,7 +48,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof ApiError) {
       console.error(error.message);
-      for (const field of error.fields) console.error(`  ${field.path || 'input'}: ${field.message}`);
+      for (const field of error.fields)
+        console.error(`  ${field.path || 'input'}: ${field.message}`);
       return 1;
     }
     console.error(error instanceof Error ? error.message : String(error));

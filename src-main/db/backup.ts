@@ -7,7 +7,10 @@ import Database from 'better-sqlite3';
  * pages, so the app stays responsive), then proves the copy opens and passes
  * an integrity check before calling it a backup.
  */
-export async function backupDatabase(source: Database.Database, destination: string): Promise<void> {
+export async function backupDatabase(
+  source: Database.Database,
+  destination: string,
+): Promise<void> {
   mkdirSync(dirname(destination), { recursive: true });
   const partial = `${destination}.partial`;
   rmSync(partial, { force: true });
@@ -20,10 +23,13 @@ export function verifyBackup(path: string, expectedVersion: number): void {
   const copy = new Database(path, { readonly: true, fileMustExist: true });
   try {
     const check = copy.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new Error(`The backup at ${path} failed its integrity check (${String(check)}).`);
+    if (check !== 'ok')
+      throw new Error(`The backup at ${path} failed its integrity check (${String(check)}).`);
     const version = copy.pragma('user_version', { simple: true });
     if (version !== expectedVersion) {
-      throw new Error(`The backup at ${path} has data version ${String(version)}, expected ${expectedVersion}.`);
+      throw new Error(
+        `The backup at ${path} has data version ${String(version)}, expected ${expectedVersion}.`,
+      );
     }
   } finally {
     copy.close();

@@ -5,7 +5,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../../src-shared/errors';
 import { backupDatabase } from './backup';
-import { latestVersion, migrations } from './migrations';
+import { migrations as appMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -29,6 +29,8 @@ export interface OpenOptions {
   /** Where pre-migration backups go; defaults to `backups/` beside the database. */
   backupDir?: string;
   now?: () => Date;
+  /** The schema's history; tests pass their own to prove failure handling. */
+  migrations?: readonly Migration[];
 }
 
 export function defaultBackupDir(dbPath: string): string {
@@ -40,9 +42,13 @@ export function defaultBackupDir(dbPath: string): string {
  * schema. A file that is not ours, is damaged, or was written by a newer
  * version is refused and left exactly as it was.
  */
-export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  path: string,
+  options: OpenOptions = {},
+): Promise<OpenedDatabase> {
   const now = options.now ?? (() => new Date());
-  const found = inspectFile(path);
+  const migrations = options.migrations ?? appMigrations;
+  const found = inspectFile(path, migrations.length);
 
   mkdirSync(dirname(path), { recursive: true });
   const raw = new Database(path);
@@ -54,14 +60,17 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
 
-    if (found.version < latestVersion) {
+    if (found.version < migrations.length) {
       if (found.version > 0) {
         const dir = options.backupDir ?? defaultBackupDir(path);
         const stamp = now().toISOString().replace(/[:.]/g, '-');
-        migrationBackup = join(dir, `${basename(path, '.sqlite')}-v${found.version}-before-migration-${stamp}.sqlite`);
+        migrationBackup = join(
+          dir,
+          `${basename(path, '.sqlite')}-v${found.version}-before-migration-${stamp}.sqlite`,
+        );
         await backupDatabase(raw, migrationBackup);
       }
-      migrate(raw, found.version);
+      migrate(raw, found.version, migrations);
     }
     const deviceId = ensureDeviceId(raw);
 
@@ -69,7 +78,9 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       dialect: new SqliteDialect({ database: withStatementCache(raw) }),
       log(event) {
         if (event.queryDurationMillis > SLOW_QUERY_MS) {
-          console.warn(`Slow query (${event.queryDurationMillis.toFixed(0)} ms): ${event.query.sql.slice(0, 200)}`);
+          console.warn(
+            `Slow query (${event.queryDurationMillis.toFixed(0)} ms): ${event.query.sql.slice(0, 200)}`,
+          );
         }
       },
     });
@@ -92,7 +103,7 @@ interface FileFacts {
 }
 
 /** Reads what the file is without writing a byte to it. */
-export function inspectFile(path: string): FileFacts {
+export function inspectFile(path: string, latestVersion = appMigrations.length): FileFacts {
   if (!existsSync(path) || statSync(path).size === 0) return { version: 0 };
 
   const header = Buffer.alloc(16);
@@ -103,7 +114,10 @@ export function inspectFile(path: string): FileFacts {
     closeSync(fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new ApiError('unavailable', `${path} is not an Involvement Desk database: it is not a SQLite file. It has been left untouched.`);
+    throw new ApiError(
+      'unavailable',
+      `${path} is not an Involvement Desk database: it is not a SQLite file. It has been left untouched.`,
+    );
   }
 
   let probe: Database.Database | undefined;
@@ -113,7 +127,10 @@ export function inspectFile(path: string): FileFacts {
     const appId = probe.pragma('application_id', { simple: true }) as number;
     const tables = probe.prepare(`SELECT count(*) AS n FROM sqlite_master`).get() as { n: number };
     if (appId !== APPLICATION_ID && (appId !== 0 || tables.n > 0)) {
-      throw new ApiError('unavailable', `${path} is a database of another program, not of Involvement Desk. It has been left untouched.`);
+      throw new ApiError(
+        'unavailable',
+        `${path} is a database of another program, not of Involvement Desk. It has been left untouched.`,
+      );
     }
     if (version > latestVersion) {
       throw new ApiError(
@@ -139,7 +156,8 @@ function corrupt(path: string, detail: string): ApiError {
   );
 }
 
-function migrate(raw: Database.Database, from: number): void {
+function migrate(raw: Database.Database, from: number, migrations: readonly Migration[]): void {
+  const latestVersion = migrations.length;
   const run = raw.transaction(() => {
     for (let version = from + 1; version <= latestVersion; version++) {
       const migration = migrations[version - 1]!;
@@ -147,7 +165,10 @@ function migrate(raw: Database.Database, from: number): void {
         migration.up(raw);
       } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
-        throw new ApiError('unavailable', `Updating the database to version ${version} (${migration.name}) failed: ${detail}. Nothing was changed.`);
+        throw new ApiError(
+          'unavailable',
+          `Updating the database to version ${version} (${migration.name}) failed: ${detail}. Nothing was changed.`,
+        );
       }
     }
     raw.pragma(`application_id = ${APPLICATION_ID}`);
@@ -157,7 +178,8 @@ function migrate(raw: Database.Database, from: number): void {
 }
 
 function ensureDeviceId(raw: Database.Database): string {
-  const row = raw.prepare(`SELECT value FROM app_meta WHERE key = 'device_id'`).get() as { value: string } | undefined;
+  const row = raw.prepare(`SELECT value FROM app_meta WHERE key = 'device_id'`).get() as
+    { value: string } | undefined;
   if (row) return row.value;
   // Short but unique enough to tell this install's changes from any other's.
   const id = uuidv7().replace(/-/g, '').slice(-16);

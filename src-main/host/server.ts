@@ -59,15 +59,30 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
-      if (!authorised(req)) return sendJson(res, 401, { ok: false, error: { code: 'unauthenticated', message: 'This browser session has no valid token. Open the link the host printed.', fields: [] } });
+      if (!authorised(req))
+        return sendJson(res, 401, {
+          ok: false,
+          error: {
+            code: 'unauthenticated',
+            message: 'This browser session has no valid token. Open the link the host printed.',
+            fields: [],
+          },
+        });
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const body = await readBody(req);
-      if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'invalid', message: 'The request is too large.', fields: [] } });
+      if (body === null)
+        return sendJson(res, 413, {
+          ok: false,
+          error: { code: 'invalid', message: 'The request is too large.', fields: [] },
+        });
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid', message: 'The request body is not valid JSON.', fields: [] } });
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid', message: 'The request body is not valid JSON.', fields: [] },
+        });
       }
       const result = await options.backend.call(method, input);
       return sendJson(res, 200, result);
@@ -77,7 +92,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (!authorised(req)) return send(res, 401, 'text/plain; charset=utf-8', 'No valid token.');
       const body = await readBody(req);
       const now = (JSON.parse(body?.toString('utf8') || '{}') as { now?: string }).now;
-      if (!now || Number.isNaN(Date.parse(now))) return send(res, 400, 'text/plain; charset=utf-8', 'Give {"now": "<ISO date-time>"}.');
+      if (!now || Number.isNaN(Date.parse(now)))
+        return send(res, 400, 'text/plain; charset=utf-8', 'Give {"now": "<ISO date-time>"}.');
       options.clockControl.set(now);
       return sendJson(res, 200, { ok: true, value: now });
     }
@@ -85,7 +101,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     // The printed link carries the token once; from then on a cookie does.
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      if (!safeEqual(offered, token)) return send(res, 401, 'text/plain; charset=utf-8', 'That link has an invalid token.');
+      if (!safeEqual(offered, token))
+        return send(res, 401, 'text/plain; charset=utf-8', 'That link has an invalid token.');
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       res.statusCode = 303;
       res.setHeader('Location', '/');
@@ -107,9 +124,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
   function serveStatic(pathname: string, res: ServerResponse): void {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = join(rendererDir, relative || 'index.html');
-    if (!file.startsWith(rendererDir + sep) && file !== rendererDir) return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (!file.startsWith(rendererDir + sep) && file !== rendererDir)
+      return send(res, 404, 'text/plain; charset=utf-8', 'Not found');
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
-    if (!existsSync(file)) return send(res, 500, 'text/plain; charset=utf-8', `The renderer has not been built: run "npm run build" first.`);
+    if (!existsSync(file))
+      return send(
+        res,
+        500,
+        'text/plain; charset=utf-8',
+        `The renderer has not been built: run "npm run build" first.`,
+      );
     res.statusCode = 200;
     res.setHeader('Content-Type', mimeTypes[extname(file)] ?? 'application/octet-stream');
     res.setHeader('Content-Security-Policy', contentSecurityPolicy);

@@ -39,14 +39,24 @@ export function allowed(ctx: CallContext, permission: Permission): boolean {
 
 export function demand(ctx: CallContext, permission: Permission): Staff {
   const actor = requireActor(ctx);
-  if (!can(actor.role, permission)) throw ApiError.forbidden(permissionDeniedMessage(actor.role, permission));
+  if (!can(actor.role, permission))
+    throw ApiError.forbidden(permissionDeniedMessage(actor.role, permission));
   return actor;
 }
 
 /** Runs `work` in one transaction through the one write path, as the signed-in user. */
 export function writing<R>(ctx: CallContext, work: (w: Writer) => Promise<R>): Promise<R> {
   const actor = requireActor(ctx);
-  return write({ db: ctx.db, clock: ctx.clock, deviceId: ctx.deviceId, deviceClock: ctx.deviceClock, actorId: actor.id }, work);
+  return write(
+    {
+      db: ctx.db,
+      clock: ctx.clock,
+      deviceId: ctx.deviceId,
+      deviceClock: ctx.deviceClock,
+      actorId: actor.id,
+    },
+    work,
+  );
 }
 
 /** The implementation of each method of a contract area. */

@@ -9,7 +9,13 @@ import { ProfilePicker } from './features/start/ProfilePicker';
 import { SessionContext } from './session';
 import { routes, type AppRoute } from './routes';
 
-const sections: NonNullable<AppRoute['nav']>['section'][] = ['Work', 'Register', 'Cases', 'Reports', 'Settings'];
+const sections: NonNullable<AppRoute['nav']>['section'][] = [
+  'Work',
+  'Register',
+  'Cases',
+  'Reports',
+  'Settings',
+];
 
 export function App() {
   const session = useApiQuery('session.state', {});
@@ -46,7 +52,11 @@ function Shell() {
   const visible = routes.filter((r) => r.nav && (!r.permission || can(staff.role, r.permission)));
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), main.current?.focus())}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => (e.preventDefault(), main.current?.focus())}
+      >
         Skip to content
       </a>
       <nav className="sidebar" aria-label="Main">

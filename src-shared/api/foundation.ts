@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { method } from '../contract';
 import type { Organisation } from '../domain/organisation';
-import { areaInput, landlordInput, neighbourhoodInput, organisationNameInput } from '../domain/organisation';
+import {
+  areaInput,
+  landlordInput,
+  neighbourhoodInput,
+  organisationNameInput,
+} from '../domain/organisation';
 import type { Staff } from '../domain/staff';
 import { signInInput, staffCreateInput, staffUpdateInput } from '../domain/staff';
 import { historyInput, type HistoryEntry } from '../domain/history';
@@ -30,10 +35,16 @@ export const foundationApi = {
   'staff.update': method(staffUpdateInput, 'staff.manage').returns<Staff>(),
 
   'organisation.get': method(none, 'organisation.read').returns<Organisation>(),
-  'organisation.rename': method(organisationNameInput, 'organisation.write').returns<Organisation>(),
+  'organisation.rename': method(
+    organisationNameInput,
+    'organisation.write',
+  ).returns<Organisation>(),
   'organisation.saveLandlord': method(landlordInput, 'organisation.write').returns<Organisation>(),
   'organisation.saveArea': method(areaInput, 'organisation.write').returns<Organisation>(),
-  'organisation.saveNeighbourhood': method(neighbourhoodInput, 'organisation.write').returns<Organisation>(),
+  'organisation.saveNeighbourhood': method(
+    neighbourhoodInput,
+    'organisation.write',
+  ).returns<Organisation>(),
   'organisation.applyTemplate': method(none, 'organisation.write').returns<Organisation>(),
 
   'history.forRecord': method(historyInput, 'history.read').returns<HistoryEntry[]>(),

@@ -43,14 +43,23 @@ const population = z
 export const landlordInput = z.object({
   id: idSchema.optional(),
   name: requiredText('Landlord name', 120),
-  shortName: z.string().trim().max(30).nullable().optional().transform((s) => s || null),
+  shortName: z
+    .string()
+    .trim()
+    .max(30)
+    .nullable()
+    .optional()
+    .transform((s) => s || null),
   isPartner: z.boolean().default(true),
   homes: population,
 });
 
 export const areaInput = z.object({
   id: idSchema.optional(),
-  landlordId: idSchema.nullable().optional().transform((s) => s ?? null),
+  landlordId: idSchema
+    .nullable()
+    .optional()
+    .transform((s) => s ?? null),
   name: requiredText('Area name', 120),
   population,
 });

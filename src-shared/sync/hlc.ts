@@ -36,7 +36,8 @@ export function receive(last: Hlc, remote: Hlc, nowMillis: number): Hlc {
   }
   const millis = Math.max(last.millis, remote.millis, nowMillis);
   let counter: number;
-  if (millis === last.millis && millis === remote.millis) counter = Math.max(last.counter, remote.counter) + 1;
+  if (millis === last.millis && millis === remote.millis)
+    counter = Math.max(last.counter, remote.counter) + 1;
   else if (millis === last.millis) counter = last.counter + 1;
   else if (millis === remote.millis) counter = remote.counter + 1;
   else counter = 0;

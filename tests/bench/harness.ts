@@ -21,7 +21,10 @@ export function time(runs: number, fn: (i: number) => void): Timing {
   return summarise(samples);
 }
 
-export async function timeAsync(runs: number, fn: (i: number) => Promise<unknown>): Promise<Timing> {
+export async function timeAsync(
+  runs: number,
+  fn: (i: number) => Promise<unknown>,
+): Promise<Timing> {
   for (let i = 0; i < Math.min(5, runs); i++) await fn(i);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -35,20 +38,43 @@ export async function timeAsync(runs: number, fn: (i: number) => Promise<unknown
 function summarise(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p95: at(0.95), mean: samples.reduce((a, b) => a + b, 0) / samples.length, runs: samples.length };
+  return {
+    p50: at(0.5),
+    p95: at(0.95),
+    mean: samples.reduce((a, b) => a + b, 0) / samples.length,
+    runs: samples.length,
+  };
 }
 
 function ms(n: number): string {
-  return n >= 100 ? `${n.toFixed(0)} ms` : n >= 1 ? `${n.toFixed(2)} ms` : `${(n * 1000).toFixed(0)} µs`;
+  return n >= 100
+    ? `${n.toFixed(0)} ms`
+    : n >= 1
+      ? `${n.toFixed(2)} ms`
+      : `${(n * 1000).toFixed(0)} µs`;
 }
 
 /** Prints one case: the app's figure, the raw baseline's, the ratio, and the target if there is one. */
-export function report(name: string, app: Timing, raw: Timing, target?: { p95Ms: number; ratio?: number }): void {
+export function report(
+  name: string,
+  app: Timing,
+  raw: Timing,
+  target?: { p95Ms: number; ratio?: number },
+): void {
   const ratio = app.p95 / raw.p95;
   const verdicts: string[] = [];
   if (target) {
-    verdicts.push(app.p95 <= target.p95Ms ? `p95 under ${target.p95Ms} ms: yes` : `p95 under ${target.p95Ms} ms: NO`);
-    if (target.ratio) verdicts.push(ratio <= target.ratio ? `within ${target.ratio}× raw: yes` : `within ${target.ratio}× raw: NO`);
+    verdicts.push(
+      app.p95 <= target.p95Ms
+        ? `p95 under ${target.p95Ms} ms: yes`
+        : `p95 under ${target.p95Ms} ms: NO`,
+    );
+    if (target.ratio)
+      verdicts.push(
+        ratio <= target.ratio
+          ? `within ${target.ratio}× raw: yes`
+          : `within ${target.ratio}× raw: NO`,
+      );
   }
   console.log(
     `${name.padEnd(48)} app p50 ${ms(app.p50).padStart(9)} p95 ${ms(app.p95).padStart(9)} | raw p50 ${ms(raw.p50).padStart(9)} p95 ${ms(raw.p95).padStart(9)} | ${ratio.toFixed(2)}× raw${verdicts.length ? ' | ' + verdicts.join(', ') : ''}`,

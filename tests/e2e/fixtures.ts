@@ -27,7 +27,16 @@ export const START_CLOCK = '2026-11-23T10:00:00.000Z';
 async function startHost(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/cli/main.ts', 'host', '--db', join(dir, 'e2e.sqlite'), '--clock', START_CLOCK],
+    [
+      '--import',
+      'tsx',
+      'src-main/cli/main.ts',
+      'host',
+      '--db',
+      join(dir, 'e2e.sqlite'),
+      '--clock',
+      START_CLOCK,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
   let output = '';
@@ -49,6 +58,8 @@ async function startHost(dir: string): Promise<{ child: ChildProcess; url: strin
 }
 
 export const test = base.extend<{ app: HostedApp }>({
+  // Playwright reads the fixture's dependencies from this (empty) pattern.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'involvement-desk-e2e-'));
     const { child, url } = await startHost(dir);
@@ -58,8 +69,16 @@ export const test = base.extend<{ app: HostedApp }>({
     const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
 
     async function api<T>(method: string, input: unknown = {}): Promise<T> {
-      const response = await fetch(`${origin}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
-      const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+      const response = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(input),
+      });
+      const body = (await response.json()) as {
+        ok: boolean;
+        value?: T;
+        error?: { message: string };
+      };
       if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
       return body.value as T;
     }
@@ -71,14 +90,26 @@ export const test = base.extend<{ app: HostedApp }>({
       dbPath: join(dir, 'e2e.sqlite'),
       api,
       async setClock(iso) {
-        const response = await fetch(`${origin}/__clock`, { method: 'POST', headers, body: JSON.stringify({ now: iso }) });
+        const response = await fetch(`${origin}/__clock`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ now: iso }),
+        });
         if (!response.ok) throw new Error(`Could not set the clock: ${await response.text()}`);
       },
       async signIn({ name, role } = {}) {
-        const admin = await api<{ id: string }>('staff.create', { name: 'Alex Admin', role: 'administrator', email: null });
+        const admin = await api<{ id: string }>('staff.create', {
+          name: 'Alex Admin',
+          role: 'administrator',
+          email: null,
+        });
         await api('session.signIn', { staffId: admin.id });
         if (role && role !== 'administrator') {
-          const other = await api<{ id: string }>('staff.create', { name: name ?? `Sam ${role}`, role, email: null });
+          const other = await api<{ id: string }>('staff.create', {
+            name: name ?? `Sam ${role}`,
+            role,
+            email: null,
+          });
           await api('session.signIn', { staffId: other.id });
         }
       },
@@ -96,8 +127,12 @@ export const test = base.extend<{ app: HostedApp }>({
 /** Fails on any serious or critical accessibility violation on the page as it is now. */
 export async function expectAccessible(page: Page, context = 'this screen'): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const described = serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  const described = serious.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
   expect(described, `Accessibility violations on ${context}`).toEqual([]);
 }
 

@@ -12,12 +12,15 @@ function stamp(): string {
 export const backupCommand: Command = {
   name: 'backup',
   usage: 'backup [FILE] [--db FILE]',
-  summary: 'Copy the live database to FILE (default: the backups folder beside it), checked after copying.',
+  summary:
+    'Copy the live database to FILE (default: the backups folder beside it), checked after copying.',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const dbPath = resolveDbPath(values.db);
     if (!existsSync(dbPath)) throw new UsageError(`There is no database at ${dbPath}.`);
-    const destination = resolve(positionals[0] ?? join(defaultBackupDir(dbPath), `involvement-desk-${stamp()}.sqlite`));
+    const destination = resolve(
+      positionals[0] ?? join(defaultBackupDir(dbPath), `involvement-desk-${stamp()}.sqlite`),
+    );
     const opened = await openDatabase(dbPath);
     try {
       await backupDatabase(opened.raw, destination);
@@ -31,7 +34,8 @@ export const backupCommand: Command = {
 export const restoreCommand: Command = {
   name: 'restore',
   usage: 'restore FILE [--db FILE]',
-  summary: 'Replace the database with a backup, after checking the backup and backing up the current one. Close the app first.',
+  summary:
+    'Replace the database with a backup, after checking the backup and backing up the current one. Close the app first.',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const source = positionals[0];
@@ -42,7 +46,10 @@ export const restoreCommand: Command = {
     inspectFile(source);
 
     if (existsSync(dbPath)) {
-      const saved = join(defaultBackupDir(dbPath), `involvement-desk-before-restore-${stamp()}.sqlite`);
+      const saved = join(
+        defaultBackupDir(dbPath),
+        `involvement-desk-before-restore-${stamp()}.sqlite`,
+      );
       const current = await openDatabase(dbPath);
       try {
         await backupDatabase(current.raw, saved);

@@ -3,7 +3,8 @@ import { openSession, parse, positiveInt, type Command } from '../io';
 export const demoCommand: Command = {
   name: 'demo',
   usage: 'demo [--customers N] [--seed S] [--db FILE]',
-  summary: 'Load the demo organisation (default template plus generated customers) into an empty database.',
+  summary:
+    'Load the demo organisation (default template plus generated customers) into an empty database.',
   async run(argv) {
     const { values } = parse(argv, { customers: { type: 'string' }, seed: { type: 'string' } });
     const customers = positiveInt(values.customers, 'customers', 300);
@@ -13,7 +14,9 @@ export const demoCommand: Command = {
       const started = performance.now();
       const counts = await session.call('demo.load', { customers, seed });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const summary = Object.entries(counts).map(([kind, n]) => `${n} ${kind}`).join(', ');
+      const summary = Object.entries(counts)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ');
       console.log(`Demo data loaded into ${session.dbPath} in ${seconds} s: ${summary}.`);
     } finally {
       await session.close();

@@ -7,16 +7,50 @@ import type { StaffTable } from '../../db/schema/foundation';
 import { demand, writing, type AppContext, type CallContext } from '../context';
 
 export function toStaff(row: Pick<StaffTable, 'id' | 'name' | 'role' | 'email' | 'active'>): Staff {
-  return { id: row.id, name: row.name, role: row.role as Role, email: row.email, active: row.active === 1 };
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    email: row.email,
+    active: row.active === 1,
+  };
 }
 
+/** The app_meta key naming the command line's own profile: a system profile, not a person. */
+export const CLI_STAFF_KEY = 'cli_staff_id';
+
+async function systemStaffId(ctx: AppContext): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('app_meta')
+    .select('value')
+    .where('key', '=', CLI_STAFF_KEY)
+    .executeTakeFirst();
+  return row?.value ?? '';
+}
+
+/** The people who use the app; the command line's profile is left out. */
 export async function listStaff(ctx: AppContext): Promise<Staff[]> {
-  const rows = await ctx.db.selectFrom('staff').selectAll().where('deleted_at', 'is', null).orderBy('name').execute();
+  const rows = await ctx.db
+    .selectFrom('staff')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .where('id', '!=', await systemStaffId(ctx))
+    .orderBy('name')
+    .execute();
   return rows.map(toStaff);
 }
 
+export async function anyStaff(ctx: AppContext): Promise<boolean> {
+  return (await listStaff(ctx)).length > 0;
+}
+
 export async function getStaff(ctx: AppContext, id: string): Promise<Staff | null> {
-  const row = await ctx.db.selectFrom('staff').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  const row = await ctx.db
+    .selectFrom('staff')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   return row ? toStaff(row) : null;
 }
 
@@ -31,8 +65,7 @@ export interface NewStaff {
  * only an administrator may add staff, so nobody can grant themselves a role.
  */
 export async function createStaff(ctx: CallContext, input: NewStaff): Promise<Staff> {
-  const existing = await ctx.db.selectFrom('staff').select('id').where('deleted_at', 'is', null).limit(1).executeTakeFirst();
-  if (!existing) {
+  if (!(await anyStaff(ctx))) {
     const id = await createFirstStaff(ctx, input);
     return (await getStaff(ctx, id))!;
   }
@@ -43,16 +76,29 @@ export async function createStaff(ctx: CallContext, input: NewStaff): Promise<St
     .where('deleted_at', 'is', null)
     .where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()))
     .executeTakeFirst();
-  if (duplicate) throw ApiError.invalid(`There is already a staff profile called ${input.name}.`, [{ path: 'name', message: 'This name is already used.' }]);
-  const id = await writing(ctx, (w) => w.create('staff', { name: input.name, role: input.role, email: input.email, active: 1 }));
+  if (duplicate)
+    throw ApiError.invalid(`There is already a staff profile called ${input.name}.`, [
+      { path: 'name', message: 'This name is already used.' },
+    ]);
+  const id = await writing(ctx, (w) =>
+    w.create('staff', { name: input.name, role: input.role, email: input.email, active: 1 }),
+  );
   return (await getStaff(ctx, id))!;
 }
 
 /** The first profile records its own creation: it is both the actor and the record. */
 async function createFirstStaff(ctx: AppContext, input: NewStaff): Promise<string> {
   const id = uuidv7();
-  await write({ db: ctx.db, clock: ctx.clock, deviceId: ctx.deviceId, deviceClock: ctx.deviceClock, actorId: id }, (w) =>
-    w.create('staff', { id, name: input.name, role: input.role, email: input.email, active: 1 }),
+  await write(
+    {
+      db: ctx.db,
+      clock: ctx.clock,
+      deviceId: ctx.deviceId,
+      deviceClock: ctx.deviceClock,
+      actorId: id,
+    },
+    (w) =>
+      w.create('staff', { id, name: input.name, role: input.role, email: input.email, active: 1 }),
   );
   return id;
 }
@@ -62,7 +108,9 @@ export async function updateStaff(
   input: { id: string; name?: string; role?: Role; active?: boolean },
 ): Promise<Staff> {
   const { id, active, ...rest } = input;
-  await writing(ctx, (w) => w.update('staff', id, { ...rest, ...(active === undefined ? {} : { active: active ? 1 : 0 }) }));
+  await writing(ctx, (w) =>
+    w.update('staff', id, { ...rest, ...(active === undefined ? {} : { active: active ? 1 : 0 }) }),
+  );
   const staff = await getStaff(ctx, id);
   if (!staff) throw ApiError.notFound('That staff profile');
   return staff;

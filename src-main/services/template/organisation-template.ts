@@ -24,9 +24,14 @@ export async function applyOrganisationTemplate(w: Writer): Promise<TemplateIds>
     ids.landlords.set(l.key, id);
   }
   for (const a of template.areas) {
-    const areaId = await w.create('areas', { landlord_id: ids.landlords.get(a.landlord) ?? null, name: a.name, population: a.population });
+    const areaId = await w.create('areas', {
+      landlord_id: ids.landlords.get(a.landlord) ?? null,
+      name: a.name,
+      population: a.population,
+    });
     ids.areas.set(a.name, areaId);
-    for (const n of a.neighbourhoods) await w.create('neighbourhoods', { area_id: areaId, name: n });
+    for (const n of a.neighbourhoods)
+      await w.create('neighbourhoods', { area_id: areaId, name: n });
   }
   return ids;
 }

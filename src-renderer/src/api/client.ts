@@ -30,7 +30,14 @@ async function overHttp(method: string, input: unknown): Promise<ApiResult<unkno
       credentials: 'same-origin',
     });
   } catch {
-    return { ok: false, error: { code: 'unavailable', message: 'The app cannot reach its data. Is the host still running?', fields: [] } };
+    return {
+      ok: false,
+      error: {
+        code: 'unavailable',
+        message: 'The app cannot reach its data. Is the host still running?',
+        fields: [],
+      },
+    };
   }
   return (await response.json()) as ApiResult<unknown>;
 }

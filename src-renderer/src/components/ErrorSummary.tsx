@@ -11,7 +11,13 @@ export interface SummaryItem {
  * appears so keyboard and screen reader users hear it, and each item jumps to
  * its field.
  */
-export function ErrorSummary({ title = 'There is a problem', items }: { title?: string; items: SummaryItem[] }) {
+export function ErrorSummary({
+  title = 'There is a problem',
+  items,
+}: {
+  title?: string;
+  items: SummaryItem[];
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const signature = items.map((i) => i.message).join('|');
   useEffect(() => {
@@ -19,7 +25,13 @@ export function ErrorSummary({ title = 'There is a problem', items }: { title?: 
   }, [signature]);
   if (items.length === 0) return null;
   return (
-    <div ref={ref} className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+    <div
+      ref={ref}
+      className="error-summary"
+      role="alert"
+      tabIndex={-1}
+      aria-labelledby="error-summary-title"
+    >
       <h2 id="error-summary-title" className="error-summary__title">
         {title}
       </h2>

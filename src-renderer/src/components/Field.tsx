@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrame {
   label: string;
@@ -8,7 +14,14 @@ interface FieldFrame {
   required?: boolean;
 }
 
-function Frame({ id, label, hint, error, required, children }: FieldFrame & { id: string; children: ReactNode }) {
+function Frame({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: FieldFrame & { id: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
       <label htmlFor={id} className="field__label">
@@ -35,7 +48,8 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-type TextFieldProps = FieldFrame & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { id?: string };
+type TextFieldProps = FieldFrame &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { id?: string };
 
 export function TextField({ label, hint, error, required, id: given, ...input }: TextFieldProps) {
   const generated = useId();
@@ -54,9 +68,17 @@ export function TextField({ label, hint, error, required, id: given, ...input }:
   );
 }
 
-type TextAreaFieldProps = FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { id?: string };
+type TextAreaFieldProps = FieldFrame &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & { id?: string };
 
-export function TextAreaField({ label, hint, error, required, id: given, ...area }: TextAreaFieldProps) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  required,
+  id: given,
+  ...area
+}: TextAreaFieldProps) {
   const generated = useId();
   const id = given ?? generated;
   return (
@@ -79,9 +101,22 @@ export interface Option {
 }
 
 type SelectFieldProps = FieldFrame &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { id?: string; options: readonly Option[]; placeholder?: string };
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+    id?: string;
+    options: readonly Option[];
+    placeholder?: string;
+  };
 
-export function SelectField({ label, hint, error, required, id: given, options, placeholder, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  required,
+  id: given,
+  options,
+  placeholder,
+  ...select
+}: SelectFieldProps) {
   const generated = useId();
   const id = given ?? generated;
   return (
@@ -117,7 +152,13 @@ export function CheckboxField({ label, hint, error, id: given, ...input }: Check
   const id = given ?? generated;
   return (
     <div className={`field field--check${error ? ' field--error' : ''}`}>
-      <input id={id} type="checkbox" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...input} />
+      <input
+        id={id}
+        type="checkbox"
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
       <label htmlFor={id}>{label}</label>
       {hint ? (
         <div id={`${id}-hint`} className="field__hint">

@@ -2,7 +2,11 @@ import { useApiQuery } from '../api/hooks';
 import { formatDateTime, humanise } from './format';
 import { Loading, Notice } from './PageHeader';
 
-const verbs = { create: 'created the record', delete: 'deleted the record', restore: 'restored the record' } as const;
+const verbs = {
+  create: 'created the record',
+  delete: 'deleted the record',
+  restore: 'restored the record',
+} as const;
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(empty)';
@@ -16,7 +20,15 @@ function show(value: unknown): string {
  * A record's change history from the change log: who changed what, when,
  * from what to what. `labels` names fields as the form does.
  */
-export function HistoryPanel({ entity, id, labels = {} }: { entity: string; id: string; labels?: Record<string, string> }) {
+export function HistoryPanel({
+  entity,
+  id,
+  labels = {},
+}: {
+  entity: string;
+  id: string;
+  labels?: Record<string, string>;
+}) {
   const history = useApiQuery('history.forRecord', { entity, id });
   return (
     <section className="panel" aria-labelledby={`history-${id}`}>
@@ -28,16 +40,19 @@ export function HistoryPanel({ entity, id, labels = {} }: { entity: string; id: 
         <ol className="history">
           {history.data.map((entry, i) => (
             <li key={`${entry.at}-${i}`} className="history__entry">
-              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time> <strong>{entry.actorName}</strong>{' '}
+              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
+              <strong>{entry.actorName}</strong>{' '}
               {entry.op === 'update' && entry.field ? (
                 <>
-                  changed <em>{labels[entry.field] ?? humanise(entry.field)}</em> from “{show(entry.before)}” to “
-                  {show(entry.after)}”
+                  changed <em>{labels[entry.field] ?? humanise(entry.field)}</em> from “
+                  {show(entry.before)}” to “{show(entry.after)}”
                 </>
               ) : (
                 verbs[entry.op as keyof typeof verbs]
               )}
-              {entry.reason ? <span className="history__reason"> Reason: {entry.reason}</span> : null}
+              {entry.reason ? (
+                <span className="history__reason"> Reason: {entry.reason}</span>
+              ) : null}
             </li>
           ))}
         </ol>

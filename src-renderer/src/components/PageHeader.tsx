@@ -1,7 +1,15 @@
 import { useEffect, type ReactNode } from 'react';
 
 /** The page's one h1, its actions, and the window title to match. */
-export function PageHeader({ title, subtitle, actions }: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} – Involvement Desk`;
   }, [title]);
@@ -17,9 +25,18 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
 }
 
 /** A short message in the page: info, success, warning or error. */
-export function Notice({ tone = 'info', children }: { tone?: 'info' | 'success' | 'warning' | 'error'; children: ReactNode }) {
+export function Notice({
+  tone = 'info',
+  children,
+}: {
+  tone?: 'info' | 'success' | 'warning' | 'error';
+  children: ReactNode;
+}) {
   return (
-    <div className={`notice notice--${tone}`} role={tone === 'error' || tone === 'warning' ? 'alert' : 'status'}>
+    <div
+      className={`notice notice--${tone}`}
+      role={tone === 'error' || tone === 'warning' ? 'alert' : 'status'}
+    >
       {children}
     </div>
   );

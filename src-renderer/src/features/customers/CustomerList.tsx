@@ -17,6 +17,7 @@ import { CheckboxField, SelectField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { ExportCustomersButton } from '../customer-import/ExportCustomersButton';
 import { StatusBadge } from './StatusBadge';
 import '../../styles/customers.css';
 
@@ -65,6 +66,7 @@ export function CustomerList() {
   const state = useListState();
   const navigate = useNavigate();
   const canWrite = useCan('customers.write');
+  const canImport = useCan('customers.import');
   const organisation = useApiQuery('organisation.get', {});
   const [typed, setTyped] = useState(state.get('q'));
   const search = useDebounced(typed, 200);
@@ -232,11 +234,19 @@ export function CustomerList() {
         title="Customers"
         subtitle="The Customer Voice register: everyone who has signed up to be involved."
         actions={
-          canWrite ? (
-            <Link className="button" to="/customers/new">
-              New customer
-            </Link>
-          ) : null
+          <>
+            <ExportCustomersButton filters={filters} />
+            {canImport ? (
+              <Link className="button button--secondary" to="/customers/import">
+                Import
+              </Link>
+            ) : null}
+            {canWrite ? (
+              <Link className="button" to="/customers/new">
+                New customer
+              </Link>
+            ) : null}
+          </>
         }
       />
       <section className="panel customer-filters" aria-label="Search and filters">

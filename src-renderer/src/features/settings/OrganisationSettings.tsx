@@ -33,8 +33,15 @@ export function OrganisationSettings() {
           ) : null
         }
       />
-      {!canEdit ? <Notice>Only an administrator can change the organisation’s set-up.</Notice> : null}
-      {editing ? <LandlordForm landlord={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : null}
+      {!canEdit ? (
+        <Notice>Only an administrator can change the organisation’s set-up.</Notice>
+      ) : null}
+      {editing ? (
+        <LandlordForm
+          landlord={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      ) : null}
       <section className="panel" aria-labelledby="landlords-heading">
         <h2 id="landlords-heading">Landlords</h2>
         <table className="table">
@@ -56,7 +63,11 @@ export function OrganisationSettings() {
                 <td className="num">{l.homes?.toLocaleString('en-GB') ?? '—'}</td>
                 {canEdit ? (
                   <td>
-                    <button type="button" className="button button--quiet" onClick={() => setEditing(l)}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => setEditing(l)}
+                    >
                       Edit <span className="visually-hidden">{l.name}</span>
                     </button>
                   </td>
@@ -111,15 +122,32 @@ function LandlordForm({ landlord, onDone }: { landlord: Landlord | null; onDone(
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate({ ...(landlord ? { id: landlord.id } : {}), name, shortName, isPartner, homes: toNumber(homes) });
+    save.mutate({
+      ...(landlord ? { id: landlord.id } : {}),
+      name,
+      shortName,
+      isPartner,
+      homes: toNumber(homes),
+    });
   }
   return (
     <section className="panel" aria-labelledby="landlord-form-heading">
       <h2 id="landlord-form-heading">{landlord ? `Edit ${landlord.name}` : 'New landlord'}</h2>
       {save.error ? <Notice tone="error">{save.error.message}</Notice> : null}
       <form onSubmit={submit} noValidate className="form-grid">
-        <TextField label="Name" required value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
-        <TextField label="Short name" value={shortName} error={errors.shortName} onChange={(e) => setShortName(e.target.value)} />
+        <TextField
+          label="Name"
+          required
+          value={name}
+          error={errors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label="Short name"
+          value={shortName}
+          error={errors.shortName}
+          onChange={(e) => setShortName(e.target.value)}
+        />
         <TextField
           label="Homes"
           inputMode="numeric"
@@ -142,7 +170,13 @@ function LandlordForm({ landlord, onDone }: { landlord: Landlord | null; onDone(
           </button>
         </div>
       </form>
-      {landlord ? <HistoryPanel entity="landlords" id={landlord.id} labels={{ is_partner: 'Partner landlord' }} /> : null}
+      {landlord ? (
+        <HistoryPanel
+          entity="landlords"
+          id={landlord.id}
+          labels={{ is_partner: 'Partner landlord' }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -168,7 +202,13 @@ function AreaForm({ landlords }: { landlords: Landlord[] }) {
         save.mutate({ name, landlordId: landlordId || null, population: toNumber(population) });
       }}
     >
-      <TextField label="New area name" required value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
+      <TextField
+        label="New area name"
+        required
+        value={name}
+        error={errors.name}
+        onChange={(e) => setName(e.target.value)}
+      />
       <SelectField
         label="Landlord"
         placeholder="(several or none)"
@@ -188,7 +228,9 @@ function AreaForm({ landlords }: { landlords: Landlord[] }) {
           Add area
         </button>
       </div>
-      {save.error && !Object.keys(errors).length ? <Notice tone="error">{save.error.message}</Notice> : null}
+      {save.error && !Object.keys(errors).length ? (
+        <Notice tone="error">{save.error.message}</Notice>
+      ) : null}
     </form>
   );
 }

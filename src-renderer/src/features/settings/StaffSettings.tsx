@@ -55,7 +55,11 @@ export function StaffSettings() {
           </tbody>
         </table>
       </section>
-      {canManage ? <NewStaff /> : <Notice>Only an administrator can add staff profiles or change roles.</Notice>}
+      {canManage ? (
+        <NewStaff />
+      ) : (
+        <Notice>Only an administrator can add staff profiles or change roles.</Notice>
+      )}
     </>
   );
 }
@@ -78,11 +82,25 @@ function NewStaff() {
   return (
     <section className="panel" aria-labelledby="new-staff-heading">
       <h2 id="new-staff-heading">Add a staff profile</h2>
-      {create.error && !Object.keys(errors).length ? <Notice tone="error">{create.error.message}</Notice> : null}
+      {create.error && !Object.keys(errors).length ? (
+        <Notice tone="error">{create.error.message}</Notice>
+      ) : null}
       {create.data ? <Notice tone="success">Added {create.data.name}.</Notice> : null}
       <form onSubmit={submit} noValidate className="form-grid">
-        <TextField label="Name" required value={name} error={errors.name} onChange={(e) => setName(e.target.value)} />
-        <TextField label="Email" type="email" value={email} error={errors.email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField
+          label="Name"
+          required
+          value={name}
+          error={errors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label="Email"
+          type="email"
+          value={email}
+          error={errors.email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
         <SelectField
           label="Role"
           value={role}

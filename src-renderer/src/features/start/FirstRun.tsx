@@ -33,7 +33,10 @@ export function FirstRun() {
     }
   }
 
-  const summary = Object.entries(errors).map(([field, message]) => ({ message, fieldId: `first-run-${field}` }));
+  const summary = Object.entries(errors).map(([field, message]) => ({
+    message,
+    fieldId: `first-run-${field}`,
+  }));
   return (
     <main className="centred" id="main">
       <div className="card card--narrow">

@@ -16,16 +16,27 @@ export function Home() {
           <h2 id="get-started">Get started</h2>
           <p>This database is empty. Choose how to begin:</p>
           <div className="button-row">
-            <button type="button" className="button" disabled={busy} onClick={() => demo.mutate({ customers: 300, seed: 13 })}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => demo.mutate({ customers: 300, seed: 13 })}
+            >
               Load demo data
             </button>
-            <button type="button" className="button button--secondary" disabled={busy} onClick={() => template.mutate({})}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() => template.mutate({})}
+            >
               Start with the default organisation
             </button>
           </div>
           <p className="muted">
-            Demo data sets up a sample landlord group with about 300 made-up customers, so you can try everything safely. The
-            default organisation sets up the landlords and areas only; you can change them under Settings.
+            Demo data sets up a sample landlord group with about 300 made-up customers, so you can
+            try everything safely. The default organisation sets up the landlords and areas only;
+            you can change them under Settings.
           </p>
           {busy ? <p role="status">Setting up…</p> : null}
           {demo.error ? <Notice tone="error">{demo.error.message}</Notice> : null}

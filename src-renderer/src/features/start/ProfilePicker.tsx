@@ -13,11 +13,15 @@ export function ProfilePicker() {
         {signIn.error ? <Notice tone="error">{signIn.error.message}</Notice> : null}
         <ul className="profile-list">
           {staff.data
-            ?.filter((s) => s.active && s.name !== 'Command line')
+            ?.filter((s) => s.active)
             .map((s) => (
               <li key={s.id}>
-                <button type="button" className="button button--block" onClick={() => signIn.mutate({ staffId: s.id })}>
-                  {s.name} <span className="muted">— {roleLabels[s.role]}</span>
+                <button
+                  type="button"
+                  className="button button--block"
+                  onClick={() => signIn.mutate({ staffId: s.id })}
+                >
+                  {s.name} — {roleLabels[s.role]}
                 </button>
               </li>
             ))}

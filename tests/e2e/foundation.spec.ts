@@ -1,0 +1,67 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+test('first run: create a profile, load the demo data, see the organisation and a record’s history', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to Involvement Desk' })).toBeVisible();
+  await expectAccessible(page, 'the first-run screen');
+
+  // A bad submit names the field and keeps what was typed.
+  await page.getByLabel('Work email').fill('not-an-email');
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText('Name is required.');
+  await expect(page.getByLabel('Work email')).toHaveValue('not-an-email');
+
+  await page.getByLabel('Your name').fill('Jo Coordinator');
+  await page.getByLabel('Work email').fill('jo@example.org');
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Get started' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Jo Coordinator');
+  await expectAccessible(page, 'the home screen');
+
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Demo data loaded' })).toBeVisible({
+    timeout: 30_000,
+  });
+
+  await page.getByRole('link', { name: 'Organisation' }).click();
+  await expect(page.getByRole('heading', { name: 'Organisation', level: 1 })).toBeVisible();
+  const landlords = page.getByRole('table').first();
+  await expect(landlords).toContainText('Erimus Housing');
+  await expect(landlords).toContainText('Tristar Homes');
+  await expectAccessible(page, 'the organisation settings');
+
+  await page.getByRole('button', { name: 'Edit Housing Hartlepool' }).click();
+  const homes = page.getByLabel('Homes');
+  await homes.fill('7150');
+  await page.getByRole('button', { name: 'Save landlord' }).click();
+  await expect(landlords).toContainText('7,150');
+
+  await page.getByRole('button', { name: 'Edit Housing Hartlepool' }).click();
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history).toContainText('Jo Coordinator changed Homes from “7100” to “7150”');
+  await expectAccessible(page, 'the landlord form with history');
+});
+
+test('a returning user picks their profile; an officer cannot change the organisation', async ({
+  page,
+  app,
+}) => {
+  await app.signIn({ role: 'officer', name: 'Olu Officer' });
+  await app.api('session.signOut');
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Who is using Involvement Desk?' })).toBeVisible();
+  await expectAccessible(page, 'the profile picker');
+  await page.getByRole('button', { name: /Olu Officer/ }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Involvement officer');
+
+  await page.getByRole('link', { name: 'Organisation' }).click();
+  await expect(
+    page.getByText('Only an administrator can change the organisation’s set-up.'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add landlord' })).toHaveCount(0);
+});
