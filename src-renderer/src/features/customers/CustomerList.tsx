@@ -250,28 +250,27 @@ export function CustomerList() {
         }
       />
       <section className="panel customer-filters" aria-label="Search and filters">
-        <div className="customer-filters__search field">
-          <label htmlFor="customer-search" className="field__label">
-            Search
-          </label>
-          <div id="customer-search-hint" className="field__hint">
-            Names, postcode, email, phone or notes. Press / to come back here, ↓ to go to the
-            results.
-          </div>
-          <input
-            id="customer-search"
-            ref={searchBox}
-            className="input"
-            type="search"
-            value={typed}
-            autoComplete="off"
-            aria-describedby="customer-search-hint"
-            aria-controls="customer-table"
-            onChange={(e) => setTyped(e.target.value)}
-            onKeyDown={onSearchKey}
-          />
-        </div>
         <div className="customer-filters__grid">
+          <div className="customer-filters__search field">
+            <label htmlFor="customer-search" className="field__label">
+              Search
+            </label>
+            <div id="customer-search-hint" className="field__hint">
+              Name, postcode, email, phone or notes. Press / to search, ↓ for results.
+            </div>
+            <input
+              id="customer-search"
+              ref={searchBox}
+              className="input"
+              type="search"
+              value={typed}
+              autoComplete="off"
+              aria-describedby="customer-search-hint"
+              aria-controls="customer-table"
+              onChange={(e) => setTyped(e.target.value)}
+              onKeyDown={onSearchKey}
+            />
+          </div>
           <SelectField
             label="Landlord"
             options={landlords}

@@ -1,0 +1,106 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+const shots = process.env.SCREENSHOT_DIR;
+
+test('the register: load the demo, search, create with checks, edit and see the history', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await page.getByLabel('Your name').fill('Jo Coordinator');
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Demo data loaded' })).toBeVisible({
+    timeout: 30_000,
+  });
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Customers' })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await expect(page.getByText('300 customers')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Customers' }).getByRole('row')).not.toHaveCount(1);
+  await expectAccessible(page, 'the register');
+  if (shots) await page.screenshot({ path: `${shots}/customers-list.png` });
+
+  // Search as you type: a demo customer's surname and postcode district.
+  const someone = (
+    await app.api<{ rows: { lastName: string; firstName: string; postcode: string }[] }>(
+      'customers.list',
+      { sort: 'name', limit: 1, offset: 40 },
+    )
+  ).rows[0]!;
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+  await page.keyboard.type(someone.lastName);
+  await expect(
+    page
+      .getByRole('link', { name: new RegExp(`${someone.lastName}, ${someone.firstName}`) })
+      .first(),
+  ).toBeVisible();
+  await expect(page.getByText(/customers? match/)).toBeVisible();
+
+  // Arrow keys move through the results; Enter opens one.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue(someone.lastName);
+
+  // A new customer: checks on blur and on submit keep what was typed.
+  await page.getByRole('link', { name: 'New customer' }).click();
+  await expect(page.getByRole('heading', { name: 'New customer' })).toBeVisible();
+  await expectAccessible(page, 'the new customer form');
+  await page.getByLabel('Postcode').fill('TS1');
+  await page.getByRole('textbox', { name: 'Email' }).fill('pat@');
+  await page.getByRole('textbox', { name: 'Email' }).blur();
+  await expect(
+    page.getByText('Enter an email address, like name@example.org.').first(),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Save customer' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText('First name is required.');
+  await expect(summary).toContainText('Enter a UK postcode, like TS1 2AB.');
+  await expect(page.getByLabel('Postcode')).toHaveValue('TS1');
+  await expectAccessible(page, 'the form with errors');
+  if (shots) await page.screenshot({ path: `${shots}/customer-form-errors.png`, fullPage: true });
+
+  await page.getByLabel('First name').fill('Patricia');
+  await page.getByLabel('Last name').fill('Winspear-Hall');
+  await page.getByLabel('Postcode').fill('ts1 2ab');
+  await page.getByRole('textbox', { name: 'Email' }).fill('pat.winspear@example.org');
+  await page.getByRole('checkbox', { name: 'Repairs and maintenance' }).check();
+  await page.getByRole('button', { name: 'Save customer' }).click();
+  await expect(page.getByRole('heading', { name: 'Patricia Winspear-Hall' })).toBeVisible();
+  await expect(page.getByText('TS1 2AB')).toBeVisible();
+
+  // The same person again is caught as a likely duplicate, with a link to the record.
+  await page.getByRole('link', { name: 'Back to the register' }).click();
+  await page.getByRole('link', { name: 'New customer' }).click();
+  await page.getByLabel('First name').fill('Pat');
+  await page.getByLabel('Last name').fill('Winspear');
+  await page.getByRole('textbox', { name: 'Email' }).fill('PAT.WINSPEAR@example.org');
+  await page.getByRole('button', { name: 'Save customer' }).click();
+  const warning = page.getByRole('region', { name: 'This may be someone already on the register' });
+  await expect(warning).toContainText('same email');
+  await warning.getByRole('link', { name: 'Patricia Winspear-Hall' }).click();
+  await expect(page.getByRole('heading', { name: 'Patricia Winspear-Hall' })).toBeVisible();
+
+  // Found by search, edited, and the change shows in the history.
+  await page.getByRole('link', { name: 'Back to the register' }).click();
+  await page.getByRole('searchbox', { name: 'Search' }).fill('winspear');
+  await page.getByRole('link', { name: /Winspear-Hall, Patricia/ }).click();
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await page.getByLabel('Mobile').fill('07700 900 999');
+  await page.getByLabel('Status').selectOption('active');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history).toContainText(
+    'Jo Coordinator changed Mobile from “(empty)” to “07700 900999”',
+  );
+  await expect(history).toContainText('changed Status from “interested” to “active”');
+  await expect(page.getByText('Active').first()).toBeVisible();
+  await expectAccessible(page, 'the customer record');
+  if (shots) await page.screenshot({ path: `${shots}/customer-record.png`, fullPage: true });
+});
