@@ -7,6 +7,14 @@ import { EditCustomer, NewCustomer } from './features/customers/CustomerEditor';
 import { CustomerImport } from './features/customer-import/CustomerImport';
 import { OrganisationSettings } from './features/settings/OrganisationSettings';
 import { StaffSettings } from './features/settings/StaffSettings';
+import { GroupList } from './features/groups/GroupList';
+import { GroupPage } from './features/groups/GroupPage';
+import { GroupEditor } from './features/groups/GroupEditor';
+import { ActivityPage } from './features/meetings/ActivityPage';
+import { ActivityEditor } from './features/meetings/ActivityEditor';
+import { SignInScreen } from './features/meetings/SignInScreen';
+import { Calendar } from './features/meetings/Calendar';
+import { CoursePage, TalentSchool } from './features/training/TalentSchool';
 
 export interface AppRoute {
   path: string;
@@ -30,6 +38,40 @@ export const routes: AppRoute[] = [
   { path: '/customers/import', element: <CustomerImport />, permission: 'customers.import' },
   { path: '/customers/:id', element: <CustomerRecord />, permission: 'customers.read' },
   { path: '/customers/:id/edit', element: <EditCustomer />, permission: 'customers.write' },
-  { path: '/settings/organisation', element: <OrganisationSettings />, nav: { label: 'Organisation', section: 'Settings' } },
-  { path: '/settings/staff', element: <StaffSettings />, nav: { label: 'Staff profiles', section: 'Settings' } },
+  {
+    path: '/calendar',
+    element: <Calendar />,
+    nav: { label: 'Calendar', section: 'Work' },
+    permission: 'meetings.read',
+  },
+  {
+    path: '/groups',
+    element: <GroupList />,
+    nav: { label: 'Groups', section: 'Register' },
+    permission: 'groups.read',
+  },
+  { path: '/groups/new', element: <GroupEditor />, permission: 'groups.write' },
+  { path: '/groups/:id', element: <GroupPage />, permission: 'groups.read' },
+  { path: '/groups/:id/edit', element: <GroupEditor />, permission: 'groups.write' },
+  { path: '/activities/new', element: <ActivityEditor />, permission: 'meetings.write' },
+  { path: '/activities/:id', element: <ActivityPage />, permission: 'meetings.read' },
+  { path: '/activities/:id/edit', element: <ActivityEditor />, permission: 'meetings.write' },
+  { path: '/activities/:id/sign-in', element: <SignInScreen />, permission: 'attendance.write' },
+  {
+    path: '/training',
+    element: <TalentSchool />,
+    nav: { label: 'Talent School', section: 'Register' },
+    permission: 'training.read',
+  },
+  { path: '/training/:id', element: <CoursePage />, permission: 'training.read' },
+  {
+    path: '/settings/organisation',
+    element: <OrganisationSettings />,
+    nav: { label: 'Organisation', section: 'Settings' },
+  },
+  {
+    path: '/settings/staff',
+    element: <StaffSettings />,
+    nav: { label: 'Staff profiles', section: 'Settings' },
+  },
 ];

@@ -1,8 +1,9 @@
 import type { BenchModule } from './harness';
 import { foundationBench } from './foundation.bench';
+import { customerImportBench } from './customer-import.bench';
 
 /** Every bench module: add yours here. `npm run bench -- <name>` runs only those named. */
-const modules: BenchModule[] = [foundationBench];
+const modules: BenchModule[] = [foundationBench, customerImportBench];
 
 const only = process.argv.slice(2);
 for (const module of modules) {

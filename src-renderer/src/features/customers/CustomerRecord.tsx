@@ -27,6 +27,7 @@ import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { customerHistoryLabels } from './history-labels';
 import { StatusBadge } from './StatusBadge';
+import { CustomerInvolvementSection } from '../groups/CustomerInvolvementSection';
 import '../../styles/customers.css';
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
@@ -257,6 +258,8 @@ export function CustomerRecord() {
           <p className="record-notes">{c.notes}</p>
         </section>
       ) : null}
+
+      <CustomerInvolvementSection customerId={c.id} />
 
       <HistoryPanel entity="customers" id={c.id} labels={customerHistoryLabels} />
     </>

@@ -1,0 +1,217 @@
+import { useState, type FormEvent } from 'react';
+import type { AddMemberResult } from '../../../../src-shared/api/groups';
+import {
+  memberRoleLabels,
+  memberRoles,
+  selectionMethodLabels,
+  selectionMethods,
+  type MemberRole,
+  type SelectionMethod,
+} from '../../../../src-shared/domain/groups';
+import { errorMessage } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { Notice } from '../../components/PageHeader';
+import { londonDay } from '../meetings/time';
+
+/**
+ * Find a customer and add them. If that breaks a membership rule the
+ * explanation shows, and a team leader can add them anyway with a reason.
+ */
+export function AddMember({ groupId, groupName }: { groupId: string; groupName: string }) {
+  const [search, setSearch] = useState('');
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
+  const [role, setRole] = useState<MemberRole>('member');
+  const [joinedOn, setJoinedOn] = useState(londonDay(new Date()));
+  const [selectionMethod, setSelectionMethod] = useState('');
+  const [selectionNotes, setSelectionNotes] = useState('');
+  const [roleDescriptionAgreedOn, setRoleAgreed] = useState('');
+  const [codeOfConductSignedOn, setCodeSigned] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
+  const [refusal, setRefusal] = useState<Extract<AddMemberResult, { added: false }> | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+
+  const found = useApiQuery(
+    'customers.list',
+    { search, limit: 8 },
+    { enabled: search.trim().length >= 2 && !chosen },
+  );
+  const add = useApiMutation('groups.addMember', {
+    onSuccess: (r) => {
+      if (r.added) {
+        setAdded(`${r.membership.customerName} joined ${groupName}.`);
+        setChosen(null);
+        setSearch('');
+        setRefusal(null);
+        setOverrideReason('');
+      } else {
+        setRefusal(r);
+      }
+    },
+  });
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!chosen) return;
+    setAdded(null);
+    add.mutate({
+      groupId,
+      customerId: chosen.id,
+      role,
+      joinedOn,
+      selectionMethod: (selectionMethod || null) as SelectionMethod | null,
+      selectionNotes,
+      roleDescriptionAgreedOn: roleDescriptionAgreedOn || null,
+      codeOfConductSignedOn: codeOfConductSignedOn || null,
+      overrideReason: refusal ? overrideReason : null,
+    });
+  }
+
+  return (
+    <section className="panel" aria-labelledby="add-member-heading">
+      <h2 id="add-member-heading">Add a member</h2>
+      {added ? <Notice tone="success">{added}</Notice> : null}
+      {!chosen ? (
+        <>
+          <TextField
+            id="member-search"
+            label="Find a customer"
+            hint="Type at least two letters of their name, or their postcode."
+            value={search}
+            autoComplete="off"
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          {found.data && found.data.rows.length > 0 ? (
+            <ul className="choice-list" aria-label="Matching customers">
+              {found.data.rows.map((c) => (
+                <li key={c.id}>
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => {
+                      setChosen({ id: c.id, name: `${c.firstName} ${c.lastName}` });
+                      setRefusal(null);
+                    }}
+                  >
+                    Choose {c.firstName} {c.lastName}
+                  </button>{' '}
+                  <span className="muted">
+                    {[c.postcode, c.landlordName].filter(Boolean).join(' · ')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : found.data && search.trim().length >= 2 ? (
+            <p className="muted">Nobody on the register matches “{search}”.</p>
+          ) : null}
+        </>
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <p>
+            Adding <strong>{chosen.name}</strong>.{' '}
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => {
+                setChosen(null);
+                setRefusal(null);
+              }}
+            >
+              Choose someone else
+            </button>
+          </p>
+          <div className="form-grid">
+            <SelectField
+              id="member-role"
+              label="Role"
+              value={role}
+              options={memberRoles.map((r) => ({ value: r, label: memberRoleLabels[r] }))}
+              onChange={(e) => setRole(e.target.value as MemberRole)}
+            />
+            <TextField
+              id="member-joined"
+              label="Joined on"
+              type="date"
+              required
+              value={joinedOn}
+              onChange={(e) => setJoinedOn(e.target.value)}
+            />
+            <SelectField
+              id="member-selection"
+              label="How they were selected"
+              placeholder="Not recorded"
+              value={selectionMethod}
+              options={selectionMethods.map((m) => ({ value: m, label: selectionMethodLabels[m] }))}
+              onChange={(e) => setSelectionMethod(e.target.value)}
+            />
+            <TextField
+              id="member-role-agreed"
+              label="Role description agreed on"
+              type="date"
+              value={roleDescriptionAgreedOn}
+              onChange={(e) => setRoleAgreed(e.target.value)}
+            />
+            <TextField
+              id="member-code-signed"
+              label="Code of conduct signed on"
+              type="date"
+              value={codeOfConductSignedOn}
+              onChange={(e) => setCodeSigned(e.target.value)}
+            />
+          </div>
+          <TextAreaField
+            id="member-selection-notes"
+            label="Selection notes"
+            value={selectionNotes}
+            onChange={(e) => setSelectionNotes(e.target.value)}
+          />
+          {refusal ? (
+            <div className="notice notice--warning rule-refusal" role="alert">
+              <p>
+                <strong>
+                  Adding {chosen.name} breaks{' '}
+                  {refusal.violations.length === 1 ? 'a membership rule' : 'membership rules'}:
+                </strong>
+              </p>
+              <ul>
+                {refusal.violations.map((v, i) => (
+                  <li key={i}>{v.message}</li>
+                ))}
+              </ul>
+              {refusal.canOverride ? (
+                <TextAreaField
+                  id="member-override"
+                  label="Reason for adding them anyway"
+                  hint="Kept with the membership and in its history."
+                  required
+                  value={overrideReason}
+                  onChange={(e) => setOverrideReason(e.target.value)}
+                />
+              ) : (
+                <p>Only a team leader or administrator can add them anyway, with a reason.</p>
+              )}
+            </div>
+          ) : null}
+          {add.error ? <Notice tone="error">{errorMessage(add.error)}</Notice> : null}
+          <div className="button-row">
+            {refusal ? (
+              refusal.canOverride ? (
+                <button
+                  type="submit"
+                  className="button button--danger"
+                  disabled={add.isPending || overrideReason.trim() === ''}
+                >
+                  Add anyway
+                </button>
+              ) : null
+            ) : (
+              <button type="submit" className="button" disabled={add.isPending}>
+                Add member
+              </button>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

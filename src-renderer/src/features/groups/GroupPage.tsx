@@ -1,0 +1,173 @@
+import { Link, useParams } from 'react-router';
+import {
+  groupFamilyLabels,
+  groupKindLabels,
+  memberRoleLabels,
+  selectionMethodLabels,
+} from '../../../../src-shared/domain/groups';
+import { activityKindLabels, activityStatusLabels } from '../../../../src-shared/domain/meetings';
+import { errorMessage } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { formatDate, formatDateTime } from '../../components/format';
+import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../session';
+import { londonDay } from '../meetings/time';
+import { AddMember } from './AddMember';
+import { CadenceBadge } from './labels';
+import '../../styles/groups.css';
+
+export function GroupPage() {
+  const { id = '' } = useParams();
+  const detail = useApiQuery('groups.get', { id });
+  const today = new Date();
+  const from = londonDay(new Date(today.getTime() - 365 * 86_400_000));
+  const to = londonDay(new Date(today.getTime() + 180 * 86_400_000));
+  const activities = useApiQuery('activities.list', { from, to, groupId: id });
+  const canWrite = useCan('groups.write');
+  const canSchedule = useCan('meetings.write');
+  if (detail.error) return <Notice tone="error">{errorMessage(detail.error)}</Notice>;
+  if (!detail.data) return <Loading what="Loading the group" />;
+  const { group, members, ruleStatus, cadence } = detail.data;
+  const current = members.filter((m) => !m.leftOn || m.leftOn > londonDay(new Date()));
+  const former = members.filter((m) => !current.includes(m));
+  return (
+    <>
+      <PageHeader
+        title={group.name}
+        subtitle={`${groupFamilyLabels[group.family]} · ${groupKindLabels[group.kind]}${group.cadenceNote ? ` · ${group.cadenceNote}` : ''}`}
+        actions={
+          <>
+            {canSchedule ? (
+              <Link className="button" to={`/activities/new?groupId=${group.id}`}>
+                Schedule a meeting
+              </Link>
+            ) : null}
+            {canWrite ? (
+              <Link className="button button--secondary" to={`/groups/${group.id}/edit`}>
+                Edit group
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <section className="panel" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">Membership rules</h2>
+        {ruleStatus.length === 0 ? (
+          <p className="rule-ok">
+            <span className="badge badge--green">Met</span> The current membership meets every rule
+            for this group.
+          </p>
+        ) : (
+          <ul className="rule-list">
+            {ruleStatus.map((v, i) => (
+              <li key={i}>
+                <span className="badge badge--red">Not met</span> {v.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          Meetings in the last 12 months: <CadenceBadge cadence={cadence} />
+        </p>
+        {group.commitment ? <p className="muted">Commitment: {group.commitment}</p> : null}
+      </section>
+
+      <section className="panel" aria-labelledby="members-heading">
+        <h2 id="members-heading">Members ({current.length})</h2>
+        {current.length === 0 ? (
+          <p className="muted">No members yet.</p>
+        ) : (
+          <MemberTable members={current} caption="Current members" />
+        )}
+        {former.length > 0 ? (
+          <details>
+            <summary>Former members ({former.length})</summary>
+            <MemberTable members={former} caption="Former members" />
+          </details>
+        ) : null}
+      </section>
+
+      {canWrite ? <AddMember groupId={group.id} groupName={group.name} /> : null}
+
+      <section className="panel" aria-labelledby="activities-heading">
+        <h2 id="activities-heading">Meetings and activities</h2>
+        {activities.data && activities.data.length > 0 ? (
+          <table className="table">
+            <caption className="visually-hidden">Meetings and activities of {group.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Activity</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Present
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...activities.data].reverse().map((a) => (
+                <tr key={a.id}>
+                  <td>{formatDateTime(a.startsAt)}</td>
+                  <td>
+                    <Link to={`/activities/${a.id}`}>{a.title}</Link>{' '}
+                    <span className="muted">{activityKindLabels[a.kind]}</span>
+                  </td>
+                  <td>{activityStatusLabels[a.status]}</td>
+                  <td className="num">{a.present}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">No meetings in the last year or the next six months.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function MemberTable({
+  members,
+  caption,
+}: {
+  members: NonNullable<ReturnType<typeof useApiQuery<'groups.get'>>['data']>['members'];
+  caption: string;
+}) {
+  return (
+    <table className="table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Name</th>
+          <th scope="col">Role</th>
+          <th scope="col">Joined</th>
+          <th scope="col">Left</th>
+          <th scope="col">Selected by</th>
+          <th scope="col">Code of conduct</th>
+          <th scope="col">Rule override</th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((m) => (
+          <tr key={m.id}>
+            <th scope="row">
+              <Link to={`/customers/${m.customerId}`}>{m.customerName}</Link>
+            </th>
+            <td>{memberRoleLabels[m.role]}</td>
+            <td>{formatDate(m.joinedOn)}</td>
+            <td>{m.leftOn ? formatDate(m.leftOn) : ''}</td>
+            <td>{m.selectionMethod ? selectionMethodLabels[m.selectionMethod] : ''}</td>
+            <td>
+              {m.codeOfConductSignedOn ? (
+                `Signed ${formatDate(m.codeOfConductSignedOn)}`
+              ) : (
+                <span className="badge badge--amber">Not signed</span>
+              )}
+            </td>
+            <td>{m.overrideReason ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
