@@ -4,6 +4,8 @@ import { foundationHandlers } from './services/foundation-handlers';
 import { customersHandlers } from './services/customers/handlers';
 import { customerTransferHandlers } from './services/customer-import/handlers';
 import { groupsHandlers, meetingsHandlers, trainingHandlers } from './services/groups/handlers';
+import { casesHandlers } from './services/cases/handlers';
+import { recommendationsHandlers } from './services/recommendations/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -13,4 +15,6 @@ export const handlers: HandlersFor<Api> = {
   ...groupsHandlers,
   ...meetingsHandlers,
   ...trainingHandlers,
+  ...casesHandlers,
+  ...recommendationsHandlers,
 };

@@ -5,6 +5,8 @@ import { customerTransferApi } from './api/customer-transfer';
 import { groupsApi } from './api/groups';
 import { meetingsApi } from './api/meetings';
 import { trainingApi } from './api/training';
+import { casesApi } from './api/cases';
+import { recommendationsApi } from './api/recommendations';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -18,6 +20,8 @@ export const api = combineContracts(
   groupsApi,
   meetingsApi,
   trainingApi,
+  casesApi,
+  recommendationsApi,
 );
 
 export type Api = typeof api;

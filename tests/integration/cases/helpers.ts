@@ -1,0 +1,68 @@
+import type { TestApp } from '../../support/temp-db';
+import type { ReferralInput } from '../../../src-shared/domain/cases';
+
+export async function customer(
+  app: TestApp,
+  firstName: string,
+  lastName: string,
+  addressLine1: string,
+  postcode: string,
+): Promise<string> {
+  const r = await app.call('customers.create', {
+    firstName,
+    lastName,
+    addressLine1,
+    postcode,
+    status: 'active',
+    confirmDuplicate: true,
+  });
+  if (!r.created) throw new Error('customer not created');
+  return r.customer.id;
+}
+
+export function referral(overrides: Partial<ReferralInput> = {}): ReferralInput {
+  return {
+    referredOn: '2026-11-02',
+    referredBy: 'complainant',
+    complainantName: 'Ann Complainant',
+    complainantAddressLine1: '12 Acklam Road',
+    complainantPostcode: 'TS5 7AB',
+    serviceArea: 'repairs',
+    subject: 'Damp in the bedroom not fixed after three visits',
+    outcomeSought: 'Fix the damp and compensation',
+    stage1: {
+      received: '2026-08-03',
+      acknowledged: '2026-08-12',
+      responded: '2026-08-26',
+      extensionDays: 0,
+      outcome: 'not_upheld',
+    },
+    stage2: {
+      received: '2026-09-01',
+      acknowledged: '2026-09-03',
+      responded: '2026-10-01',
+      extensionDays: 0,
+      outcome: 'partly_upheld',
+    },
+    stage2DifferentHandler: false,
+    ...overrides,
+  };
+}
+
+/** Three unconnected panel members living elsewhere. */
+export async function threeMembers(app: TestApp): Promise<string[]> {
+  return [
+    await customer(app, 'Bob', 'Brown', '3 Linthorpe Road', 'TS1 3AA'),
+    await customer(app, 'Cath', 'Clark', '9 Marton Road', 'TS4 2BB'),
+    await customer(app, 'Dev', 'Dhillon', '22 Stokesley Road', 'TS7 0DD'),
+  ];
+}
+
+/** Switches profile; only an administrator may create the new one. */
+export async function signInAs(
+  app: TestApp,
+  role: 'officer' | 'coordinator' | 'team_leader',
+): Promise<void> {
+  await app.signInAs('administrator', 'Test administrator');
+  await app.signInAs(role);
+}
