@@ -240,13 +240,13 @@ describe('board pack figures', () => {
       referral({ referredOn: '2026-11-03', complainantName: 'B' }),
     );
     b = await go(b, 'eligibility_checked', '2026-11-10', { eligible: false });
-    b = await go(b, 'declined', '2026-11-16', { reason: 'Not a housing matter' });
+    await go(b, 'declined', '2026-11-16', { reason: 'Not a housing matter' });
     // Case C: referred in October, withdrawn in November.
-    let c = await app.call(
+    const c = await app.call(
       'cases.refer',
       referral({ referredOn: '2026-10-15', complainantName: 'C' }),
     );
-    c = await go(c, 'withdrawn', '2026-11-02', { reason: 'Resolved' });
+    await go(c, 'withdrawn', '2026-11-02', { reason: 'Resolved' });
     await app.call('recommendations.add', {
       sourceType: 'complaint_case',
       sourceId: a.id,
