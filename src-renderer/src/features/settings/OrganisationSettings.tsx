@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Landlord } from '../../../../src-shared/domain/organisation';
+import type { Area, Landlord } from '../../../../src-shared/domain/organisation';
 import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
@@ -107,6 +107,7 @@ export function OrganisationSettings() {
           </tbody>
         </table>
         {canEdit ? <AreaForm landlords={landlords} /> : null}
+        {canEdit && areas.length ? <NeighbourhoodForm areas={areas} /> : null}
       </section>
     </>
   );
@@ -231,6 +232,44 @@ function AreaForm({ landlords }: { landlords: Landlord[] }) {
       {save.error && !Object.keys(errors).length ? (
         <Notice tone="error">{save.error.message}</Notice>
       ) : null}
+    </form>
+  );
+}
+
+function NeighbourhoodForm({ areas }: { areas: Area[] }) {
+  const [name, setName] = useState('');
+  const [areaId, setAreaId] = useState(areas[0]!.id);
+  const save = useApiMutation('organisation.saveNeighbourhood', { onSuccess: () => setName('') });
+  const errors = fieldErrors(save.error);
+  return (
+    <form
+      className="form-grid"
+      noValidate
+      aria-label="Add a neighbourhood"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ name, areaId });
+      }}
+    >
+      <TextField
+        label="New neighbourhood name"
+        required
+        value={name}
+        error={errors.name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <SelectField
+        label="In area"
+        value={areaId}
+        error={errors.areaId}
+        options={areas.map((a) => ({ value: a.id, label: a.name }))}
+        onChange={(e) => setAreaId(e.target.value)}
+      />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={save.isPending}>
+          Add neighbourhood
+        </button>
+      </div>
     </form>
   );
 }
