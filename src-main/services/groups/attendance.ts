@@ -155,7 +155,7 @@ export async function markAttendance(
 
 async function markIn(
   w: Writer,
-  activity: { id: string; starts_at: string; ends_at: string },
+  activity: { id: string; status: string; starts_at: string; ends_at: string },
   input: {
     customerId?: string;
     staffId?: string;
@@ -204,6 +204,11 @@ async function markIn(
       satisfaction_involvement: null,
       satisfaction_comment: null,
     });
+  }
+  // Someone was there, so it happened: the cadence figures count held activities.
+  if (input.status === 'present' && activity.status === 'scheduled') {
+    await w.update('activities', activity.id, { status: 'held' }, { reason: 'Attendance taken' });
+    activity.status = 'held';
   }
   if (input.customerId) {
     const wasPresent = existing?.status === 'present' && input.status !== 'present';

@@ -186,8 +186,10 @@ export async function loadGroupsDemo(
       people: string[],
     ) => {
       const venue = pick(venues);
+      // Meetings fall on weekdays: a Saturday or Sunday moves to the Monday.
+      const weekday = addDays(day, day.getUTCDay() === 6 ? 2 : day.getUTCDay() === 0 ? 1 : 0);
       const start = new Date(
-        Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 17, 30),
+        Date.UTC(weekday.getUTCFullYear(), weekday.getUTCMonth(), weekday.getUTCDate(), 17, 30),
       );
       const minutes = kind === 'training_session' ? 180 : 120;
       const past = start.getTime() < now.getTime();

@@ -236,7 +236,7 @@ describe('meetings and attendance', () => {
   });
 
   it('adds a new person at the door with their consent', async () => {
-    const m = await meeting(null, '2026-11-23T09:00:00.000Z');
+    const m = await meeting(null, '2026-11-23T09:00:00.000Z', 'scheduled');
     await expect(
       app.call('attendance.walkIn', {
         activityId: m.id,
@@ -258,6 +258,7 @@ describe('meetings and attendance', () => {
       expect.objectContaining({ purpose: 'register', givenOn: '2026-11-23', method: 'in_person' }),
     ]);
     expect(c.lastActivityAt).toBe('2026-11-23T09:00:00.000Z');
+    expect((await app.call('activities.get', { id: m.id })).status).toBe('held');
     const found = await app.call('activities.findPeople', { activityId: m.id, query: 'dee n' });
     expect(found[0]).toMatchObject({ customerId: p.customerId, status: 'present' });
   });
