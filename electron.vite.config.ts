@@ -1,6 +1,23 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './src-main/security';
+
+// The built app loads from file://, where response headers never apply: the
+// policy travels in the page itself. Not in dev, whose live reload needs inline
+// scripts.
+const cspMetaTag: Plugin = {
+  name: 'content-security-policy',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
 
 // Each entry is named so the fixed top-level layout (src-main, src-renderer)
 // builds without electron-vite's default src/ folders.
@@ -28,7 +45,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaTag],
     build: {
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-renderer/index.html') },
