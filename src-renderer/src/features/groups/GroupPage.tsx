@@ -7,7 +7,9 @@ import {
 } from '../../../../src-shared/domain/groups';
 import { activityKindLabels, activityStatusLabels } from '../../../../src-shared/domain/meetings';
 import { errorMessage } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { useState } from 'react';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { TextField } from '../../components/Field';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
@@ -126,13 +128,54 @@ export function GroupPage() {
   );
 }
 
-function MemberTable({
-  members,
-  caption,
-}: {
-  members: NonNullable<ReturnType<typeof useApiQuery<'groups.get'>>['data']>['members'];
-  caption: string;
-}) {
+type Member = NonNullable<ReturnType<typeof useApiQuery<'groups.get'>>['data']>['members'][number];
+
+/** Ends a membership on a date; the member moves to "Former members". */
+function RecordLeaving({ membership }: { membership: Member }) {
+  const [open, setOpen] = useState(false);
+  const [leftOn, setLeftOn] = useState(londonDay(new Date()));
+  const save = useApiMutation('groups.updateMember');
+  if (!open) {
+    return (
+      <button type="button" className="button button--quiet" onClick={() => setOpen(true)}>
+        Record leaving<span className="visually-hidden"> for {membership.customerName}</span>
+      </button>
+    );
+  }
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({
+          id: membership.id,
+          expectedUpdatedAt: membership.updatedAt,
+          role: membership.role,
+          leftOn,
+          selectionMethod: membership.selectionMethod,
+          selectionNotes: membership.selectionNotes,
+          roleDescriptionAgreedOn: membership.roleDescriptionAgreedOn,
+          codeOfConductSignedOn: membership.codeOfConductSignedOn,
+        });
+      }}
+    >
+      <TextField
+        id={`left-${membership.id}`}
+        label={`${membership.customerName} left on`}
+        type="date"
+        value={leftOn}
+        onChange={(e) => setLeftOn(e.target.value)}
+      />
+      <button type="submit" className="button button--secondary" disabled={save.isPending}>
+        Save
+      </button>
+      {save.error ? <span role="alert">{errorMessage(save.error)}</span> : null}
+    </form>
+  );
+}
+
+function MemberTable({ members, caption }: { members: Member[]; caption: string }) {
+  const canWrite = useCan('groups.write');
   return (
     <table className="table">
       <caption className="visually-hidden">{caption}</caption>
@@ -155,7 +198,9 @@ function MemberTable({
             </th>
             <td>{memberRoleLabels[m.role]}</td>
             <td>{formatDate(m.joinedOn)}</td>
-            <td>{m.leftOn ? formatDate(m.leftOn) : ''}</td>
+            <td>
+              {m.leftOn ? formatDate(m.leftOn) : canWrite ? <RecordLeaving membership={m} /> : ''}
+            </td>
             <td>{m.selectionMethod ? selectionMethodLabels[m.selectionMethod] : ''}</td>
             <td>
               {m.codeOfConductSignedOn ? (
