@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { method } from '../contract';
 import { idSchema } from '../domain/common';
-import type {
-  attendanceStatuses} from '../domain/meetings';
+import type { attendanceStatuses } from '../domain/meetings';
 import {
   actionInput,
   activityInput,
