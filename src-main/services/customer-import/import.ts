@@ -14,7 +14,7 @@ import { ApiError } from '../../../src-shared/errors';
 import { londonDate } from '../../../src-shared/rules/working-days';
 import { demand, writing, type CallContext } from '../context';
 import { patchToColumns, valuesToColumns } from '../customers/rows';
-import { loadExistingCustomers, loadPlaces } from './existing';
+import { loadCustomerKeys, loadCustomerRecords, loadPlaces } from './existing';
 import { parseSheet, type ParsedSheet } from './parse-sheet';
 import { CustomerMatcher, changeLabels, planRows, type RowPlan } from './plan-rows';
 import { readRows, type ReadRow } from './read-rows';
@@ -59,9 +59,17 @@ async function prepare(ctx: CallContext, request: ImportRequest): Promise<Prepar
 
   const read = readRows(sheet, mapping, await loadPlaces(ctx), today);
   const valid = read.rows.filter((r) => r.values !== null);
-  const matcher = new CustomerMatcher(valid.length > 0 ? await loadExistingCustomers(ctx) : []);
+  const matcher = new CustomerMatcher(valid.length > 0 ? await loadCustomerKeys(ctx) : []);
+  const matchedIds = new Set<string>();
+  for (const row of valid) {
+    const found = matcher.match(row.values!);
+    if (found) matchedIds.add(found.existing.id);
+  }
+  const records = await loadCustomerRecords(ctx, [...matchedIds]);
   const columnOf = new Map(mapping.map((field, column) => [field, sheet.headers[column] ?? null]));
-  const planned = planRows(valid, matcher, { column: (field) => columnOf.get(field) ?? null });
+  const planned = planRows(valid, matcher, records, {
+    column: (field) => columnOf.get(field) ?? null,
+  });
 
   const errors = [
     ...read.mappingIssues,

@@ -15,6 +15,12 @@ export type ExistingCustomer = Pick<Customer, 'id' | 'updatedAt' | 'firstName' |
   [K in keyof ImportedValues]-?: ImportedValues[K] | null;
 };
 
+/** What recognising a customer needs: a few columns, so all customers can be held at once. */
+export type CustomerKey = Pick<
+  ExistingCustomer,
+  'id' | 'updatedAt' | 'externalRef' | 'email' | 'firstName' | 'lastName' | 'postcode'
+>;
+
 export type RowPlan =
   | { row: number; action: 'create'; values: ImportedValues }
   | {
@@ -49,12 +55,12 @@ function personKey(c: { firstName?: string | null; lastName?: string | null }): 
  * different person, however alike they look.
  */
 export class CustomerMatcher {
-  private byRef = new Map<string, ExistingCustomer>();
-  private byEmail = new Map<string, ExistingCustomer[]>();
-  private byNamePostcode = new Map<string, ExistingCustomer[]>();
-  private byNameOnly = new Map<string, ExistingCustomer[]>();
+  private byRef = new Map<string, CustomerKey>();
+  private byEmail = new Map<string, CustomerKey[]>();
+  private byNamePostcode = new Map<string, CustomerKey[]>();
+  private byNameOnly = new Map<string, CustomerKey[]>();
 
-  constructor(existing: Iterable<ExistingCustomer>) {
+  constructor(existing: Iterable<CustomerKey>) {
     for (const c of existing) {
       const ref = refKey(c.externalRef);
       if (ref && !this.byRef.has(ref)) this.byRef.set(ref, c);
@@ -64,13 +70,13 @@ export class CustomerMatcher {
     }
   }
 
-  match(values: ImportedValues): { existing: ExistingCustomer; by: ImportMatchRule } | null {
+  match(values: ImportedValues): { existing: CustomerKey; by: ImportMatchRule } | null {
     const ref = refKey(values.externalRef);
     if (ref) {
       const found = this.byRef.get(ref);
       if (found) return { existing: found, by: 'reference' };
     }
-    const compatible = (list: ExistingCustomer[] | undefined) =>
+    const compatible = (list: CustomerKey[] | undefined) =>
       (list ?? []).filter((c) => !ref || !refKey(c.externalRef) || refKey(c.externalRef) === ref);
     const person = personKey(values);
 
@@ -131,6 +137,8 @@ export function changeLabels(patch: ImportedValues): string[] {
 export function planRows(
   rows: readonly ReadRow[],
   matcher: CustomerMatcher,
+  /** The whole stored record of each customer a row matches, for finding what changed. */
+  records: ReadonlyMap<string, ExistingCustomer>,
   headers: { column: (field: ImportFieldKey) => string | null },
 ): { plans: RowPlan[]; issues: ImportIssue[] } {
   const plans: RowPlan[] = [];
@@ -169,12 +177,15 @@ export function planRows(
         continue;
       }
       claimed.set(found.existing.id, read.row);
-      const patch = changedFields(values, found.existing);
+      const record = records.get(found.existing.id);
+      if (!record)
+        throw new Error(`The record of matched customer ${found.existing.id} was not loaded.`);
+      const patch = changedFields(values, record);
       plans.push({
         row: read.row,
         action: Object.keys(patch).length > 0 ? 'update' : 'unchanged',
         matchedBy: found.by,
-        existing: found.existing,
+        existing: record,
         patch,
       });
       continue;

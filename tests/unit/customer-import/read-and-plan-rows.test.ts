@@ -277,9 +277,9 @@ describe('planRows', () => {
     ({ externalRef: 'Ref', email: 'Email', postcode: 'Post Code' })[field] ?? null;
 
   it('updates only changed fields, and leaves an unchanged row alone', () => {
-    const matcher = new CustomerMatcher([
-      existing({ id: 'a', externalRef: 'T1', postcode: 'TS1 2AB' }),
-    ]);
+    const ada = existing({ id: 'a', externalRef: 'T1', postcode: 'TS1 2AB' });
+    const matcher = new CustomerMatcher([ada]);
+    const records = new Map([[ada.id, ada]]);
     const unchanged = planRows(
       [
         {
@@ -295,6 +295,7 @@ describe('planRows', () => {
         },
       ],
       matcher,
+      records,
       { column },
     );
     expect(unchanged.plans[0]).toMatchObject({
@@ -313,6 +314,7 @@ describe('planRows', () => {
         },
       ],
       matcher,
+      records,
       { column },
     );
     expect(changed.plans[0]).toMatchObject({
@@ -322,7 +324,8 @@ describe('planRows', () => {
   });
 
   it('refuses a file that names the same customer twice', () => {
-    const matcher = new CustomerMatcher([existing({ id: 'a', email: 'ada@example.org' })]);
+    const ada = existing({ id: 'a', email: 'ada@example.org' });
+    const matcher = new CustomerMatcher([ada]);
     const rows = [
       {
         row: 2,
@@ -349,7 +352,7 @@ describe('planRows', () => {
         values: { externalRef: 'n1', firstName: 'New', lastName: 'Person' },
       },
     ];
-    const plan = planRows(rows, matcher, { column });
+    const plan = planRows(rows, matcher, new Map([[ada.id, ada]]), { column });
     expect(plan.plans.map((p) => [p.row, p.action])).toEqual([
       [2, 'unchanged'],
       [6, 'create'],
