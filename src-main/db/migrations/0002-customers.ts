@@ -74,17 +74,27 @@ export const customers: Migration = {
       CREATE UNIQUE INDEX customers_search_rowid ON customers (search_rowid);
       CREATE UNIQUE INDEX customers_external_ref ON customers (external_ref)
         WHERE external_ref IS NOT NULL AND deleted_at IS NULL;
-      CREATE INDEX customers_name ON customers (last_name, first_name);
       CREATE INDEX customers_postcode ON customers (postcode);
       CREATE INDEX customers_email ON customers (email);
       CREATE INDEX customers_phone ON customers (phone);
       CREATE INDEX customers_mobile ON customers (mobile);
-      CREATE INDEX customers_landlord ON customers (landlord_id, last_name, first_name);
-      CREATE INDEX customers_area ON customers (area_id, last_name, first_name);
       CREATE INDEX customers_neighbourhood ON customers (neighbourhood_id);
-      CREATE INDEX customers_status ON customers (status, last_name, first_name);
-      CREATE INDEX customers_last_activity ON customers (last_activity_at);
-      CREATE INDEX customers_updated ON customers (updated_at);
+
+      -- The register's list: live rows only, in name order, each index carrying
+      -- every column a filter tests, so a page and its total are read from the
+      -- index without touching the wide rows.
+      CREATE INDEX customers_list_by_name ON customers
+        (last_name, first_name, id, status, landlord_id, area_id, tenure, is_board_member, last_activity_at)
+        WHERE deleted_at IS NULL;
+      CREATE INDEX customers_list_by_landlord ON customers
+        (landlord_id, last_name, first_name, id, status, area_id, tenure, is_board_member, last_activity_at)
+        WHERE deleted_at IS NULL;
+      CREATE INDEX customers_list_by_area ON customers
+        (area_id, last_name, first_name, id, status, landlord_id, tenure, is_board_member, last_activity_at)
+        WHERE deleted_at IS NULL;
+      CREATE INDEX customers_list_by_status ON customers
+        (status, last_name, first_name, id, landlord_id, area_id, tenure, is_board_member, last_activity_at)
+        WHERE deleted_at IS NULL;
 
       CREATE TABLE customer_tags (
         kind TEXT NOT NULL CHECK (kind IN ('interest', 'skill')),

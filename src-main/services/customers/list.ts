@@ -78,38 +78,55 @@ export async function listCustomers(
     );
   }
 
-  const rows = await base
-    .leftJoin('landlords as l', 'l.id', 'c.landlord_id')
-    .leftJoin('areas as a', 'a.id', 'c.area_id')
-    .select([
-      'c.id',
-      'c.first_name',
-      'c.last_name',
-      'c.preferred_name',
-      'c.postcode',
-      'c.email',
-      'c.phone',
-      'c.mobile',
-      'c.landlord_id',
-      'l.name as landlord_name',
-      'c.area_id',
-      'a.name as area_name',
-      'c.tenure',
-      'c.status',
-      'c.is_board_member',
-      'c.date_of_birth',
-      'c.last_activity_at',
-      'c.updated_at',
-    ])
-    .orderBy(sql.raw(orderBy(query, match !== null)))
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
+  // The page's ids first, from the list indexes alone; then the details of
+  // just those rows. Skipping to a deep offset never reads the skipped rows.
+  let page = base.select('c.id');
+  if (query.sort === 'landlord') page = page.leftJoin('landlords as l', 'l.id', 'c.landlord_id');
+  if (query.sort === 'area') page = page.leftJoin('areas as a', 'a.id', 'c.area_id');
+  const ids = (
+    await page
+      .orderBy(sql.raw(orderBy(query, match !== null)))
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute()
+  ).map((r) => r.id);
+
+  const details =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('customers as c')
+          .leftJoin('landlords as l', 'l.id', 'c.landlord_id')
+          .leftJoin('areas as a', 'a.id', 'c.area_id')
+          .select([
+            'c.id',
+            'c.first_name',
+            'c.last_name',
+            'c.preferred_name',
+            'c.postcode',
+            'c.email',
+            'c.phone',
+            'c.mobile',
+            'c.landlord_id',
+            'l.name as landlord_name',
+            'c.area_id',
+            'a.name as area_name',
+            'c.tenure',
+            'c.status',
+            'c.is_board_member',
+            'c.date_of_birth',
+            'c.last_activity_at',
+            'c.updated_at',
+          ])
+          .where('c.id', 'in', ids)
+          .execute();
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const rows = ids.map((id) => byId.get(id)!);
 
   // A short first page is the whole result: no need to count.
   const total =
-    query.offset === 0 && rows.length < query.limit
-      ? rows.length
+    query.offset === 0 && ids.length < query.limit
+      ? ids.length
       : Number(
           (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
         );
