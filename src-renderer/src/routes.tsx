@@ -15,6 +15,13 @@ import { ActivityEditor } from './features/meetings/ActivityEditor';
 import { SignInScreen } from './features/meetings/SignInScreen';
 import { Calendar } from './features/meetings/Calendar';
 import { CoursePage, TalentSchool } from './features/training/TalentSchool';
+import { CaseDashboard } from './features/cases/CaseDashboard';
+import { ReferralForm } from './features/cases/ReferralForm';
+import { CasePage } from './features/cases/CasePage';
+import { SelfAssessmentPage } from './features/cases/SelfAssessmentPage';
+import { CaseSettingsPage } from './features/cases/CaseSettingsPage';
+import { RecommendationsTracker } from './features/recommendations/RecommendationsTracker';
+import { RecommendationPage } from './features/recommendations/RecommendationPage';
 
 export interface AppRoute {
   path: string;
@@ -73,5 +80,27 @@ export const routes: AppRoute[] = [
     path: '/settings/staff',
     element: <StaffSettings />,
     nav: { label: 'Staff profiles', section: 'Settings' },
+  },
+  {
+    path: '/cases',
+    element: <CaseDashboard />,
+    nav: { label: 'Complaint panel', section: 'Cases' },
+    permission: 'cases.list',
+  },
+  { path: '/cases/new', element: <ReferralForm />, permission: 'cases.write' },
+  { path: '/cases/self-assessment', element: <SelfAssessmentPage />, permission: 'cases.read' },
+  { path: '/cases/:id', element: <CasePage />, permission: 'cases.read' },
+  {
+    path: '/recommendations',
+    element: <RecommendationsTracker />,
+    nav: { label: 'Recommendations', section: 'Cases' },
+    permission: 'recommendations.read',
+  },
+  { path: '/recommendations/:id', element: <RecommendationPage />, permission: 'recommendations.read' },
+  {
+    path: '/settings/cases',
+    element: <CaseSettingsPage />,
+    nav: { label: 'Complaint panel', section: 'Settings' },
+    permission: 'cases.read',
   },
 ];

@@ -283,6 +283,8 @@ export interface CaseDetail {
   deadlines: StageDeadline[];
   /** Moves the screen may offer now. */
   moves: CaseStatus[];
+  /** Today in London by the app's clock, for the forms' default dates. */
+  today: string;
   quorum: number;
   panel: PanelAssignment[];
   transitions: CaseTransition[];

@@ -99,6 +99,7 @@ type DetailCore = Omit<
   | 'ombudsman'
   | 'deadlines'
   | 'moves'
+  | 'today'
   | 'quorum'
   | 'panel'
   | 'transitions'

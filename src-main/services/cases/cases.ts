@@ -256,6 +256,7 @@ export async function getCase(ctx: CallContext, input: { id: string }): Promise<
       calendar,
     ),
     moves: offeredMoves(facts),
+    today: now,
     quorum: standards.quorum,
     panel,
     notes,

@@ -1,0 +1,227 @@
+import { useParams } from 'react-router';
+import {
+  referrerLabels,
+  stageOutcomeLabels,
+  type CaseDetail,
+} from '../../../../src-shared/domain/cases';
+import { serviceAreas } from '../../../../src-shared/domain/customer';
+import {
+  caseStatusLabels,
+  decisionOutcomeLabels,
+} from '../../../../src-shared/rules/case-lifecycle';
+import { errorMessage } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { HistoryPanel } from '../../components/HistoryPanel';
+import { formatDate } from '../../components/format';
+import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../session';
+import { CaseRecommendations } from './CaseRecommendations';
+import { EvidenceSection, NotesSection } from './EvidenceSection';
+import { CaseStatusBadge } from './labels';
+import { LifecycleActions } from './LifecycleActions';
+import { OmbudsmanPanel } from './OmbudsmanPanel';
+import { PanelSection } from './PanelSection';
+import '../../styles/cases.css';
+
+const milestoneBadge = {
+  met: <span className="badge badge--green">Met</span>,
+  missed: <span className="badge badge--red">Missed</span>,
+  overdue: <span className="badge badge--red">Overdue</span>,
+  pending: <span className="badge">Due</span>,
+  not_started: <span className="muted">Not started</span>,
+} as const;
+
+const deadlineBadge = {
+  met: <span className="badge badge--green">Met</span>,
+  missed: <span className="badge badge--red">Missed</span>,
+  overdue: <span className="badge badge--red">Overdue</span>,
+  due: <span className="badge badge--amber">Due</span>,
+} as const;
+
+function Summary({ detail }: { detail: CaseDetail }) {
+  const rows: [string, string][] = [
+    [
+      'Referred',
+      `${formatDate(detail.referredOn)} by ${referrerLabels[detail.referredBy].toLowerCase()}${detail.referrerName ? ` (${detail.referrerName})` : ''}`,
+    ],
+    [
+      'Complainant',
+      [detail.complainantName, detail.complainantAddressLine1, detail.complainantPostcode]
+        .filter(Boolean)
+        .join(', '),
+    ],
+    ['Contact', detail.complainantContact ?? '—'],
+    ['Landlord and area', [detail.landlordName, detail.areaName].filter(Boolean).join(', ') || '—'],
+    ['Service area', serviceAreas.labels[detail.serviceArea]],
+    ['What it is about', detail.subject],
+    ['Outcome sought', detail.outcomeSought ?? '—'],
+  ];
+  if (detail.hearingDate) rows.push(['Hearing', formatDate(detail.hearingDate)]);
+  if (detail.decisionOutcome)
+    rows.push([
+      'Decision',
+      `${decisionOutcomeLabels[detail.decisionOutcome]} on ${formatDate(detail.decisionOn)}`,
+    ]);
+  if (detail.findings) rows.push(['Findings', detail.findings]);
+  return (
+    <section className="panel" aria-labelledby="summary-heading">
+      <h2 id="summary-heading">The case</h2>
+      <dl className="facts facts--wide">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function CodeCheck({ detail }: { detail: CaseDetail }) {
+  const stage = (n: 1 | 2) => (n === 1 ? detail.stage1 : detail.stage2);
+  return (
+    <section className="panel" aria-labelledby="code-heading">
+      <h2 id="code-heading">Internal stages against the Complaint Handling Code</h2>
+      <table className="table">
+        <caption className="visually-hidden">
+          Internal complaint stages and the Code’s deadlines
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Step</th>
+            <th scope="col">Deadline</th>
+            <th scope="col">Done</th>
+            <th scope="col">Result</th>
+            <th scope="col">How the deadline is worked out</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.codeCheck.milestones.map((m) => (
+            <tr key={`${m.stage}-${m.milestone}`}>
+              <th scope="row">{m.label}</th>
+              <td>{formatDate(m.due)}</td>
+              <td>{formatDate(m.actual)}</td>
+              <td>
+                {milestoneBadge[m.status]}{' '}
+                {m.workingDaysLate ? `${m.workingDaysLate} working days late` : ''}
+              </td>
+              <td>{m.basis}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted">
+        Stage 1 outcome: {stage(1).outcome ? stageOutcomeLabels[stage(1).outcome!] : 'not recorded'}
+        . Stage 2 outcome:{' '}
+        {stage(2).outcome ? stageOutcomeLabels[stage(2).outcome!] : 'not recorded'}. Stage 2 handled
+        by a different person:{' '}
+        {detail.stage2DifferentHandler === null
+          ? 'not recorded'
+          : detail.stage2DifferentHandler
+            ? 'yes'
+            : 'no'}
+        .
+      </p>
+      {detail.codeCheck.findings.length ? (
+        <>
+          <h3>Evidence for the panel</h3>
+          <ul className="findings">
+            {detail.codeCheck.findings.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>No missed timescales in the recorded dates.</p>
+      )}
+    </section>
+  );
+}
+
+function Deadlines({ detail }: { detail: CaseDetail }) {
+  return (
+    <section className="panel" aria-labelledby="deadlines-heading">
+      <h2 id="deadlines-heading">The panel’s service standards</h2>
+      {detail.deadlines.length ? (
+        <table className="table">
+          <caption className="visually-hidden">Panel deadlines</caption>
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              <th scope="col">Due</th>
+              <th scope="col">Done</th>
+              <th scope="col" className="num">
+                Working days
+              </th>
+              <th scope="col">State</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.deadlines.map((d) => (
+              <tr key={d.stage}>
+                <th scope="row">{d.label}</th>
+                <td>{formatDate(d.due)}</td>
+                <td>{formatDate(d.done)}</td>
+                <td className="num">
+                  {d.workingDaysTaken} of {d.allowed}
+                </td>
+                <td>{deadlineBadge[d.state]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No panel deadlines apply now.</p>
+      )}
+      <h3>Steps so far</h3>
+      <ol className="timeline">
+        {detail.transitions.map((t) => (
+          <li key={t.id}>
+            <strong>{formatDate(t.onDate)}</strong> · {caseStatusLabels[t.toStatus]}
+            {t.reason ? `: ${t.reason}` : ''}
+            {t.byName ? <span className="muted"> · {t.byName}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const detail = useApiQuery('cases.get', { id });
+  const canWrite = useCan('cases.write');
+  if (detail.isPending) return <Loading what="Loading the case" />;
+  if (detail.error) return <Notice tone="error">{errorMessage(detail.error)}</Notice>;
+  const d = detail.data;
+  return (
+    <>
+      <PageHeader
+        title={`Case ${d.reference}`}
+        subtitle={
+          <>
+            <CaseStatusBadge status={d.status} /> {d.complainantName} ·{' '}
+            {serviceAreas.labels[d.serviceArea]}
+          </>
+        }
+      />
+      <OmbudsmanPanel detail={d} />
+      <div className="case-columns">
+        <div>
+          <Summary detail={d} />
+          {canWrite ? <LifecycleActions key={d.updatedAt} detail={d} today={d.today} /> : null}
+          <Deadlines detail={d} />
+          <CodeCheck detail={d} />
+        </div>
+        <div>
+          <PanelSection detail={d} canWrite={canWrite} />
+          <CaseRecommendations detail={d} canWrite={canWrite} />
+          <EvidenceSection detail={d} canWrite={canWrite} />
+          <NotesSection detail={d} canWrite={canWrite} today={d.today} />
+        </div>
+      </div>
+      <HistoryPanel entity="complaint_cases" id={d.id} />
+    </>
+  );
+}

@@ -1,0 +1,177 @@
+import { useState } from 'react';
+import type { CaseDetail } from '../../../../src-shared/domain/cases';
+import { errorMessage } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { SelectField, TextField } from '../../components/Field';
+import { Notice } from '../../components/PageHeader';
+
+const availabilityLabels = {
+  unknown: 'Not asked yet',
+  available: 'Available',
+  unavailable: 'Not available',
+} as const;
+
+export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrite: boolean }) {
+  const candidates = useApiQuery('cases.panelCandidates', { caseId: detail.id });
+  const [memberId, setMemberId] = useState('');
+  const [declareId, setDeclareId] = useState('');
+  const [relation, setRelation] = useState('');
+  const [prior, setPrior] = useState('');
+  const assign = useApiMutation('cases.assignMember', { onSuccess: () => setMemberId('') });
+  const availability = useApiMutation('cases.setAvailability');
+  const remove = useApiMutation('cases.removeMember');
+  const declare = useApiMutation('cases.declareInterest', {
+    onSuccess: () => {
+      setRelation('');
+      setPrior('');
+    },
+  });
+  const options = (candidates.data?.candidates ?? [])
+    .filter((c) => !c.assigned)
+    .map((c) => ({
+      value: c.customerId,
+      label: c.conflicts.length ? `${c.name} (conflict of interest)` : c.name,
+    }));
+
+  return (
+    <section className="panel" aria-labelledby="panel-heading">
+      <h2 id="panel-heading">
+        Panel members ({detail.panel.length} of a quorum of {detail.quorum})
+      </h2>
+      {candidates.data && !candidates.data.fromGroup ? (
+        <Notice>
+          No Designated Complaints Panel group is set up, so members are chosen from active
+          customers on the register.
+        </Notice>
+      ) : null}
+      {detail.panel.length ? (
+        <table className="table">
+          <caption className="visually-hidden">Assigned panel members</caption>
+          <thead>
+            <tr>
+              <th scope="col">Member</th>
+              <th scope="col">Available for the hearing?</th>
+              {canWrite ? <th scope="col">Remove</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {detail.panel.map((p) => (
+              <tr key={p.id}>
+                <th scope="row">{p.name}</th>
+                <td>
+                  {canWrite ? (
+                    <select
+                      aria-label={`Availability of ${p.name}`}
+                      value={p.availability}
+                      onChange={(e) =>
+                        availability.mutate({
+                          assignmentId: p.id,
+                          availability: e.target.value as keyof typeof availabilityLabels,
+                        })
+                      }
+                    >
+                      {Object.entries(availabilityLabels).map(([v, l]) => (
+                        <option key={v} value={v}>
+                          {l}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    availabilityLabels[p.availability]
+                  )}
+                </td>
+                {canWrite ? (
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() =>
+                        remove.mutate({
+                          assignmentId: p.id,
+                          reason: 'Taken off the panel by the coordinator',
+                        })
+                      }
+                    >
+                      Remove {p.name}
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No members assigned yet.</p>
+      )}
+      {canWrite ? (
+        <form
+          className="subform"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (memberId) assign.mutate({ caseId: detail.id, customerId: memberId });
+          }}
+        >
+          {assign.error ? <Notice tone="error">{errorMessage(assign.error)}</Notice> : null}
+          <SelectField
+            id="assign-member"
+            label="Assign a member"
+            value={memberId}
+            placeholder="Choose a member…"
+            options={options}
+            onChange={(e) => setMemberId(e.target.value)}
+          />
+          <button className="button" type="submit" disabled={!memberId || assign.isPending}>
+            Assign
+          </button>
+        </form>
+      ) : null}
+      {canWrite ? (
+        <details className="subform">
+          <summary>Record a declaration of interest</summary>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (declareId)
+                declare.mutate({
+                  caseId: detail.id,
+                  customerId: declareId,
+                  relation,
+                  priorInvolvement: prior,
+                });
+            }}
+          >
+            {declare.error ? <Notice tone="error">{errorMessage(declare.error)}</Notice> : null}
+            <div className="form-grid">
+              <SelectField
+                id="declare-member"
+                label="Member"
+                value={declareId}
+                placeholder="Choose…"
+                options={(candidates.data?.candidates ?? []).map((c) => ({
+                  value: c.customerId,
+                  label: c.name,
+                }))}
+                onChange={(e) => setDeclareId(e.target.value)}
+              />
+              <TextField
+                id="declare-relation"
+                label="Relation to the complainant"
+                value={relation}
+                onChange={(e) => setRelation(e.target.value)}
+              />
+              <TextField
+                id="declare-prior"
+                label="Prior involvement in the complaint"
+                value={prior}
+                onChange={(e) => setPrior(e.target.value)}
+              />
+            </div>
+            <button className="button button--secondary" type="submit" disabled={!declareId}>
+              Save the declaration
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </section>
+  );
+}
