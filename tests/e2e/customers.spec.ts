@@ -99,7 +99,7 @@ test('the register: load the demo, search, create with checks, edit and see the 
   await expect(history).toContainText(
     'Jo Coordinator changed Mobile from “(empty)” to “07700 900999”',
   );
-  await expect(history).toContainText('changed Status from “interested” to “active”');
+  await expect(history).toContainText('changed Status from “Interested” to “Active”');
   await expect(page.getByText('Active').first()).toBeVisible();
   await expectAccessible(page, 'the customer record');
   if (shots) await page.screenshot({ path: `${shots}/customer-record.png`, fullPage: true });

@@ -18,16 +18,20 @@ function show(value: unknown): string {
 
 /**
  * A record's change history from the change log: who changed what, when,
- * from what to what. `labels` names fields as the form does.
+ * from what to what. `labels` names fields as the form does; `values`, when
+ * given, words a field's stored value (a code as its label), or returns
+ * undefined to show it as it is.
  */
 export function HistoryPanel({
   entity,
   id,
   labels = {},
+  values,
 }: {
   entity: string;
   id: string;
   labels?: Record<string, string>;
+  values?: (field: string, value: unknown) => string | undefined;
 }) {
   const history = useApiQuery('history.forRecord', { entity, id });
   return (
@@ -45,7 +49,8 @@ export function HistoryPanel({
               {entry.op === 'update' && entry.field ? (
                 <>
                   changed <em>{labels[entry.field] ?? humanise(entry.field)}</em> from “
-                  {show(entry.before)}” to “{show(entry.after)}”
+                  {values?.(entry.field, entry.before) ?? show(entry.before)}” to “
+                  {values?.(entry.field, entry.after) ?? show(entry.after)}”
                 </>
               ) : (
                 verbs[entry.op as keyof typeof verbs]
