@@ -1,5 +1,5 @@
 import type { BankHolidayCalendar } from './bank-holidays';
-import { addWorkingDays, workingDaysBetween } from './working-days';
+import { addWorkingDays, readableDate, workingDaysBetween } from './working-days';
 
 /**
  * The Housing Ombudsman's Complaint Handling Code timescales for the
@@ -173,12 +173,12 @@ function checkStage(
     if (m.status === 'missed') {
       findings.push({
         kind: 'late',
-        message: `${m.label} was ${plural(m.workingDaysLate, 'day')} late (due ${m.due}, sent ${m.actual}).`,
+        message: `${m.label} was ${plural(m.workingDaysLate, 'day')} late (due ${readableDate(m.due!)}, sent ${readableDate(m.actual!)}).`,
       });
     } else if (m.status === 'overdue') {
       findings.push({
         kind: 'late',
-        message: `${m.label} is overdue by ${plural(m.workingDaysLate, 'day')} (due ${m.due}).`,
+        message: `${m.label} is overdue by ${plural(m.workingDaysLate, 'day')} (due ${readableDate(m.due!)}).`,
       });
     }
   }

@@ -1,3 +1,5 @@
+import { readableDate } from './working-days';
+
 /**
  * The resident's route to the Housing Ombudsman. The panel must never block or
  * delay it: since 1 October 2022 a resident may go to the Ombudsman directly,
@@ -74,7 +76,7 @@ export function ombudsmanWindow(
       windowEnds,
       daysLeft,
       level: 'passed',
-      message: `More than 12 months have passed since the final response (${finalResponse}). The resident may still contact the Ombudsman, who decides whether to accept a late complaint.`,
+      message: `More than 12 months have passed since the final response (${readableDate(finalResponse)}). The resident may still contact the Ombudsman, who decides whether to accept a late complaint.`,
     };
   }
   const level: OmbudsmanLevel =
@@ -91,7 +93,7 @@ export function ombudsmanWindow(
     level,
     message:
       level === 'ok'
-        ? `The resident may go to the Housing Ombudsman at any time. The Ombudsman normally expects complaints within 12 months of the final response, by ${windowEnds}.`
-        : `The 12 months after the final response end ${when} (${windowEnds}). Make sure the resident knows they can go to the Housing Ombudsman now; the panel must not delay them.`,
+        ? `The resident may go to the Housing Ombudsman at any time. The Ombudsman normally expects complaints within 12 months of the final response, by ${readableDate(windowEnds)}.`
+        : `The 12 months after the final response end ${when} (${readableDate(windowEnds)}). Make sure the resident knows they can go to the Housing Ombudsman now; the panel must not delay them.`,
   };
 }

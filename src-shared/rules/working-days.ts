@@ -86,3 +86,15 @@ export function londonDate(instant: Date): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+const readable = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2026-08-10` → `10 Aug 2026`, for messages people read. */
+export function readableDate(iso: string): string {
+  return readable.format(new Date(`${iso}T12:00:00Z`));
+}

@@ -50,8 +50,8 @@ describe('internal stages against the Complaint Handling Code', () => {
       workingDaysLate: 4,
     });
     expect(r.findings.map((f) => f.message)).toEqual([
-      'Stage 1 acknowledgement was 2 working days late (due 2025-03-10, sent 2025-03-12).',
-      'Stage 1 response was 4 working days late (due 2025-03-26, sent 2025-04-01).',
+      'Stage 1 acknowledgement was 2 working days late (due 10 Mar 2025, sent 12 Mar 2025).',
+      'Stage 1 response was 4 working days late (due 26 Mar 2025, sent 1 Apr 2025).',
     ]);
   });
 

@@ -1,0 +1,199 @@
+import { execFileSync } from 'node:child_process';
+import { expect, expectAccessible, test, type HostedApp } from './fixtures';
+
+const shots = process.env.SCREENSHOT_DIR;
+
+async function setUp(app: HostedApp) {
+  await app.signIn({ role: 'coordinator', name: 'Jo Coordinator' });
+  const people = [
+    ['Bob', 'Brown', '3 Linthorpe Road', 'TS1 3AA'],
+    ['Cath', 'Clark', '9 Marton Road', 'TS4 2BB'],
+    ['Dev', 'Dhillon', '22 Stokesley Road', 'TS7 0DD'],
+    ['Nina', 'Neighbour', '40 Acklam Road', 'TS5 7AD'],
+  ];
+  for (const [firstName, lastName, addressLine1, postcode] of people) {
+    await app.api('customers.create', {
+      firstName,
+      lastName,
+      addressLine1,
+      postcode,
+      status: 'active',
+      confirmDuplicate: true,
+    });
+  }
+}
+
+function pdfText(path: string): string {
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+}
+
+test('a complaint case from referral to decision, with a conflict refused and both PDFs', async ({
+  page,
+  app,
+}) => {
+  await setUp(app);
+  await page.goto(`${app.url}#/cases/new`);
+  await page.getByLabel('Referred on').fill('2026-11-23');
+  await page.getByRole('textbox', { name: 'Name (required)' }).fill('Ann Complainant');
+  await page.getByLabel('Address').fill('12 Acklam Road');
+  await page.getByLabel('Postcode').fill('TS5 7AB');
+  await page.getByLabel('Service area').selectOption({ label: 'Repairs and maintenance' });
+  await page
+    .getByLabel('What the complaint is about')
+    .fill('Damp in the bedroom not fixed after three visits');
+  await page.locator('#stage1\\.received').fill('2026-08-03');
+  await page.locator('#stage1\\.acknowledged').fill('2026-08-12');
+  await page.locator('#stage1\\.responded').fill('2026-08-26');
+  await page.locator('#stage2\\.received').fill('2026-09-01');
+  await page.locator('#stage2\\.acknowledged').fill('2026-09-03');
+  await page.locator('#stage2\\.responded').fill('2026-10-01');
+  await page
+    .getByLabel('Was stage 2 handled by a different person from stage 1?')
+    .selectOption({ label: 'No, the same person' });
+  await page.getByRole('button', { name: 'Refer the case' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Case DCP-2026-0001', level: 1 })).toBeVisible();
+  const ombudsman = page.getByRole('complementary', {
+    name: 'The resident’s route to the Housing Ombudsman',
+  });
+  await expect(ombudsman).toContainText(
+    'The resident may go to the Housing Ombudsman at any time.',
+  );
+  await expect(ombudsman).toContainText('1 Oct 2026');
+  await expect(
+    page.getByText(
+      'Stage 1 acknowledgement was 2 working days late (due 10 Aug 2026, sent 12 Aug 2026).',
+    ),
+  ).toBeVisible();
+  await expect(page.getByText('Stage 2 was handled by the same person as stage 1')).toBeVisible();
+  await expectAccessible(page, 'the case page');
+
+  // Only legal moves are offered.
+  const moves = page.getByLabel('Move the case to');
+  await expect(moves.locator('option')).toHaveText([
+    'Choose a step…',
+    'Eligibility checked',
+    'Referred to the Housing Ombudsman',
+    'Withdrawn',
+  ]);
+  const step = async (label: string, fill?: () => Promise<void>) => {
+    await moves.selectOption({ label });
+    if (fill) await fill();
+    await page.getByRole('button', { name: 'Record this step' }).click();
+    await expect(
+      page.locator('.steps, .timeline').getByText(label, { exact: false }).first(),
+    ).toBeVisible();
+  };
+  await step('Eligibility checked', () =>
+    page.getByLabel('Is the case eligible for the panel?').selectOption({ label: 'Eligible' }),
+  );
+  await step('Accepted');
+
+  // A neighbour on the same street is refused, with the reason.
+  await page
+    .getByLabel('Assign a member')
+    .selectOption({ label: 'Nina Neighbour (conflict of interest)' });
+  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+  await expect(
+    page.getByText(
+      'This member cannot sit on the case. Nina Neighbour lives on the same street as the complainant (40 Acklam Road).',
+    ),
+  ).toBeVisible();
+  for (const name of ['Bob Brown', 'Cath Clark', 'Dev Dhillon']) {
+    await page.getByLabel('Assign a member').selectOption({ label: name });
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(page.getByRole('rowheader', { name })).toBeVisible();
+  }
+  await page.getByLabel('Availability of Bob Brown').selectOption({ label: 'Available' });
+
+  await step('Panel convened');
+  await step('Hearing scheduled', () => page.getByLabel('Hearing date').fill('2026-11-23'));
+  await step('Heard');
+  await step('Decision issued', async () => {
+    await page.getByLabel('Decision', { exact: true }).selectOption({ label: 'Partly upheld' });
+    await page.getByLabel('The panel’s findings').fill('The landlord missed two appointments.');
+  });
+
+  await page
+    .getByLabel('Recommendation', { exact: true })
+    .fill('Survey every open damp case within a month');
+  await page.getByLabel('Owner').fill('Head of Repairs');
+  await page.getByLabel('Due date').fill('2026-12-31');
+  await page.getByLabel('Could recur across other services or households').check();
+  await page.getByRole('button', { name: 'Add the recommendation' }).click();
+  await expect(page.getByRole('link', { name: 'DCP-2026-0001/R1' })).toBeVisible();
+  await expect(page.getByText('To Board and GARC')).toBeVisible();
+
+  const [pack] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Hearing pack (PDF)' }).click(),
+  ]);
+  const packPath = `${app.dir}/pack.pdf`;
+  await pack.saveAs(packPath);
+  const packText = pdfText(packPath);
+  expect(packText).toContain('Hearing pack: DCP-2026-0001');
+  expect(packText).toContain('Bob Brown');
+  expect(packText).toContain('Stage 1 acknowledgement was 2 working days late');
+
+  const [letter] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Decision letter (PDF)' }).click(),
+  ]);
+  const letterPath = `${app.dir}/letter.pdf`;
+  await letter.saveAs(letterPath);
+  const letterText = pdfText(letterPath);
+  expect(letterText).toContain('Dear Ann Complainant');
+  expect(letterText).toContain('Partly upheld');
+  expect(letterText).toContain('Survey every open damp case within a month');
+  expect(letterText).toContain('0300 111 3000');
+  if (shots) await page.screenshot({ path: `${shots}/case-page.png`, fullPage: true });
+
+  await page.goto(`${app.url}#/recommendations`);
+  await expect(page.getByRole('link', { name: 'DCP-2026-0001/R1' })).toBeVisible();
+  await expectAccessible(page, 'the recommendations tracker');
+  if (shots) await page.screenshot({ path: `${shots}/tracker.png`, fullPage: true });
+});
+
+test('a case goes overdue when the clock passes its deadline; officers see only that it exists', async ({
+  page,
+  app,
+}) => {
+  await setUp(app);
+  await app.api('cases.refer', {
+    referredOn: '2026-11-16',
+    referredBy: 'councillor',
+    complainantName: 'Ann Complainant',
+    serviceArea: 'repairs',
+    subject: 'Damp',
+    stage1: { received: '2026-08-03' },
+    stage2: { received: null },
+  });
+  await page.goto(`${app.url}#/cases`);
+  const dueThisWeek = page.getByRole('region', { name: /Due this week/ });
+  const overdue = page.getByRole('region', { name: /Overdue/ });
+  await expect(dueThisWeek).toContainText('DCP-2026-0001');
+  await expect(dueThisWeek).toContainText('Accept or decline');
+  await expect(overdue).not.toContainText('DCP-2026-0001');
+  await expectAccessible(page, 'the case dashboard');
+
+  // Five working days from Monday 16 November is today, Monday 23 November; tomorrow it is overdue.
+  await app.setClock('2026-11-24T09:00:00.000Z');
+  await page.reload();
+  await expect(overdue).toContainText('DCP-2026-0001');
+  await expect(overdue.getByText('Overdue', { exact: true })).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
+
+  // An officer sees that the case exists and is overdue, not whose it is.
+  const staff = await app.api<{ id: string; role: string }[]>('staff.list', {});
+  await app.api('session.signIn', { staffId: staff.find((s) => s.role === 'administrator')!.id });
+  const officer = await app.api<{ id: string }>('staff.create', {
+    name: 'Olly Officer',
+    role: 'officer',
+    email: null,
+  });
+  await app.api('session.signIn', { staffId: officer.id });
+  await page.reload();
+  await expect(overdue).toContainText('DCP-2026-0001');
+  await expect(page.getByText('Ann Complainant')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'DCP-2026-0001' })).toHaveCount(0);
+});
