@@ -44,6 +44,14 @@ test('import customers: a bad row is named by row and column and nothing is writ
   const before = await app.api<{ total: number }>('customers.list', { search: 'Seacole' });
   expect(before.total).toBe(0);
 
+  // Leaving the postcode column out clears its problem: the mapping is the user's to choose.
+  await page.getByLabel('Customer field for column Post code').selectOption('');
+  await expect(
+    page.getByText('3 rows: 3 new, 0 to update, 0 unchanged, 0 with problems.'),
+  ).toBeVisible();
+  await page.getByLabel('Customer field for column Post code').selectOption('postcode');
+  await expect(page.getByText('1 problem to correct')).toBeVisible();
+
   await page.getByLabel('Spreadsheet').setInputFiles({
     name: 'volunteers.csv',
     mimeType: 'text/csv',
