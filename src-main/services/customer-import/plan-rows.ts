@@ -117,6 +117,8 @@ export function changedFields(values: ImportedValues, existing: ExistingCustomer
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
+    // References are matched without regard to case, so "t100" is no change to "T100".
+    if (key === 'externalRef' && refKey(value as string) === refKey(existing.externalRef)) continue;
     if (!sameValue(value, (existing as Record<string, unknown>)[key])) patch[key] = value;
   }
   return patch as ImportedValues;

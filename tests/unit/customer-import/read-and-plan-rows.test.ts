@@ -9,6 +9,7 @@ import {
 } from '../../../src-main/services/customer-import/read-rows';
 import {
   CustomerMatcher,
+  changedFields,
   planRows,
   type ExistingCustomer,
 } from '../../../src-main/services/customer-import/plan-rows';
@@ -298,6 +299,7 @@ describe('planRows', () => {
       records,
       { column },
     );
+    expect(changedFields({ externalRef: 't1' }, ada)).toEqual({});
     expect(unchanged.plans[0]).toMatchObject({
       action: 'unchanged',
       matchedBy: 'reference',
