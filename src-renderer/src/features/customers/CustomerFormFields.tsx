@@ -389,7 +389,7 @@ export function CustomerFormFields({
         </Section>
       ) : null}
 
-      <Section title="Notes">
+      <Section title="Anything else">
         <TextAreaField
           id={fieldId('notes')}
           label="Notes"
