@@ -135,8 +135,8 @@ export const cases: Migration = {
         completed_on TEXT
       ) STRICT;
       CREATE INDEX recommendations_source ON recommendations (source_type, source_id);
-      CREATE INDEX recommendations_due ON recommendations (due_date) WHERE deleted_at IS NULL AND status IN ('open', 'in_progress');
-      CREATE INDEX recommendations_status ON recommendations (status, due_date);
+      CREATE INDEX recommendations_due ON recommendations (due_date, reference) WHERE deleted_at IS NULL AND status IN ('open', 'in_progress');
+      CREATE INDEX recommendations_status ON recommendations (status, due_date, management_response, deleted_at);
       CREATE INDEX recommendations_owner ON recommendations (owner);
 
       CREATE TABLE recommendation_steps (${editableColumnsSql},

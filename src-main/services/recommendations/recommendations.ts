@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type {
   progressInput,
@@ -110,6 +111,11 @@ function base(ctx: AppContext) {
     .where('r.deleted_at', 'is', null);
 }
 
+/** Counting needs no join: every filter is on the recommendation itself. */
+function countBase(ctx: AppContext) {
+  return ctx.db.selectFrom('recommendations as r').where('r.deleted_at', 'is', null);
+}
+
 const columns = [
   'r.id',
   'r.updated_at',
@@ -132,7 +138,11 @@ const columns = [
 type Filter = z.output<typeof trackerFilterInput>;
 
 /** Overdue is derived, so the filter restates the rule in SQL: open or in progress, not rejected, due before today. */
-function applyFilter(q: ReturnType<typeof base>, f: Filter, now: string): ReturnType<typeof base> {
+function applyFilter(
+  q: ReturnType<typeof countBase>,
+  f: Filter,
+  now: string,
+): ReturnType<typeof countBase> {
   let out = q;
   if (f.sourceType) out = out.where('r.source_type', '=', f.sourceType);
   if (f.sourceId) out = out.where('r.source_id', '=', f.sourceId);
@@ -141,8 +151,9 @@ function applyFilter(q: ReturnType<typeof base>, f: Filter, now: string): Return
   const overdue = f.overdueOnly || f.status === 'overdue';
   if (f.status && f.status !== 'overdue') out = out.where('r.status', '=', f.status);
   if (overdue) {
+    // Literal values, so SQLite can use the partial index of open recommendations by due date.
     out = out
-      .where('r.status', 'in', ['open', 'in_progress'])
+      .where(sql<boolean>`r.status in ('open', 'in_progress')`)
       .where('r.due_date', '<', now)
       .where((eb) =>
         eb.or([
@@ -159,8 +170,16 @@ export async function trackRecommendations(ctx: CallContext, f: Filter): Promise
   // Officers may see the tracker but not recommendations from cases they may not open.
   const canSeeCases =
     ctx.actor !== null && ['coordinator', 'team_leader', 'administrator'].includes(ctx.actor.role);
-  let q = applyFilter(base(ctx), f, now);
-  if (!canSeeCases) q = q.where('r.source_type', '!=', 'complaint_case');
+  let q = applyFilter(
+    base(ctx) as unknown as ReturnType<typeof countBase>,
+    f,
+    now,
+  ) as unknown as ReturnType<typeof base>;
+  let counted = applyFilter(countBase(ctx), f, now);
+  if (!canSeeCases) {
+    q = q.where('r.source_type', '!=', 'complaint_case');
+    counted = counted.where('r.source_type', '!=', 'complaint_case');
+  }
   const [rows, total, owners] = await Promise.all([
     q
       .select(columns)
@@ -169,7 +188,7 @@ export async function trackRecommendations(ctx: CallContext, f: Filter): Promise
       .limit(f.limit)
       .offset(f.offset)
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ctx.db
       .selectFrom('recommendations')
       .select('owner')

@@ -212,7 +212,6 @@ export function CasePage() {
           <Summary detail={d} />
           {canWrite ? <LifecycleActions key={d.updatedAt} detail={d} today={d.today} /> : null}
           <Deadlines detail={d} />
-          <CodeCheck detail={d} />
         </div>
         <div>
           <PanelSection detail={d} canWrite={canWrite} />
@@ -221,6 +220,7 @@ export function CasePage() {
           <NotesSection detail={d} canWrite={canWrite} today={d.today} />
         </div>
       </div>
+      <CodeCheck detail={d} />
       <HistoryPanel entity="complaint_cases" id={d.id} />
     </>
   );
