@@ -106,12 +106,10 @@ export const casesBench: BenchModule = {
       'dashboard: due and overdue (20k cases)',
       await timeAsync(50, () => caseDashboard(ctx)),
       time(50, () =>
-        rawDashboard
-          .all(dash.weekEnds)
-          .map((r) => ({
-            ...(r as object),
-            overdue: (r as { next_due: string }).next_due < TODAY,
-          })),
+        rawDashboard.all(dash.weekEnds).map((r) => ({
+          ...(r as object),
+          overdue: (r as { next_due: string }).next_due < TODAY,
+        })),
       ),
       { p95Ms: 50 },
     );

@@ -76,7 +76,7 @@ test('a complaint case from referral to decision, with a conflict refused and bo
     'Referred to the Housing Ombudsman',
     'Withdrawn',
   ]);
-  const step = async (label: string, fill?: () => Promise<void>) => {
+  const step = async (label: string, fill?: () => Promise<unknown>) => {
     await moves.selectOption({ label });
     if (fill) await fill();
     await page.getByRole('button', { name: 'Record this step' }).click();
@@ -84,9 +84,11 @@ test('a complaint case from referral to decision, with a conflict refused and bo
       page.locator('.steps, .timeline').getByText(label, { exact: false }).first(),
     ).toBeVisible();
   };
-  await step('Eligibility checked', () =>
-    page.getByLabel('Is the case eligible for the panel?').selectOption({ label: 'Eligible' }),
-  );
+  await step('Eligibility checked', async () => {
+    await page
+      .getByLabel('Is the case eligible for the panel?')
+      .selectOption({ label: 'Eligible' });
+  });
   await step('Accepted');
 
   // A neighbour on the same street is refused, with the reason.
