@@ -3,6 +3,7 @@ import { applyDefaultTemplate } from '../template';
 import type { CallContext } from '../context';
 import { demoCustomersStep } from './customers-step';
 import { groupsDemoStep } from '../groups/steps';
+import { casesDemoStep } from '../cases/demo-step';
 
 export interface DemoOptions {
   customers: number;
@@ -22,7 +23,7 @@ export type DemoStep = (
   options: DemoOptions,
 ) => Promise<DemoCounts>;
 
-export const demoSteps: DemoStep[] = [demoCustomersStep, groupsDemoStep];
+export const demoSteps: DemoStep[] = [demoCustomersStep, groupsDemoStep, casesDemoStep];
 
 export async function loadDemo(ctx: CallContext, options: DemoOptions): Promise<DemoCounts> {
   const ids = await applyDefaultTemplate(ctx);
