@@ -14,6 +14,8 @@ interface Request {
 const port = parentPort!;
 const backend = await createBackend(workerData as { dbPath: string; dataDir: string });
 port.on('message', (request: Request) => {
-  void backend.call(request.method, request.input).then((result) => port.postMessage({ id: request.id, result }));
+  void backend
+    .call(request.method, request.input)
+    .then((result) => port.postMessage({ id: request.id, result }));
 });
 port.postMessage({ ready: true });

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../../src-shared/errors';
@@ -21,6 +22,8 @@ type Patch<T extends EditableTable> = Omit<Updateable<DB[T]>, keyof EditableColu
 
 export interface WriteScope {
   db: Kysely<DB>;
+  /** The same connection as `db`: the change log is appended with one prepared statement. */
+  raw: Database.Database;
   clock: Clock;
   deviceId: string;
   deviceClock: DeviceClock;
@@ -87,10 +90,11 @@ export class Writer {
       updated_by: this.actorId,
       deleted_at: null,
     };
-    await this.loose
-      .insertInto(table as string)
-      .values(row)
-      .execute();
+    // Kysely leaves out undefined values; so does this.
+    const columns = Object.keys(row).filter((c) => row[c as keyof typeof row] !== undefined);
+    insertStatement(this.scope.raw, table, columns).run(
+      columns.map((c) => row[c as keyof typeof row]),
+    );
     const {
       id: _id,
       created_at: _c,
@@ -196,24 +200,65 @@ export class Writer {
     reason: string | null | undefined,
   ): Promise<void> {
     this.seq += 1;
-    await this.trx
-      .insertInto('change_log')
-      .values({
-        device_id: this.scope.deviceId,
-        seq: this.seq,
-        hlc: this.scope.deviceClock.next(this.scope.clock.now()),
-        at,
-        actor_id: this.actorId,
-        entity,
-        entity_id: entityId,
-        op,
-        field,
-        before: before === null || before === undefined ? null : JSON.stringify(before),
-        after: after === null || after === undefined ? null : JSON.stringify(after),
-        reason: reason ?? null,
-      })
-      .execute();
+    appendStatement(this.scope.raw).run(
+      this.scope.deviceId,
+      this.seq,
+      this.scope.deviceClock.next(this.scope.clock.now()),
+      at,
+      this.actorId,
+      entity,
+      entityId,
+      op,
+      field,
+      before === null || before === undefined ? null : JSON.stringify(before),
+      after === null || after === undefined ? null : JSON.stringify(after),
+      reason ?? null,
+    );
   }
+}
+
+const insertStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * Creates are the bulk of imports and demo loads; compiling a wide INSERT
+ * through Kysely for each row cost more than running it. Names come from
+ * the code's own table and column names, never from input.
+ */
+function insertStatement(
+  raw: Database.Database,
+  table: string,
+  columns: string[],
+): Database.Statement {
+  let byShape = insertStatements.get(raw);
+  if (!byShape) insertStatements.set(raw, (byShape = new Map()));
+  const key = `${table}(${columns.join(',')})`;
+  let statement = byShape.get(key);
+  if (!statement) {
+    const names = columns.map((c) => `"${c}"`).join(', ');
+    statement = raw.prepare(
+      `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
+    byShape.set(key, statement);
+  }
+  return statement;
+}
+
+/**
+ * Every change writes a log row, so this is the write path's hottest
+ * statement: prepared once per connection rather than compiled by Kysely
+ * each time. It runs on the same connection, inside the same transaction.
+ */
+const appendStatements = new WeakMap<Database.Database, Database.Statement>();
+function appendStatement(raw: Database.Database): Database.Statement {
+  let statement = appendStatements.get(raw);
+  if (!statement) {
+    statement = raw.prepare(
+      `INSERT INTO change_log (device_id, seq, hlc, at, actor_id, entity, entity_id, op, field, before, after, reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    appendStatements.set(raw, statement);
+  }
+  return statement;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

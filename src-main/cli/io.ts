@@ -5,6 +5,7 @@ import type { Staff } from '../../src-shared/domain/staff';
 import { ApiError } from '../../src-shared/errors';
 import { uuidv7 } from 'uuidv7';
 import { write } from '../changes/writer';
+import { writeScope } from '../services/context';
 import { CLI_STAFF_KEY, getStaff, toStaff } from '../services/staff/staff';
 import { resolveDbPath } from '../paths';
 
@@ -78,29 +79,20 @@ async function cliActor(backend: Backend): Promise<Staff> {
     if (staff) return staff;
   }
   const id = uuidv7();
-  await write(
-    {
-      db: ctx.db,
-      clock: ctx.clock,
-      deviceId: ctx.deviceId,
-      deviceClock: ctx.deviceClock,
-      actorId: id,
-    },
-    async (w) => {
-      await w.create('staff', {
-        id,
-        name: 'Command line',
-        role: 'administrator',
-        email: null,
-        active: 1,
-      });
-      await w.trx
-        .insertInto('app_meta')
-        .values({ key: CLI_STAFF_KEY, value: id })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: id }))
-        .execute();
-    },
-  );
+  await write(writeScope(ctx, id), async (w) => {
+    await w.create('staff', {
+      id,
+      name: 'Command line',
+      role: 'administrator',
+      email: null,
+      active: 1,
+    });
+    await w.trx
+      .insertInto('app_meta')
+      .values({ key: CLI_STAFF_KEY, value: id })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: id }))
+      .execute();
+  });
   return toStaff({ id, name: 'Command line', role: 'administrator', email: null, active: 1 });
 }
 

@@ -6,7 +6,7 @@ import type { Staff } from '../../src-shared/domain/staff';
 import { ApiError } from '../../src-shared/errors';
 import { can, permissionDeniedMessage, type Permission } from '../../src-shared/rules/permissions';
 import type { DeviceClock } from '../changes/device-clock';
-import { write, type Writer } from '../changes/writer';
+import { write, type Writer, type WriteScope } from '../changes/writer';
 import type { DB } from '../db/schema';
 
 /** What every service needs, for the life of an open database. */
@@ -46,17 +46,19 @@ export function demand(ctx: CallContext, permission: Permission): Staff {
 
 /** Runs `work` in one transaction through the one write path, as the signed-in user. */
 export function writing<R>(ctx: CallContext, work: (w: Writer) => Promise<R>): Promise<R> {
-  const actor = requireActor(ctx);
-  return write(
-    {
-      db: ctx.db,
-      clock: ctx.clock,
-      deviceId: ctx.deviceId,
-      deviceClock: ctx.deviceClock,
-      actorId: actor.id,
-    },
-    work,
-  );
+  return write(writeScope(ctx, requireActor(ctx).id), work);
+}
+
+/** The write path's view of the app, acting as `actorId`. */
+export function writeScope(ctx: AppContext, actorId: string): WriteScope {
+  return {
+    db: ctx.db,
+    raw: ctx.raw,
+    clock: ctx.clock,
+    deviceId: ctx.deviceId,
+    deviceClock: ctx.deviceClock,
+    actorId,
+  };
 }
 
 /** The implementation of each method of a contract area. */

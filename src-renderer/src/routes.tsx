@@ -96,7 +96,11 @@ export const routes: AppRoute[] = [
     nav: { label: 'Recommendations', section: 'Cases' },
     permission: 'recommendations.read',
   },
-  { path: '/recommendations/:id', element: <RecommendationPage />, permission: 'recommendations.read' },
+  {
+    path: '/recommendations/:id',
+    element: <RecommendationPage />,
+    permission: 'recommendations.read',
+  },
   {
     path: '/settings/cases',
     element: <CaseSettingsPage />,

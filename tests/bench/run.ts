@@ -6,7 +6,13 @@ import { groupsBench } from './groups.bench';
 import { casesBench } from './cases.bench';
 
 /** Every bench module: add yours here. `npm run bench -- <name>` runs only those named. */
-const modules: BenchModule[] = [foundationBench, customersBench, customerImportBench, groupsBench, casesBench];
+const modules: BenchModule[] = [
+  foundationBench,
+  customersBench,
+  customerImportBench,
+  groupsBench,
+  casesBench,
+];
 
 const only = process.argv.slice(2);
 for (const module of modules) {

@@ -1,7 +1,10 @@
 import { contentSecurityPolicy } from '../../src-main/security';
 import { expect, expectAccessible, test } from './fixtures';
 
-test('the built page carries the content security policy itself, for file:// in the desktop app', async ({ page, app }) => {
+test('the built page carries the content security policy itself, for file:// in the desktop app', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
   await expect(meta).toHaveAttribute('content', contentSecurityPolicy);

@@ -4,7 +4,7 @@ import { ApiError } from '../../../src-shared/errors';
 import type { Role } from '../../../src-shared/rules/permissions';
 import { write } from '../../changes/writer';
 import type { StaffTable } from '../../db/schema/foundation';
-import { demand, writing, type AppContext, type CallContext } from '../context';
+import { demand, writeScope, writing, type AppContext, type CallContext } from '../context';
 
 export function toStaff(row: Pick<StaffTable, 'id' | 'name' | 'role' | 'email' | 'active'>): Staff {
   return {
@@ -89,16 +89,8 @@ export async function createStaff(ctx: CallContext, input: NewStaff): Promise<St
 /** The first profile records its own creation: it is both the actor and the record. */
 async function createFirstStaff(ctx: AppContext, input: NewStaff): Promise<string> {
   const id = uuidv7();
-  await write(
-    {
-      db: ctx.db,
-      clock: ctx.clock,
-      deviceId: ctx.deviceId,
-      deviceClock: ctx.deviceClock,
-      actorId: id,
-    },
-    (w) =>
-      w.create('staff', { id, name: input.name, role: input.role, email: input.email, active: 1 }),
+  await write(writeScope(ctx, id), (w) =>
+    w.create('staff', { id, name: input.name, role: input.role, email: input.email, active: 1 }),
   );
   return id;
 }
