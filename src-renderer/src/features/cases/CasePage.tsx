@@ -67,7 +67,7 @@ function Summary({ detail }: { detail: CaseDetail }) {
   return (
     <section className="panel" aria-labelledby="summary-heading">
       <h2 id="summary-heading">The case</h2>
-      <dl className="facts facts--wide">
+      <dl className="facts">
         {rows.map(([k, v]) => (
           <div key={k}>
             <dt>{k}</dt>

@@ -18,7 +18,7 @@ export function OmbudsmanPanel({ detail }: { detail: CaseDetail }) {
         <strong>The resident may go to the Housing Ombudsman at any time.</strong> The panel’s
         review is not a third stage of the complaints process and must not delay them.
       </p>
-      <dl className="facts">
+      <dl className="facts facts--columns">
         <div>
           <dt>Internal process ended</dt>
           <dd>

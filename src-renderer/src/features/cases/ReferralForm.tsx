@@ -58,7 +58,7 @@ function StageFields({
     onChange({ ...value, [k]: e.target.value });
   const p = `stage${n}`;
   return (
-    <fieldset className="fieldset">
+    <fieldset>
       <legend>Stage {n}</legend>
       <div className="form-grid">
         <TextField
@@ -192,7 +192,7 @@ export function ReferralForm() {
       />
       <form className="panel" onSubmit={submit} noValidate>
         <ErrorSummary items={summary} />
-        <fieldset className="fieldset">
+        <fieldset>
           <legend>Referral</legend>
           <div className="form-grid">
             <TextField
@@ -221,7 +221,7 @@ export function ReferralForm() {
             />
           </div>
         </fieldset>
-        <fieldset className="fieldset">
+        <fieldset>
           <legend>Complainant</legend>
           <TextField
             id="lookup"
@@ -280,7 +280,7 @@ export function ReferralForm() {
             />
           </div>
         </fieldset>
-        <fieldset className="fieldset">
+        <fieldset>
           <legend>The complaint</legend>
           <div className="form-grid">
             <SelectField

@@ -34,7 +34,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
   return (
     <dl className="facts">
       {rows.map(([term, value]) => (
-        <div key={term} className="facts__row">
+        <div key={term}>
           <dt>{term}</dt>
           <dd>
             {value === null || value === undefined || value === '' ? (

@@ -37,7 +37,7 @@ export function CustomerInvolvementSection({ customerId }: { customerId: string 
     <section className="panel involvement" aria-labelledby="taking-part-heading">
       <h2 id="taking-part-heading">Groups, activities and training</h2>
       <dl className="facts">
-        <div className="facts__row">
+        <div>
           <dt>Last activity</dt>
           <dd>
             {d.lastActivityAt ? formatDate(londonDay(d.lastActivityAt)) : 'None recorded'}{' '}
@@ -46,15 +46,15 @@ export function CustomerInvolvementSection({ customerId }: { customerId: string 
             )}
           </dd>
         </div>
-        <div className="facts__row">
+        <div>
           <dt>Activities attended</dt>
           <dd>{d.activitiesAttended}</dd>
         </div>
-        <div className="facts__row">
+        <div>
           <dt>Hours given</dt>
           <dd>{(d.totalMinutes / 60).toFixed(1)}</dd>
         </div>
-        <div className="facts__row">
+        <div>
           <dt>Training sessions</dt>
           <dd>{d.trainingSessions}</dd>
         </div>

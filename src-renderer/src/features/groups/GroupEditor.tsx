@@ -186,7 +186,7 @@ function GroupForm({ group }: { group: Group | null }) {
           value={form.description}
           onChange={(e) => set({ description: e.target.value })}
         />
-        <fieldset className="fieldset">
+        <fieldset>
           <legend>Membership rules</legend>
           <div className="form-grid">
             <TextField

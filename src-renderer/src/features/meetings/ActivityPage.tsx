@@ -74,13 +74,13 @@ export function ActivityPage() {
       {fileError ? <Notice tone="error">{fileError}</Notice> : null}
       <section className="panel">
         <dl className="facts">
-          <div className="facts__row">
+          <div>
             <dt>When</dt>
             <dd>
               {formatDateTime(a.startsAt)} to {londonTime(a.endsAt)}
             </dd>
           </div>
-          <div className="facts__row">
+          <div>
             <dt>Where</dt>
             <dd>
               {[venueKindLabels[a.venueKind], a.venueName, a.venueAddress]
@@ -89,7 +89,7 @@ export function ActivityPage() {
             </dd>
           </div>
           {a.groupId ? (
-            <div className="facts__row">
+            <div>
               <dt>Group</dt>
               <dd>
                 <Link to={`/groups/${a.groupId}`}>{a.groupName}</Link>
