@@ -43,4 +43,6 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   recommendation_updates: { readPermission: 'cases.read' },
   code_self_assessments: { readPermission: 'cases.read' },
   complaint_period_figures: { readPermission: 'cases.read' },
+  self_assessment_documents: { readPermission: 'cases.read' },
+  self_assessment_figures: { readPermission: 'cases.read' },
 };

@@ -3,6 +3,7 @@ import { foundation } from './0001-foundation';
 import { customers } from './0002-customers';
 import { groups } from './0003-groups';
 import { cases } from './0004-cases';
+import { selfAssessmentEvidence } from './0005-self-assessment-evidence';
 
 export interface Migration {
   name: string;
@@ -15,6 +16,12 @@ export interface Migration {
  * so the bundle never reads migration files from disk. Append only: a
  * released migration is never edited.
  */
-export const migrations: readonly Migration[] = [foundation, customers, groups, cases];
+export const migrations: readonly Migration[] = [
+  foundation,
+  customers,
+  groups,
+  cases,
+  selfAssessmentEvidence,
+];
 
 export const latestVersion = migrations.length;

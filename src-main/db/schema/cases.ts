@@ -123,6 +123,25 @@ export interface CodeSelfAssessmentsTable extends EditableColumns {
   panel_comments: string | null;
 }
 
+export interface SelfAssessmentDocumentsTable extends EditableColumns {
+  year: number;
+  provision: string;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  content_hash: string;
+  description: string | null;
+}
+
+export interface SelfAssessmentFiguresTable extends EditableColumns {
+  year: number;
+  provision: string;
+  label: string;
+  value: string;
+  /** As the team writes it, e.g. "2025/26". */
+  period: string;
+}
+
 export interface ComplaintPeriodFiguresTable extends EditableColumns {
   period_start: string;
   period_end: string;
@@ -141,4 +160,6 @@ export interface CaseTables {
   recommendation_updates: RecommendationUpdatesTable;
   code_self_assessments: CodeSelfAssessmentsTable;
   complaint_period_figures: ComplaintPeriodFiguresTable;
+  self_assessment_documents: SelfAssessmentDocumentsTable;
+  self_assessment_figures: SelfAssessmentFiguresTable;
 }
