@@ -38,6 +38,16 @@ test('first run: create a profile, load the demo data, see the organisation and 
     timeout: 30_000,
   });
 
+  // Home now shows what needs attention, from the demo's cases, groups and register.
+  await expect(page.getByRole('region', { name: 'Complaint panel' })).toContainText(
+    'an overdue stage',
+  );
+  await expect(page.getByRole('region', { name: 'Groups' })).toContainText('Scrutiny Panel');
+  await expect(page.getByRole('region', { name: 'Customer Voice' })).toContainText(
+    'no activity in the last 12 months',
+  );
+  await expectAccessible(page, 'the home screen with what needs attention');
+
   await page.getByRole('link', { name: 'Organisation' }).click();
   await expect(page.getByRole('heading', { name: 'Organisation', level: 1 })).toBeVisible();
   const landlords = page.getByRole('table').first();

@@ -41,3 +41,8 @@ export function humanise(field: string): string {
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** `plural(1, 'group breaks', 'groups break')` → `group breaks`. */
+export function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}

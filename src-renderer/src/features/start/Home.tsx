@@ -2,6 +2,7 @@ import { useApiMutation } from '../../api/hooks';
 import { Notice } from '../../components/PageHeader';
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session';
+import { Attention } from './Attention';
 
 export function Home() {
   const session = useSession();
@@ -10,7 +11,10 @@ export function Home() {
   const busy = demo.isPending || template.isPending;
   return (
     <>
-      <PageHeader title="Home" subtitle={`Signed in as ${session.staff!.name}`} />
+      <PageHeader
+        title="Home"
+        subtitle={`${session.organisationName ?? 'Your organisation'} · signed in as ${session.staff!.name}`}
+      />
       {session.databaseEmpty ? (
         <section className="panel" aria-labelledby="get-started">
           <h2 id="get-started">Get started</h2>
@@ -43,10 +47,7 @@ export function Home() {
           {template.error ? <Notice tone="error">{template.error.message}</Notice> : null}
         </section>
       ) : (
-        <section className="panel" aria-labelledby="welcome">
-          <h2 id="welcome">{session.organisationName ?? 'Your organisation'}</h2>
-          <p>Use the menu to open the register, groups, cases and reports.</p>
-        </section>
+        <Attention />
       )}
       {demo.data ? (
         <Notice tone="success">

@@ -1,0 +1,147 @@
+import { Link } from 'react-router';
+import { useApiQuery } from '../../api/hooks';
+import { formatDate, formatDateTime, plural } from '../../components/format';
+import { Loading } from '../../components/PageHeader';
+import { useCan } from '../../session';
+
+/** What a coordinator should look at first: overdue work, rule problems, this week's activities. */
+export function Attention() {
+  const cases = useApiQuery('cases.dashboard', {});
+  const today = cases.data?.today;
+  return (
+    <div className="attention">
+      <CasesCard />
+      <RecommendationsCard />
+      <GroupsCard />
+      <NoActivityCard />
+      {today ? <ThisWeekCard from={today} to={cases.data!.weekEnds} /> : null}
+    </div>
+  );
+}
+
+function Count({ n, tone }: { n: number; tone: 'red' | 'amber' | 'green' }) {
+  return <span className={`attention__count badge badge--${n === 0 ? 'green' : tone}`}>{n}</span>;
+}
+
+function CasesCard() {
+  const dashboard = useApiQuery('cases.dashboard', {});
+  return (
+    <section className="panel attention__card" aria-labelledby="attention-cases">
+      <h2 id="attention-cases">Complaint panel</h2>
+      {dashboard.isPending ? <Loading /> : null}
+      {dashboard.data ? (
+        <ul className="attention__list">
+          <li>
+            <Count n={dashboard.data.overdue.length} tone="red" />{' '}
+            {plural(dashboard.data.overdue.length, 'case has', 'cases have')} an overdue stage
+          </li>
+          <li>
+            <Count n={dashboard.data.dueThisWeek.length} tone="amber" /> falling due by{' '}
+            {formatDate(dashboard.data.weekEnds)}
+          </li>
+        </ul>
+      ) : null}
+      <Link to="/cases">Open the complaint panel dashboard</Link>
+    </section>
+  );
+}
+
+function RecommendationsCard() {
+  const allowed = useCan('recommendations.read');
+  const overdue = useApiQuery(
+    'recommendations.list',
+    { overdueOnly: true, limit: 1 },
+    { enabled: allowed },
+  );
+  const systemic = useApiQuery(
+    'recommendations.list',
+    { systemicOnly: true, limit: 1 },
+    { enabled: allowed },
+  );
+  if (!allowed) return null;
+  return (
+    <section className="panel attention__card" aria-labelledby="attention-recommendations">
+      <h2 id="attention-recommendations">Recommendations</h2>
+      <ul className="attention__list">
+        <li>
+          <Count n={overdue.data?.total ?? 0} tone="red" /> overdue
+        </li>
+        <li>
+          <Count n={systemic.data?.total ?? 0} tone="amber" /> could recur elsewhere, so go to the
+          Board and the Group Audit and Risk Committee
+        </li>
+      </ul>
+      <Link to="/recommendations">Open the tracker</Link>
+    </section>
+  );
+}
+
+function GroupsCard() {
+  const groups = useApiQuery('groups.list', {});
+  const problems = groups.data?.filter((g) => g.ruleProblems > 0) ?? [];
+  return (
+    <section className="panel attention__card" aria-labelledby="attention-groups">
+      <h2 id="attention-groups">Groups</h2>
+      {groups.isPending ? <Loading /> : null}
+      {groups.data ? (
+        <p>
+          <Count n={problems.length} tone="red" />{' '}
+          {plural(problems.length, 'group breaks', 'groups break')} a membership rule
+        </p>
+      ) : null}
+      {problems.length ? (
+        <ul className="attention__list">
+          {problems.slice(0, 5).map((g) => (
+            <li key={g.id}>
+              <Link to={`/groups/${g.id}`}>{g.name}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Link to="/groups">All groups</Link>
+    </section>
+  );
+}
+
+function NoActivityCard() {
+  const customers = useApiQuery('customers.list', {
+    noRecentActivity: true,
+    status: ['active'],
+    limit: 1,
+  });
+  return (
+    <section className="panel attention__card" aria-labelledby="attention-customers">
+      <h2 id="attention-customers">Customer Voice</h2>
+      <p>
+        <Count n={customers.data?.total ?? 0} tone="amber" /> active customers have had no activity
+        in the last 12 months. Everyone should be offered at least one a year.
+      </p>
+      <Link to="/customers">Open the register</Link>
+    </section>
+  );
+}
+
+function ThisWeekCard({ from, to }: { from: string; to: string }) {
+  const activities = useApiQuery('activities.list', { from, to });
+  const upcoming = activities.data?.filter((a) => a.status === 'scheduled') ?? [];
+  return (
+    <section
+      className="panel attention__card attention__card--wide"
+      aria-labelledby="attention-week"
+    >
+      <h2 id="attention-week">Activities to {formatDate(to)}</h2>
+      {activities.isPending ? <Loading /> : null}
+      {activities.data && upcoming.length === 0 ? <p>Nothing scheduled.</p> : null}
+      {upcoming.length ? (
+        <ul className="attention__list">
+          {upcoming.map((a) => (
+            <li key={a.id}>
+              {formatDateTime(a.startsAt)}: <Link to={`/activities/${a.id}`}>{a.title}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Link to="/calendar">Open the calendar</Link>
+    </section>
+  );
+}
