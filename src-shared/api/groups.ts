@@ -10,6 +10,7 @@ import {
   type GroupKind,
   type Membership,
 } from '../domain/groups';
+import type { ActivitySummary } from '../domain/meetings';
 import type { Violation } from '../rules/membership';
 import type { CadenceResult } from '../rules/cadence';
 
@@ -79,6 +80,10 @@ export const groupsApi = {
     z.object({ customerId: idSchema }),
     'groups.read',
   ).returns<CustomerInvolvement>(),
+  /** Schedules a task & finish group's three volunteer days between its dates. */
+  'groups.planThreeDays': method(z.object({ groupId: idSchema }), 'meetings.write').returns<
+    ActivitySummary[]
+  >(),
   'groups.noActivitySince': method(
     z.object({ on: isoDateSchema.optional() }),
     'customers.read',

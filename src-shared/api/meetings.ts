@@ -8,7 +8,9 @@ import {
   activityListInput,
   icsExportInput,
   markAttendanceInput,
+  removeWithReasonInput,
   satisfactionInput,
+  staffAttendanceInput,
   walkInInput,
   type Activity,
   type ActivitySummary,
@@ -29,6 +31,13 @@ export interface SignInRoster {
   people: SignInPerson[];
 }
 
+export interface ActivityRemoval {
+  /** Attendance marks deleted with the activity (customers and staff). */
+  attendanceRemoved: number;
+  /** Customers whose last activity date was worked out again. */
+  customersRechecked: number;
+}
+
 export interface FileResult {
   fileName: string;
   mimeType: string;
@@ -41,6 +50,9 @@ export const meetingsApi = {
   'activities.get': method(z.object({ id: idSchema }), 'meetings.read').returns<Activity>(),
   'activities.save': method(activityInput, 'meetings.write').returns<Activity>(),
   'activities.saveAction': method(actionInput, 'meetings.write').returns<Activity>(),
+  /** Deleting a held activity also needs `meetings.delete_held`, checked by the service. */
+  'activities.remove': method(removeWithReasonInput, 'meetings.write').returns<ActivityRemoval>(),
+  'activities.removeAction': method(removeWithReasonInput, 'meetings.write').returns<Activity>(),
   'activities.roster': method(z.object({ id: idSchema }), 'meetings.read').returns<SignInRoster>(),
   /** Searches the register for someone to sign in who is not on the roster yet. */
   'activities.findPeople': method(
@@ -50,6 +62,11 @@ export const meetingsApi = {
   'attendance.mark': method(markAttendanceInput, 'attendance.write').returns<Attendee>(),
   'attendance.walkIn': method(walkInInput, 'attendance.write').returns<SignInPerson>(),
   'attendance.satisfaction': method(satisfactionInput, 'attendance.write').returns<Attendee>(),
+  'attendance.addStaff': method(staffAttendanceInput, 'attendance.write').returns<Attendee>(),
+  'attendance.removeStaff': method(
+    z.object({ attendanceId: idSchema }),
+    'attendance.write',
+  ).returns<{ activityId: string }>(),
   'activities.signInSheet': method(
     z.object({ id: idSchema }),
     'meetings.read',

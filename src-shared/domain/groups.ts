@@ -154,7 +154,15 @@ export const groupInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['startsOn'],
-        message: 'A task & finish group needs a start date.',
+        message: 'A task & finish group needs a start date: the day of its first session.',
+      });
+    }
+    if (g.kind === 'task_and_finish' && !g.endsOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endsOn'],
+        message:
+          'A task & finish group needs an end date: the day the manager shows the revised policy.',
       });
     }
     if (g.startsOn && g.endsOn && g.endsOn < g.startsOn) {

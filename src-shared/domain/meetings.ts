@@ -218,3 +218,22 @@ export const walkInInput = z.object({
 });
 
 export const icsExportInput = z.union([z.object({ activityId: idSchema }), activityListInput]);
+
+/**
+ * A member of staff at an activity and the hours they gave. Staff hours are
+ * kept apart from customers' involvement hours in every figure.
+ */
+export const staffAttendanceInput = z.object({
+  activityId: idSchema,
+  staffId: z.uuid({ error: 'Choose a member of staff.' }),
+  hours: z
+    .number({ error: 'Enter the hours as a number, like 2 or 1.5.' })
+    .min(0.25, { error: 'Enter at least a quarter of an hour (0.25).' })
+    .max(24, { error: 'Enter at most 24 hours.' }),
+});
+
+/** Deleting leaves a tombstone and the reason in the history. */
+export const removeWithReasonInput = z.object({
+  id: idSchema,
+  reason: requiredText('A reason', 500),
+});

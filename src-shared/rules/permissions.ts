@@ -36,6 +36,8 @@ export const permissions = {
   'groups.override_rules': leadersUp,
   'meetings.read': everyone,
   'meetings.write': everyone,
+  /** A held meeting is evidence for the cadence and attendance figures the Boards see. */
+  'meetings.delete_held': coordinatorsUp,
   'attendance.write': everyone,
   'training.read': everyone,
   'training.write': coordinatorsUp,

@@ -12,6 +12,7 @@ import type {
   activityListInput,
 } from '../../../src-shared/domain/meetings';
 import { ApiError } from '../../../src-shared/errors';
+import type { Writer } from '../../changes/writer';
 import type { ActivityRow } from '../../db/schema/groups';
 import { writing, type AppContext, type CallContext } from '../context';
 import { refreshLastActivity } from './last-activity';
@@ -191,25 +192,11 @@ export async function saveActivity(
   };
   const id = await writing(ctx, async (w) => {
     if (!input.id) return w.create('activities', values);
-    const before = await w.trx
-      .selectFrom('activities')
-      .select(['starts_at'])
-      .where('id', '=', input.id)
-      .executeTakeFirst();
     const changed = await w.update('activities', input.id, values, {
       expectedUpdatedAt: input.expectedUpdatedAt,
     });
     if (changed.includes('status') || changed.includes('starts_at')) {
-      const present = await w.trx
-        .selectFrom('attendance')
-        .select('customer_id')
-        .where('activity_id', '=', input.id)
-        .where('status', '=', 'present')
-        .where('customer_id', 'is not', null)
-        .where('deleted_at', 'is', null)
-        .execute();
-      for (const p of present)
-        await refreshLastActivity(w, p.customer_id!, before?.starts_at ?? null);
+      await refreshLastActivity(w, await presentCustomers(w, input.id));
     }
     return input.id;
   });
@@ -247,6 +234,19 @@ export async function saveAction(
     });
   });
   return getActivity(ctx, input.activityId);
+}
+
+/** Customers marked present at an activity, whose last activity may hang on it. */
+export async function presentCustomers(w: Writer, activityId: string): Promise<string[]> {
+  const rows = await w.trx
+    .selectFrom('attendance')
+    .select('customer_id')
+    .where('activity_id', '=', activityId)
+    .where('status', '=', 'present')
+    .where('customer_id', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.customer_id!);
 }
 
 export async function listActivitiesForCourse(

@@ -17,7 +17,7 @@ import { londonDate } from './mapping';
 import { currentOn } from './rule-data';
 import { createWalkInCustomer } from './walk-in';
 
-async function activityRow(ctx: AppContext, id: string) {
+export async function activityRow(ctx: AppContext, id: string) {
   const a = await ctx.db
     .selectFrom('activities')
     .selectAll()
@@ -153,7 +153,7 @@ export async function markAttendance(
   return attendee!;
 }
 
-async function markIn(
+export async function markIn(
   w: Writer,
   activity: { id: string; status: string; starts_at: string; ends_at: string },
   input: {
@@ -205,14 +205,14 @@ async function markIn(
       satisfaction_comment: null,
     });
   }
-  // Someone was there, so it happened: the cadence figures count held activities.
-  if (input.status === 'present' && activity.status === 'scheduled') {
-    await w.update('activities', activity.id, { status: 'held' }, { reason: 'Attendance taken' });
-    activity.status = 'held';
-  }
   if (input.customerId) {
-    const wasPresent = existing?.status === 'present' && input.status !== 'present';
-    await refreshLastActivity(w, input.customerId, wasPresent ? activity.starts_at : null);
+    // A customer was there, so it happened: the cadence figures count held
+    // activities. Staff are often listed ahead of the day, so they do not.
+    if (input.status === 'present' && activity.status === 'scheduled') {
+      await w.update('activities', activity.id, { status: 'held' }, { reason: 'Attendance taken' });
+      activity.status = 'held';
+    }
+    await refreshLastActivity(w, [input.customerId]);
   }
   return id;
 }

@@ -1,8 +1,8 @@
 import { addDays, subDays } from 'date-fns';
 import type { ActivityKind } from '../../../src-shared/domain/meetings';
 import { ageOn, isTenant } from '../../../src-shared/rules/membership';
-import type { Writer } from '../../changes/writer';
 import { writing, type CallContext } from '../context';
+import { refreshAllLastActivity } from './last-activity';
 import { londonDate } from './mapping';
 
 /** A small seeded generator (mulberry32), so every demo database is the same. */
@@ -266,19 +266,4 @@ export async function loadGroupsDemo(
     await refreshAllLastActivity(w);
     return counts;
   });
-}
-
-/** Sets every customer's last activity from attendance in one pass (demo loads only). */
-async function refreshAllLastActivity(w: Writer): Promise<void> {
-  const rows = await w.trx
-    .selectFrom('attendance as t')
-    .innerJoin('activities as a', 'a.id', 't.activity_id')
-    .select(['t.customer_id', (eb) => eb.fn.max('a.starts_at').as('at')])
-    .where('t.status', '=', 'present')
-    .where('t.customer_id', 'is not', null)
-    .where('a.status', '!=', 'cancelled')
-    .groupBy('t.customer_id')
-    .execute();
-  for (const r of rows)
-    await w.update('customers', r.customer_id!, { last_activity_at: r.at as string });
 }

@@ -3,12 +3,15 @@ import type { meetingsApi } from '../../../src-shared/api/meetings';
 import type { trainingApi } from '../../../src-shared/api/training';
 import type { HandlersFor } from '../context';
 import { getActivity, listActivities, saveAction, saveActivity } from './activities';
+import { removeAction, removeActivity } from './activity-removal';
 import { findPeople, markAttendance, recordSatisfaction, roster, walkIn } from './attendance';
 import { addMember, checkMember, getGroup, listGroups, saveGroup, updateMember } from './groups';
 import { exportIcs } from './ics-export';
 import { customerInvolvement, customersWithoutActivity } from './involvement';
 import { londonDate } from './mapping';
 import { certificateOfAttendance, signInSheet } from './documents';
+import { addStaffAttending, removeStaffAttending } from './staff-attendance';
+import { planTaskAndFinishDays } from './task-and-finish';
 import { getCourse, listCourses, saveAudit, saveCourse, trainingRecord } from './training';
 
 export const groupsHandlers: HandlersFor<typeof groupsApi> = {
@@ -19,6 +22,7 @@ export const groupsHandlers: HandlersFor<typeof groupsApi> = {
   'groups.addMember': (ctx, input) => addMember(ctx, input),
   'groups.updateMember': (ctx, input) => updateMember(ctx, input),
   'groups.customerInvolvement': (ctx, input) => customerInvolvement(ctx, input.customerId),
+  'groups.planThreeDays': (ctx, input) => planTaskAndFinishDays(ctx, input.groupId),
   'groups.noActivitySince': (ctx, input) =>
     customersWithoutActivity(ctx, input.on ?? londonDate(ctx.clock.now())),
 };
@@ -28,11 +32,15 @@ export const meetingsHandlers: HandlersFor<typeof meetingsApi> = {
   'activities.get': (ctx, input) => getActivity(ctx, input.id),
   'activities.save': (ctx, input) => saveActivity(ctx, input),
   'activities.saveAction': (ctx, input) => saveAction(ctx, input),
+  'activities.remove': (ctx, input) => removeActivity(ctx, input.id, input.reason),
+  'activities.removeAction': (ctx, input) => removeAction(ctx, input.id, input.reason),
   'activities.roster': (ctx, input) => roster(ctx, input.id),
   'activities.findPeople': (ctx, input) => findPeople(ctx, input.activityId, input.query),
   'attendance.mark': (ctx, input) => markAttendance(ctx, input),
   'attendance.walkIn': (ctx, input) => walkIn(ctx, input),
   'attendance.satisfaction': (ctx, input) => recordSatisfaction(ctx, input),
+  'attendance.addStaff': (ctx, input) => addStaffAttending(ctx, input),
+  'attendance.removeStaff': (ctx, input) => removeStaffAttending(ctx, input.attendanceId),
   'activities.signInSheet': (ctx, input) => signInSheet(ctx, input.id),
   'activities.ics': (ctx, input) => exportIcs(ctx, input),
 };

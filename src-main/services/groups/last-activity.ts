@@ -1,38 +1,49 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Writer } from '../../changes/writer';
+import type { DB } from '../../db/schema';
 
 /**
- * Keeps `customers.last_activity_at` (the register's "no activity in the last
- * 12 months" filter) in step with attendance: the start of the latest
- * activity, not cancelled, at which the customer was present. A date that
- * came from elsewhere (an import) is only lowered when the activity it came
- * from is the one that no longer counts.
+ * `customers.last_activity_at` (the register's "no activity in the last 12
+ * months" filter) is derived from attendance: the start of the latest
+ * activity, neither cancelled nor deleted, at which the customer was present.
+ *
+ * It is written straight to the row inside the write's transaction, not
+ * through the change log. Every install holds the same attendance and
+ * derives the same value from it; if each one logged its recomputation, a
+ * sync that merges the log field by field would let whichever device wrote
+ * last overwrite the others' answers, right or not, and the customer's
+ * history would fill with changes nobody made. `updated_at` is left alone
+ * for the same reason: taking attendance is not an edit of the customer and
+ * must not make someone editing them meet a conflict. Whatever applies
+ * synced attendance calls this for the customers it touches.
  */
-export async function refreshLastActivity(
-  w: Writer,
-  customerId: string,
-  noLongerCounts: string | null = null,
-): Promise<void> {
-  const [latest, customer] = await Promise.all([
-    w.trx
-      .selectFrom('attendance as t')
-      .innerJoin('activities as a', 'a.id', 't.activity_id')
-      .select((eb) => eb.fn.max('a.starts_at').as('at'))
-      .where('t.customer_id', '=', customerId)
-      .where('t.status', '=', 'present')
-      .where('t.deleted_at', 'is', null)
-      .where('a.deleted_at', 'is', null)
-      .where('a.status', '!=', 'cancelled')
-      .executeTakeFirst(),
-    w.trx
-      .selectFrom('customers')
-      .select('last_activity_at')
-      .where('id', '=', customerId)
-      .executeTakeFirst(),
-  ]);
-  if (!customer) return;
-  const at = (latest?.at as string | null | undefined) ?? null;
-  const current = customer.last_activity_at;
-  const raise = at !== null && (current === null || at > current);
-  const lower = noLongerCounts !== null && current === noLongerCounts && at !== current;
-  if (raise || lower) await w.update('customers', customerId, { last_activity_at: at });
+export async function refreshLastActivity(w: Writer, customerIds: Iterable<string>) {
+  const ids = [...new Set(customerIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    await w.trx
+      .updateTable('customers')
+      .set((eb) => ({ last_activity_at: latestPresence(eb) }))
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  }
+}
+
+/** Every customer at once (demo loads, and a repair after restoring old data). */
+export async function refreshAllLastActivity(w: Writer): Promise<void> {
+  await w.trx
+    .updateTable('customers')
+    .set((eb) => ({ last_activity_at: latestPresence(eb) }))
+    .execute();
+}
+
+function latestPresence(eb: ExpressionBuilder<DB, 'customers'>) {
+  return eb
+    .selectFrom('attendance as t')
+    .innerJoin('activities as a', 'a.id', 't.activity_id')
+    .select((s) => s.fn.max<string | null>('a.starts_at').as('at'))
+    .whereRef('t.customer_id', '=', 'customers.id')
+    .where('t.status', '=', 'present')
+    .where('t.deleted_at', 'is', null)
+    .where('a.deleted_at', 'is', null)
+    .where('a.status', '!=', 'cancelled');
 }
