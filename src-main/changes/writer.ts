@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../../src-shared/errors';
 import type { Clock } from '../../src-shared/clock';
 import type { DB, TableName } from '../db/schema';
+import { markWrite } from '../db/write-guard';
 import type { EditableColumns } from '../db/schema/common';
 import type { DeviceClock } from './device-clock';
 
@@ -46,15 +47,19 @@ export interface UpdateOptions extends WriteOptions {
  * log: the audit trail now, the sync feed later.
  */
 export async function write<R>(scope: WriteScope, work: (w: Writer) => Promise<R>): Promise<R> {
-  return scope.db.transaction().execute(async (trx) => {
-    const last = await trx
-      .selectFrom('change_log')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .where('device_id', '=', scope.deviceId)
-      .executeTakeFirst();
-    const writer = new Writer(trx, scope, Number(last?.seq ?? 0));
-    return work(writer);
-  });
+  // Started without the write guard's plugin: this is the one handle allowed inside.
+  return scope.db
+    .withoutPlugins()
+    .transaction()
+    .execute(async (trx) => {
+      const last = await trx
+        .selectFrom('change_log')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('device_id', '=', scope.deviceId)
+        .executeTakeFirst();
+      const writer = new Writer(trx, scope, Number(last?.seq ?? 0));
+      return markWrite(() => work(writer));
+    });
 }
 
 export class Writer {
@@ -130,12 +135,11 @@ export class Writer {
     if (changed.length === 0) return [];
 
     const at = this.scope.clock.now().toISOString();
-    const set = Object.fromEntries(changed.map(([f, , v]) => [f, v]));
-    await this.loose
-      .updateTable(table as string)
-      .set({ ...set, updated_at: at, updated_by: this.actorId })
-      .where('id', '=', id)
-      .execute();
+    updateStatement(
+      this.scope.raw,
+      table,
+      changed.map(([f]) => f),
+    ).run(...changed.map(([, , v]) => v), at, this.actorId, id);
     for (const [field, was, value] of changed) {
       await this.log(at, table, id, 'update', field, was, value, options.reason);
     }
@@ -180,11 +184,9 @@ export class Writer {
     id: string,
     includeDeleted = false,
   ): Promise<Record<string, unknown>> {
-    const row = await this.loose
-      .selectFrom(table as string)
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirst();
+    const row = selectStatement(this.scope.raw, table).get(id) as
+      | Record<string, unknown>
+      | undefined;
     if (!row || (row.deleted_at && !includeDeleted)) throw ApiError.notFound('That record');
     return row;
   }
@@ -239,6 +241,40 @@ function insertStatement(
       `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
     );
     byShape.set(key, statement);
+  }
+  return statement;
+}
+
+const updateStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Updates, like creates, run as statements prepared once per table and set of columns. */
+function updateStatement(
+  raw: Database.Database,
+  table: string,
+  columns: string[],
+): Database.Statement {
+  let byShape = updateStatements.get(raw);
+  if (!byShape) updateStatements.set(raw, (byShape = new Map()));
+  const key = `${table}(${columns.join(',')})`;
+  let statement = byShape.get(key);
+  if (!statement) {
+    const set = [...columns, 'updated_at', 'updated_by'].map((c) => `"${c}" = ?`).join(', ');
+    statement = raw.prepare(`UPDATE "${table}" SET ${set} WHERE id = ?`);
+    byShape.set(key, statement);
+  }
+  return statement;
+}
+
+const selectStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** The record as stored, read before each update, removal and restore. */
+function selectStatement(raw: Database.Database, table: string): Database.Statement {
+  let byTable = selectStatements.get(raw);
+  if (!byTable) selectStatements.set(raw, (byTable = new Map()));
+  let statement = byTable.get(table);
+  if (!statement) {
+    statement = raw.prepare(`SELECT * FROM "${table}" WHERE id = ?`);
+    byTable.set(table, statement);
   }
   return statement;
 }

@@ -8,6 +8,7 @@ import { backupDatabase } from './backup';
 import { migrations as appMigrations, type Migration } from './migrations';
 import type { DB } from './schema';
 import { withStatementCache } from './statement-cache';
+import { WriteGuardPlugin } from './write-guard';
 
 /** Marks a SQLite file as ours ("IDS1"), so another program's database is refused. */
 export const APPLICATION_ID = 0x49445331;
@@ -76,6 +77,7 @@ export async function openDatabase(
 
     const db = new Kysely<DB>({
       dialect: new SqliteDialect({ database: withStatementCache(raw) }),
+      plugins: [new WriteGuardPlugin()],
       log(event) {
         if (event.queryDurationMillis > SLOW_QUERY_MS) {
           console.warn(

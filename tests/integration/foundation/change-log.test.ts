@@ -138,4 +138,16 @@ describe('the change log', () => {
     const history = await app.call('history.forRecord', { entity: 'landlords', id });
     expect(history[0]).toMatchObject({ op: 'delete', reason: 'Entered by mistake' });
   });
+
+  it('refuses, rather than hangs on, a query through the database handle inside a write', async () => {
+    const ctx = await app.ctx();
+    const { writing } = await import('../../../src-main/services/context');
+    await expect(
+      writing(ctx, async () => {
+        await ctx.db.selectFrom('landlords').selectAll().execute();
+      }),
+    ).rejects.toThrow(/used the database handle instead of the transaction/);
+    // The connection is free again afterwards.
+    expect(await ctx.db.selectFrom('landlords').selectAll().execute()).toEqual([]);
+  });
 });

@@ -24,7 +24,8 @@ function folder() {
   return t.dir;
 }
 
-describe('the command line', () => {
+// Each case starts the CLI several times, a process each: allow for a busy machine.
+describe('the command line', { timeout: 120_000 }, () => {
   it('prints usage and exits 2 when called wrongly', () => {
     const none = cli();
     expect(none.code).toBe(2);
