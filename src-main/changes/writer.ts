@@ -185,8 +185,7 @@ export class Writer {
     includeDeleted = false,
   ): Promise<Record<string, unknown>> {
     const row = selectStatement(this.scope.raw, table).get(id) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
     if (!row || (row.deleted_at && !includeDeleted)) throw ApiError.notFound('That record');
     return row;
   }
