@@ -175,9 +175,26 @@ export interface SelfAssessmentPdfData {
     requirement: string;
     complies: string;
     evidence: string;
+    cases: string[];
+    documents: string[];
+    figures: string[];
     comments: string;
   }[];
+  /** When it is due, or when it was submitted. */
+  status: string;
   generatedOn: string;
+}
+
+function EvidenceList({ label, items }: { label: string; items: string[] }) {
+  if (!items.length) return null;
+  return (
+    <>
+      <Text style={{ fontFamily: 'Helvetica-Bold', marginTop: 3 }}>{label}</Text>
+      {items.map((item, i) => (
+        <Text key={i}>• {item}</Text>
+      ))}
+    </>
+  );
 }
 
 export function SelfAssessmentDocument({ data }: { data: SelfAssessmentPdfData }) {
@@ -189,7 +206,7 @@ export function SelfAssessmentDocument({ data }: { data: SelfAssessmentPdfData }
             <>
               <Text style={s.title}>{data.title}</Text>
               <Text style={s.subtitle}>
-                {data.organisation} · generated {data.generatedOn}
+                {data.organisation} · {data.status} · generated {data.generatedOn}
               </Text>
             </>
           ) : null}
@@ -206,7 +223,12 @@ export function SelfAssessmentDocument({ data }: { data: SelfAssessmentPdfData }
                 <Text style={[s.cell, { width: '7%' }]}>{r.provision}</Text>
                 <Text style={[s.cell, { width: '33%' }]}>{r.requirement}</Text>
                 <Text style={[s.cell, { width: '12%' }]}>{r.complies}</Text>
-                <Text style={[s.cell, { width: '28%' }]}>{r.evidence}</Text>
+                <View style={[s.cell, { width: '28%' }]}>
+                  {r.evidence ? <Text>{r.evidence}</Text> : null}
+                  <EvidenceList label="Cases" items={r.cases} />
+                  <EvidenceList label="Documents" items={r.documents} />
+                  <EvidenceList label="Figures" items={r.figures} />
+                </View>
                 <Text style={[s.cell, { width: '20%' }]}>{r.comments}</Text>
               </View>
             ))}

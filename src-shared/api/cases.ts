@@ -23,24 +23,30 @@ import {
   type PanelAssignment,
 } from '../domain/cases';
 import {
+  ombudsmanContactInput,
   referenceFileInput,
   standardsInput,
   templatesInput,
   type CaseTemplates,
 } from '../domain/case-settings';
 import {
+  selfAssessmentAttachInput,
   selfAssessmentEntryInput,
   selfAssessmentExportInput,
+  selfAssessmentFigureInput,
+  selfAssessmentSubmittedInput,
   selfAssessmentYearInput,
   type SelfAssessment,
 } from '../domain/self-assessment';
 import type { CaseFigures } from '../domain/case-figures';
+import type { OmbudsmanContact } from '../rules/ombudsman';
 
 const byId = z.object({ id: idSchema });
 
 export interface CaseSettings {
   standards: z.output<typeof standardsInput>;
   templates: CaseTemplates;
+  ombudsmanContact: OmbudsmanContact;
   bankHolidays: { firstYear: number; lastYear: number; count: number };
   code: { title: string; version: string; count: number };
   panelGroupName: string | null;
@@ -86,6 +92,11 @@ export const casesApi = {
   'cases.settings': method(z.object({}).strict(), 'cases.read').returns<CaseSettings>(),
   'cases.saveStandards': method(standardsInput, 'settings.write').returns<CaseSettings>(),
   'cases.saveTemplates': method(templatesInput, 'cases.write').returns<CaseSettings>(),
+  /** Letters carry these details, so only team leaders up may change them. */
+  'cases.saveOmbudsmanContact': method(
+    ombudsmanContactInput,
+    'settings.write',
+  ).returns<CaseSettings>(),
   'cases.replaceReferenceFile': method(
     referenceFileInput,
     'settings.write',
@@ -107,4 +118,19 @@ export const casesApi = {
   'selfAssessment.get': method(selfAssessmentYearInput, 'cases.read').returns<SelfAssessment>(),
   'selfAssessment.save': method(selfAssessmentEntryInput, 'cases.write').returns<SelfAssessment>(),
   'selfAssessment.export': method(selfAssessmentExportInput, 'cases.read').returns<GeneratedFile>(),
+  'selfAssessment.markSubmitted': method(
+    selfAssessmentSubmittedInput,
+    'cases.write',
+  ).returns<SelfAssessment>(),
+  'selfAssessment.attach': method(
+    selfAssessmentAttachInput,
+    'cases.write',
+  ).returns<SelfAssessment>(),
+  'selfAssessment.readDocument': method(byId, 'cases.read').returns<GeneratedFile>(),
+  'selfAssessment.removeDocument': method(byId, 'cases.write').returns<SelfAssessment>(),
+  'selfAssessment.addFigure': method(
+    selfAssessmentFigureInput,
+    'cases.write',
+  ).returns<SelfAssessment>(),
+  'selfAssessment.removeFigure': method(byId, 'cases.write').returns<SelfAssessment>(),
 } as const;

@@ -75,6 +75,32 @@ export const templatesInput = z.object({
     .max(20_000),
 });
 
+export const ombudsmanContactInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter the Ombudsman’s name as letters should show it.' })
+    .max(200, { error: 'Keep the name under 200 characters.' }),
+  address: z
+    .string()
+    .trim()
+    .min(1, { error: 'Enter the postal address.' })
+    .max(300, { error: 'Keep the address under 300 characters.' }),
+  telephone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, { error: 'Enter a telephone number, like 0300 111 3000.' }),
+  email: z.email({ error: 'Enter an email address, like info@housing-ombudsman.org.uk.' }),
+  website: z
+    .string()
+    .trim()
+    .min(4, { error: 'Enter the website address.' })
+    .max(200, { error: 'Keep the website under 200 characters.' })
+    .regex(/^[^\s]+\.[^\s]+$/, {
+      error: 'Enter a website address, like www.housing-ombudsman.org.uk.',
+    }),
+});
+
 export const referenceFileInput = z.object({
   kind: z.enum(['bank_holidays', 'complaint_code']),
   content: z

@@ -8,8 +8,9 @@ import {
   type DecisionOutcome,
 } from '../rules/case-lifecycle';
 import type { CodeCheck } from '../rules/complaint-code';
-import type { OmbudsmanWindow } from '../rules/ombudsman';
+import type { OmbudsmanContact, OmbudsmanWindow } from '../rules/ombudsman';
 import type { StageDeadline } from '../rules/panel-standards';
+import type { SubmissionNotice } from './self-assessment';
 import type { Conflict } from '../rules/conflict-of-interest';
 
 /*
@@ -280,6 +281,7 @@ export interface CaseDetail {
   closedOn: string | null;
   codeCheck: CodeCheck;
   ombudsman: OmbudsmanWindow;
+  ombudsmanContact: OmbudsmanContact;
   deadlines: StageDeadline[];
   /** Moves the screen may offer now. */
   moves: CaseStatus[];
@@ -305,4 +307,6 @@ export interface CaseDashboard {
   weekEnds: string;
   overdue: CaseSummary[];
   dueThisWeek: CaseSummary[];
+  /** The Code self-assessment reminder, when one is due or overdue. */
+  selfAssessment: SubmissionNotice | null;
 }

@@ -5,19 +5,39 @@ import { readableDate } from './working-days';
  * delay it: since 1 October 2022 a resident may go to the Ombudsman directly,
  * at any time. The Ombudsman normally expects a complaint within 12 months of
  * the landlord's final response, so the case warns as that date approaches.
+ * Screens and documents state the right to go at any time once, next to
+ * these messages, so the messages themselves do not repeat it.
  */
 
-export const ombudsmanContact = {
+export const ombudsmanRightStatement =
+  'You may ask the Housing Ombudsman to look at your complaint at any time. The panel’s review does not ' +
+  'replace the Ombudsman and you do not have to wait for it to finish.';
+
+export interface OmbudsmanContact {
+  name: string;
+  address: string;
+  telephone: string;
+  email: string;
+  website: string;
+}
+
+/** The details letters carry until the team changes them in the panel settings. */
+export const defaultOmbudsmanContact: OmbudsmanContact = {
   name: 'Housing Ombudsman Service',
   address: 'PO Box 152, Liverpool, L33 7WQ',
   telephone: '0300 111 3000',
   email: 'info@housing-ombudsman.org.uk',
   website: 'www.housing-ombudsman.org.uk',
-} as const;
+};
 
-export const ombudsmanRightStatement =
-  'You may ask the Housing Ombudsman to look at your complaint at any time. The panel’s review does not ' +
-  'replace the Ombudsman and you do not have to wait for it to finish.';
+/** The lines every letter to the resident ends with. */
+export function ombudsmanLetterLines(contact: OmbudsmanContact): string[] {
+  return [
+    ombudsmanRightStatement,
+    `${contact.name}, ${contact.address}`,
+    `Telephone ${contact.telephone} · Email ${contact.email} · ${contact.website}`,
+  ];
+}
 
 export interface OmbudsmanThresholds {
   /** Days before the 12-month date at which the case starts warning. */
@@ -65,7 +85,7 @@ export function ombudsmanWindow(
       daysLeft: null,
       level: 'open',
       message:
-        'The internal process has not ended (no stage 2 final response is recorded). The resident may still go to the Housing Ombudsman at any time.',
+        'The internal process has not ended: no stage 2 final response is recorded, so the 12 months have not started.',
     };
   }
   const windowEnds = twelveMonthsAfter(finalResponse);
@@ -93,7 +113,7 @@ export function ombudsmanWindow(
     level,
     message:
       level === 'ok'
-        ? `The resident may go to the Housing Ombudsman at any time. The Ombudsman normally expects complaints within 12 months of the final response, by ${readableDate(windowEnds)}.`
+        ? `The Ombudsman normally expects complaints within 12 months of the final response, so by ${readableDate(windowEnds)}.`
         : `The 12 months after the final response end ${when} (${readableDate(windowEnds)}). Make sure the resident knows they can go to the Housing Ombudsman now; the panel must not delay them.`,
   };
 }

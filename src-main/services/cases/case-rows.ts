@@ -105,6 +105,7 @@ type DetailCore = Omit<
   | 'transitions'
   | 'notes'
   | 'attachments'
+  | 'ombudsmanContact'
 >;
 
 export function detailCoreOf(

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CaseSettings } from '../../../src-shared/api/cases';
 import type {
+  ombudsmanContactInput,
   referenceFileInput,
   standardsInput,
   templatesInput,
@@ -19,16 +20,19 @@ import {
 import {
   CASE_SETTINGS_KEY,
   CASE_TEMPLATES_KEY,
+  OMBUDSMAN_CONTACT_KEY,
   caseStandards,
   caseTemplates,
+  ombudsmanContact,
   panelStandardsOf,
 } from './settings';
 
 export async function caseSettings(ctx: AppContext): Promise<CaseSettings> {
-  const [standards, templates, groupId] = await Promise.all([
+  const [standards, templates, groupId, contact] = await Promise.all([
     caseStandards(ctx),
     caseTemplates(ctx),
     panelGroupId(ctx),
+    ombudsmanContact(ctx),
   ]);
   const group = groupId
     ? await ctx.db.selectFrom('groups').select('name').where('id', '=', groupId).executeTakeFirst()
@@ -38,6 +42,7 @@ export async function caseSettings(ctx: AppContext): Promise<CaseSettings> {
   return {
     standards,
     templates,
+    ombudsmanContact: contact,
     bankHolidays: {
       firstYear: calendar.firstYear,
       lastYear: calendar.lastYear,
@@ -105,6 +110,14 @@ export async function saveTemplates(
   input: z.output<typeof templatesInput>,
 ): Promise<CaseSettings> {
   await writing(ctx, (w) => saveSetting(w, CASE_TEMPLATES_KEY, input));
+  return caseSettings(ctx);
+}
+
+export async function saveOmbudsmanContact(
+  ctx: CallContext,
+  input: z.output<typeof ombudsmanContactInput>,
+): Promise<CaseSettings> {
+  await writing(ctx, (w) => saveSetting(w, OMBUDSMAN_CONTACT_KEY, input));
   return caseSettings(ctx);
 }
 

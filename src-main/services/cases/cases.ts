@@ -22,7 +22,7 @@ import type { Page } from '../../../src-shared/domain/common';
 import { allowed, demand, writing, type CallContext } from '../context';
 import type { Writer } from '../../changes/writer';
 import { bankHolidays } from './reference-data';
-import { caseStandards, panelStandardsOf } from './settings';
+import { caseStandards, ombudsmanContact, panelStandardsOf } from './settings';
 import {
   caseDatesOf,
   codeCheckOf,
@@ -33,6 +33,7 @@ import {
 } from './case-rows';
 import { listAttachments, listNotes } from './evidence';
 import { listPanel } from './panel';
+import { submissionNotice } from './self-assessment';
 
 type Referral = z.output<typeof referralInput>;
 
@@ -205,7 +206,7 @@ async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
 export async function getCase(ctx: CallContext, input: { id: string }): Promise<CaseDetail> {
   demand(ctx, 'cases.read');
   const row = await loadRow(ctx, input.id);
-  const [landlord, area, standards, facts, panel, notes, attachments, transitions] =
+  const [landlord, area, standards, facts, panel, notes, attachments, transitions, contact] =
     await Promise.all([
       row.landlord_id
         ? ctx.db
@@ -238,6 +239,7 @@ export async function getCase(ctx: CallContext, input: { id: string }): Promise<
         .orderBy('t.created_at')
         .orderBy('t.id')
         .execute(),
+      ombudsmanContact(ctx),
     ]);
   const calendar = bankHolidays(ctx);
   const now = today(ctx);
@@ -248,6 +250,7 @@ export async function getCase(ctx: CallContext, input: { id: string }): Promise<
       warnDays: standards.ombudsmanWarnDays,
       urgentDays: standards.ombudsmanUrgentDays,
     }),
+    ombudsmanContact: contact,
     deadlines: panelDeadlines(
       caseDatesOf(row),
       row.status as CaseStatus,
@@ -423,5 +426,6 @@ export async function caseDashboard(ctx: CallContext): Promise<CaseDashboard> {
     weekEnds,
     overdue: all.filter((c) => c.overdue),
     dueThisWeek: all.filter((c) => !c.overdue),
+    selfAssessment: await submissionNotice(ctx),
   };
 }

@@ -6,7 +6,7 @@ import { serviceAreas } from '../../../src-shared/domain/customer';
 import { complianceLabels } from '../../../src-shared/domain/self-assessment';
 import { ApiError } from '../../../src-shared/errors';
 import { caseStatusLabels, decisionOutcomeLabels } from '../../../src-shared/rules/case-lifecycle';
-import { ombudsmanContact, ombudsmanRightStatement } from '../../../src-shared/rules/ombudsman';
+import { ombudsmanLetterLines, ombudsmanRightStatement } from '../../../src-shared/rules/ombudsman';
 import {
   DecisionLetter,
   HearingPack,
@@ -50,12 +50,6 @@ const pdf = (fileName: string, bytes: Buffer): GeneratedFile => ({
   mimeType: 'application/pdf',
   contentBase64: bytes.toString('base64'),
 });
-
-export const ombudsmanLines = [
-  ombudsmanRightStatement,
-  `${ombudsmanContact.name}, ${ombudsmanContact.address}`,
-  `Telephone ${ombudsmanContact.telephone} · Email ${ombudsmanContact.email} · ${ombudsmanContact.website}`,
-];
 
 export async function caseDocument(
   ctx: CallContext,
@@ -113,7 +107,7 @@ export async function caseDocument(
           ),
           date: fmt(detail.decisionOn),
           body: fillTemplate(templates.decisionLetter, values),
-          ombudsmanLines,
+          ombudsmanLines: ombudsmanLetterLines(detail.ombudsmanContact),
         },
       }) as never,
     );
@@ -175,7 +169,7 @@ export async function caseDocument(
           added: fmt(a.createdAt),
           description: a.description ?? '',
         })),
-        ombudsman: `${detail.ombudsman.message} ${ombudsmanRightStatement}`,
+        ombudsman: `${ombudsmanRightStatement} ${detail.ombudsman.message} ${detail.ombudsmanContact.name}: ${detail.ombudsmanContact.telephone}, ${detail.ombudsmanContact.email}.`,
         generatedOn: today,
       },
     }) as never,
@@ -193,9 +187,18 @@ export async function exportSelfAssessment(
     requirement: r.requirement,
     complies: r.complies ? complianceLabels[r.complies] : 'Not assessed',
     evidence: r.evidence ?? '',
+    cases: r.linkedCases.map((c) => c.reference),
+    documents: r.documents.map((d) =>
+      d.description ? `${d.fileName} (${d.description})` : d.fileName,
+    ),
+    figures: r.figures.map((f) => `${f.label}: ${f.value}, ${f.period}`),
     comments: r.panelComments ?? '',
   }));
+  type Row = (typeof rows)[number];
   const title = `${sa.codeTitle} (${sa.codeVersion}): self-assessment ${input.year}`;
+  const status = sa.submittedOn
+    ? `submitted on ${fmt(sa.submittedOn)}`
+    : `due by ${fmt(sa.due)}, not yet submitted`;
   if (input.format === 'pdf') {
     const bytes = await renderPdf(
       createElement(SelfAssessmentDocument, {
@@ -203,25 +206,26 @@ export async function exportSelfAssessment(
           organisation: await organisationName(ctx),
           title,
           rows,
+          status,
           generatedOn: fmt(ctx.clock.now().toISOString()),
         },
       }) as never,
     );
     return pdf(`code-self-assessment-${input.year}.pdf`, bytes);
   }
+  const lines = (items: string[]) => items.join('\n');
   const bytes = await buildWorkbook([
     {
       name: `Self-assessment ${input.year}`,
       columns: [
-        { header: 'Provision', width: 10, value: (r: (typeof rows)[number]) => r.provision },
-        { header: 'Requirement', width: 70, value: (r: (typeof rows)[number]) => r.requirement },
-        { header: 'Complies', width: 16, value: (r: (typeof rows)[number]) => r.complies },
-        { header: 'Evidence', width: 50, value: (r: (typeof rows)[number]) => r.evidence },
-        {
-          header: 'Tenant panel comments',
-          width: 50,
-          value: (r: (typeof rows)[number]) => r.comments,
-        },
+        { header: 'Provision', width: 10, value: (r: Row) => r.provision },
+        { header: 'Requirement', width: 70, value: (r: Row) => r.requirement },
+        { header: 'Complies', width: 16, value: (r: Row) => r.complies },
+        { header: 'Evidence', width: 50, value: (r: Row) => r.evidence },
+        { header: 'Linked cases', width: 20, value: (r: Row) => lines(r.cases) },
+        { header: 'Documents', width: 40, value: (r: Row) => lines(r.documents) },
+        { header: 'Figures', width: 50, value: (r: Row) => lines(r.figures) },
+        { header: 'Tenant panel comments', width: 50, value: (r: Row) => r.comments },
       ],
       rows,
     },

@@ -1,30 +1,9 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { z } from 'zod';
 import type { attachInput, noteInput } from '../../../src-shared/domain/cases';
 import type { CaseAttachment, CaseNote } from '../../../src-shared/domain/cases';
 import { ApiError } from '../../../src-shared/errors';
 import { writing, type AppContext, type CallContext } from '../context';
-
-/*
- * Evidence files are copied into the app's own store, named by the SHA-256
- * of their content, and never modified: the same file attached twice is
- * stored once, and a file cannot change under the record that cites it.
- */
-
-const MAX_BYTES = 25 * 1024 * 1024;
-
-function storeDir(ctx: Pick<AppContext, 'dataDir'>): string {
-  const dir = join(ctx.dataDir, 'files');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-export function storedFilePath(ctx: Pick<AppContext, 'dataDir'>, hash: string): string {
-  if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('Not a content hash.');
-  return join(storeDir(ctx), hash);
-}
+import { readStoredContent, storeContent } from './file-store';
 
 export async function listNotes(ctx: AppContext, caseId: string): Promise<CaseNote[]> {
   const rows = await ctx.db
@@ -122,26 +101,14 @@ export async function attachFile(
   input: z.output<typeof attachInput>,
 ): Promise<CaseAttachment[]> {
   await requireCase(ctx, input.caseId);
-  const bytes = Buffer.from(input.contentBase64, 'base64');
-  if (bytes.length === 0)
-    throw ApiError.invalid('The file is empty.', [
-      { path: 'contentBase64', message: 'The file is empty.' },
-    ]);
-  if (bytes.length > MAX_BYTES)
-    throw ApiError.invalid('Files over 25 MB cannot be attached.', [
-      { path: 'contentBase64', message: 'Too large.' },
-    ]);
-  const hash = createHash('sha256').update(bytes).digest('hex');
-  const path = storedFilePath(ctx, hash);
-  // Written before the record, outside the transaction; a file already there is the same content.
-  if (!existsSync(path)) writeFileSync(path, bytes, { flag: 'wx', mode: 0o444 });
+  const stored = storeContent(ctx, input.contentBase64);
   await writing(ctx, (w) =>
     w.create('case_attachments', {
       case_id: input.caseId,
       file_name: input.fileName,
       mime_type: input.mimeType,
-      size_bytes: bytes.length,
-      content_hash: hash,
+      size_bytes: stored.sizeBytes,
+      content_hash: stored.hash,
       description: input.description,
     }),
   );
@@ -159,15 +126,9 @@ export async function readAttachment(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw ApiError.notFound('The attachment');
-  const path = storedFilePath(ctx, row.content_hash);
-  if (!existsSync(path))
-    throw new ApiError(
-      'unavailable',
-      `The stored copy of ${row.file_name} is missing from the app's file store.`,
-    );
   return {
     fileName: row.file_name,
     mimeType: row.mime_type,
-    contentBase64: readFileSync(path).toString('base64'),
+    contentBase64: readStoredContent(ctx, row.content_hash, row.file_name),
   };
 }

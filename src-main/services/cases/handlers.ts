@@ -1,6 +1,12 @@
 import type { casesApi } from '../../../src-shared/api/cases';
 import type { HandlersFor } from '../context';
-import { caseSettings, replaceReferenceFile, saveStandards, saveTemplates } from './case-settings';
+import {
+  caseSettings,
+  replaceReferenceFile,
+  saveOmbudsmanContact,
+  saveStandards,
+  saveTemplates,
+} from './case-settings';
 import {
   caseDashboard,
   getCase,
@@ -20,7 +26,14 @@ import {
   removeMember,
   setAvailability,
 } from './panel';
-import { saveSelfAssessmentEntry, selfAssessment } from './self-assessment';
+import { markSubmitted, saveSelfAssessmentEntry, selfAssessment } from './self-assessment';
+import {
+  addSelfAssessmentFigure,
+  attachSelfAssessmentDocument,
+  readSelfAssessmentDocument,
+  removeSelfAssessmentDocument,
+  removeSelfAssessmentFigure,
+} from './self-assessment-evidence';
 
 export const casesHandlers: HandlersFor<typeof casesApi> = {
   'cases.dashboard': (ctx) => caseDashboard(ctx),
@@ -42,10 +55,17 @@ export const casesHandlers: HandlersFor<typeof casesApi> = {
   'cases.settings': (ctx) => caseSettings(ctx),
   'cases.saveStandards': saveStandards,
   'cases.saveTemplates': saveTemplates,
+  'cases.saveOmbudsmanContact': saveOmbudsmanContact,
   'cases.replaceReferenceFile': replaceReferenceFile,
   'cases.figures': caseFigures,
   'cases.savePeriodFigure': savePeriodFigure,
   'selfAssessment.get': selfAssessment,
   'selfAssessment.save': saveSelfAssessmentEntry,
   'selfAssessment.export': exportSelfAssessment,
+  'selfAssessment.markSubmitted': markSubmitted,
+  'selfAssessment.attach': attachSelfAssessmentDocument,
+  'selfAssessment.readDocument': readSelfAssessmentDocument,
+  'selfAssessment.removeDocument': removeSelfAssessmentDocument,
+  'selfAssessment.addFigure': addSelfAssessmentFigure,
+  'selfAssessment.removeFigure': removeSelfAssessmentFigure,
 };

@@ -1,39 +1,127 @@
 import type { z } from 'zod';
-import type { selfAssessmentEntryInput } from '../../../src-shared/domain/self-assessment';
-import type { ComplianceAnswer, SelfAssessment } from '../../../src-shared/domain/self-assessment';
+import type {
+  selfAssessmentEntryInput,
+  selfAssessmentSubmittedInput,
+} from '../../../src-shared/domain/self-assessment';
+import type {
+  ComplianceAnswer,
+  LinkedCase,
+  SelfAssessment,
+  SelfAssessmentDocument,
+  SelfAssessmentFigure,
+  SubmissionNotice,
+} from '../../../src-shared/domain/self-assessment';
 import { ApiError } from '../../../src-shared/errors';
-import { submissionReminder } from '../../../src-shared/rules/code-provisions';
+import {
+  submissionNeedsAttention,
+  submissionReminder,
+} from '../../../src-shared/rules/code-provisions';
 import { londonDate } from '../../../src-shared/rules/working-days';
 import { writing, type AppContext, type CallContext } from '../context';
+import { readSetting, saveSetting } from '../settings';
 import { codeProvisions } from './reference-data';
 
-/** The annual self-assessment against the Code: one answer per provision per year. */
-export async function selfAssessment(
+/*
+ * The annual self-assessment against the Code: one answer per provision per
+ * year, with its evidence, and the date the year's assessment was sent.
+ */
+
+/** Year → the date the team marked that year's self-assessment as sent. */
+const SUBMITTED_KEY = 'cases.selfAssessmentSubmitted';
+
+async function submittedDates(ctx: AppContext): Promise<Record<string, string>> {
+  return readSetting<Record<string, string>>(ctx, SUBMITTED_KEY, {});
+}
+
+function groupByProvision<T>(rows: (T & { provision: string })[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const { provision, ...rest } of rows) {
+    const list = out.get(provision) ?? [];
+    list.push(rest as unknown as T);
+    out.set(provision, list);
+  }
+  return out;
+}
+
+export async function selfAssessmentDocuments(
   ctx: AppContext,
-  input: { year: number },
-): Promise<SelfAssessment> {
-  const code = codeProvisions(ctx);
+  year: number,
+): Promise<Map<string, SelfAssessmentDocument[]>> {
   const rows = await ctx.db
-    .selectFrom('code_self_assessments')
+    .selectFrom('self_assessment_documents')
     .select([
+      'id',
       'provision',
-      'complies',
-      'evidence',
-      'linked_case_ids',
-      'panel_comments',
-      'updated_at',
+      'file_name as fileName',
+      'mime_type as mimeType',
+      'size_bytes as sizeBytes',
+      'description',
+      'created_at as createdAt',
     ])
-    .where('year', '=', input.year)
+    .where('year', '=', year)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+  return groupByProvision<SelfAssessmentDocument>(rows);
+}
+
+export async function selfAssessmentFigures(
+  ctx: AppContext,
+  year: number,
+): Promise<Map<string, SelfAssessmentFigure[]>> {
+  const rows = await ctx.db
+    .selectFrom('self_assessment_figures')
+    .select(['id', 'provision', 'label', 'value', 'period'])
+    .where('year', '=', year)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
+  return groupByProvision<SelfAssessmentFigure>(rows);
+}
+
+async function linkedCases(ctx: AppContext, ids: string[]): Promise<Map<string, LinkedCase>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.db
+    .selectFrom('complaint_cases')
+    .select(['id', 'reference', 'subject'])
+    .where('id', 'in', ids)
     .where('deleted_at', 'is', null)
     .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function selfAssessment(
+  ctx: AppContext,
+  input: { year?: number | undefined },
+): Promise<SelfAssessment> {
+  const code = codeProvisions(ctx);
+  const today = londonDate(ctx.clock.now());
+  const currentYear = Number(today.slice(0, 4));
+  const year = input.year ?? currentYear;
+  const [rows, documents, figures, submitted] = await Promise.all([
+    ctx.db
+      .selectFrom('code_self_assessments')
+      .select([
+        'provision',
+        'complies',
+        'evidence',
+        'linked_case_ids',
+        'panel_comments',
+        'updated_at',
+      ])
+      .where('year', '=', year)
+      .where('deleted_at', 'is', null)
+      .execute(),
+    selfAssessmentDocuments(ctx, year),
+    selfAssessmentFigures(ctx, year),
+    submittedDates(ctx),
+  ]);
   const byProvision = new Map(rows.map((r) => [r.provision, r]));
-  const reminder = submissionReminder(
-    input.year,
-    londonDate(ctx.clock.now()),
-    code.submissionDeadline,
-  );
+  const caseIds = rows.flatMap((r) => JSON.parse(r.linked_case_ids) as string[]);
+  const cases = await linkedCases(ctx, [...new Set(caseIds)]);
   const out = code.provisions.map((p) => {
     const r = byProvision.get(p.number);
+    const ids = r ? (JSON.parse(r.linked_case_ids) as string[]) : [];
     return {
       provision: p.number,
       section: p.section,
@@ -41,31 +129,71 @@ export async function selfAssessment(
       requirement: p.requirement,
       complies: (r?.complies as ComplianceAnswer | null) ?? null,
       evidence: r?.evidence ?? null,
-      linkedCaseIds: r ? (JSON.parse(r.linked_case_ids) as string[]) : [],
+      linkedCaseIds: ids,
+      linkedCases: ids.flatMap((id) => cases.get(id) ?? []),
+      documents: documents.get(p.number) ?? [],
+      figures: figures.get(p.number) ?? [],
       panelComments: r?.panel_comments ?? null,
       updatedAt: r?.updated_at ?? null,
     };
   });
+  const answered = out.filter((r) => r.complies !== null).length;
+  const submittedOn = submitted[String(year)] ?? null;
+  const reminder = submissionReminder(year, today, {
+    monthDay: code.submissionDeadline,
+    submittedOn,
+    toAssess: out.length - answered,
+  });
   return {
-    year: input.year,
+    year,
+    currentYear,
     codeTitle: code.title,
     codeVersion: code.version,
     due: reminder.due,
-    reminder: { level: reminder.level, daysLeft: reminder.daysLeft, message: reminder.message },
+    submittedOn,
+    reminder,
     rows: out,
-    answered: out.filter((r) => r.complies !== null).length,
+    answered,
   };
+}
+
+/**
+ * The reminder the cases dashboard shows: this year's once it starts (1
+ * August); before then, last year's if the team began it here and never
+ * marked it submitted (a year never started in the app is not nagged about).
+ */
+export async function submissionNotice(ctx: AppContext): Promise<SubmissionNotice | null> {
+  const thisYear = Number(londonDate(ctx.clock.now()).slice(0, 4));
+  const current = await selfAssessment(ctx, { year: thisYear });
+  if (submissionNeedsAttention(current.reminder)) return { year: thisYear, ...current.reminder };
+  const last = await selfAssessment(ctx, { year: thisYear - 1 });
+  if (last.answered > 0 && submissionNeedsAttention(last.reminder))
+    return { year: thisYear - 1, ...last.reminder };
+  return null;
+}
+
+async function requireCasesExist(ctx: AppContext, ids: string[]): Promise<void> {
+  const found = await linkedCases(ctx, ids);
+  if (found.size < new Set(ids).size)
+    throw ApiError.invalid('One of the linked cases no longer exists.', [
+      { path: 'linkedCaseIds', message: 'Remove the case that no longer exists.' },
+    ]);
+}
+
+export function requireProvision(ctx: AppContext, provision: string): void {
+  if (!codeProvisions(ctx).provisions.some((p) => p.number === provision)) {
+    throw ApiError.invalid(`Provision ${provision} is not in the Code the app holds.`, [
+      { path: 'provision', message: 'Unknown provision.' },
+    ]);
+  }
 }
 
 export async function saveSelfAssessmentEntry(
   ctx: CallContext,
   input: z.output<typeof selfAssessmentEntryInput>,
 ): Promise<SelfAssessment> {
-  if (!codeProvisions(ctx).provisions.some((p) => p.number === input.provision)) {
-    throw ApiError.invalid(`Provision ${input.provision} is not in the Code the app holds.`, [
-      { path: 'provision', message: 'Unknown provision.' },
-    ]);
-  }
+  requireProvision(ctx, input.provision);
+  await requireCasesExist(ctx, input.linkedCaseIds);
   await writing(ctx, async (w) => {
     const existing = await w.trx
       .selectFrom('code_self_assessments')
@@ -77,7 +205,7 @@ export async function saveSelfAssessmentEntry(
     const values = {
       complies: input.complies,
       evidence: input.evidence,
-      linked_case_ids: JSON.stringify(input.linkedCaseIds),
+      linked_case_ids: JSON.stringify([...new Set(input.linkedCaseIds)]),
       panel_comments: input.panelComments,
     };
     if (existing) await w.update('code_self_assessments', existing.id, values);
@@ -88,5 +216,21 @@ export async function saveSelfAssessmentEntry(
         ...values,
       });
   });
+  return selfAssessment(ctx, { year: input.year });
+}
+
+export async function markSubmitted(
+  ctx: CallContext,
+  input: z.output<typeof selfAssessmentSubmittedInput>,
+): Promise<SelfAssessment> {
+  const today = londonDate(ctx.clock.now());
+  if (input.submittedOn && input.submittedOn > today)
+    throw ApiError.invalid('The submission date cannot be in the future.', [
+      { path: 'submittedOn', message: 'Enter the date it was sent, today or earlier.' },
+    ]);
+  const dates = { ...(await submittedDates(ctx)) };
+  if (input.submittedOn) dates[String(input.year)] = input.submittedOn;
+  else delete dates[String(input.year)];
+  await writing(ctx, (w) => saveSetting(w, SUBMITTED_KEY, dates));
   return selfAssessment(ctx, { year: input.year });
 }

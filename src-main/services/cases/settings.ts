@@ -1,21 +1,30 @@
 import { z } from 'zod';
-import { defaultOmbudsmanThresholds } from '../../../src-shared/rules/ombudsman';
+import {
+  defaultOmbudsmanContact,
+  defaultOmbudsmanThresholds,
+  type OmbudsmanContact,
+} from '../../../src-shared/rules/ombudsman';
 import {
   defaultPanelStandards,
   type PanelStandards,
 } from '../../../src-shared/rules/panel-standards';
 import type { AppContext } from '../context';
 import { readSetting } from '../settings';
-import { defaultTemplates, type CaseTemplates } from '../../../src-shared/domain/case-settings';
+import {
+  defaultTemplates,
+  ombudsmanContactInput,
+  type CaseTemplates,
+} from '../../../src-shared/domain/case-settings';
 
 /*
  * The panel's service standards, quorum, Ombudsman warning thresholds and
- * letter templates live in the core's settings table (one JSON value per key).
+ * contact details, and letter templates live in the core's settings table (one JSON value per key).
  */
 
 export const CASE_SETTINGS_KEY = 'cases.standards';
 export const CASE_TEMPLATES_KEY = 'cases.templates';
 export const PANEL_GROUP_KEY = 'cases.panelGroupId';
+export const OMBUDSMAN_CONTACT_KEY = 'cases.ombudsmanContact';
 
 const standardsSchema = z.object({
   eligibilityDays: z.number().int().min(1).max(120),
@@ -66,4 +75,10 @@ export async function caseTemplates(ctx: AppContext): Promise<CaseTemplates> {
 export async function panelGroupSetting(ctx: AppContext): Promise<string | null> {
   const v = await readJson(ctx, PANEL_GROUP_KEY);
   return typeof v === 'string' ? v : null;
+}
+
+/** The Ombudsman's details as letters and the case page give them. */
+export async function ombudsmanContact(ctx: AppContext): Promise<OmbudsmanContact> {
+  const parsed = ombudsmanContactInput.safeParse(await readJson(ctx, OMBUDSMAN_CONTACT_KEY));
+  return parsed.success ? parsed.data : defaultOmbudsmanContact;
 }

@@ -26,7 +26,10 @@ describe('complaint panel cases', () => {
     expect(c.codeCheck.findings.map((f) => f.kind)).toEqual(['late', 'same_handler']);
     expect(c.codeCheck.internalProcessEnded).toBe('2026-10-01');
     expect(c.ombudsman).toMatchObject({ windowEnds: '2027-10-01', level: 'ok' });
-    expect(c.ombudsman.message).toMatch(/at any time/);
+    expect(c.ombudsman.message).toBe(
+      'The Ombudsman normally expects complaints within 12 months of the final response, so by 1 Oct 2027.',
+    );
+    expect(c.ombudsmanContact.telephone).toBe('0300 111 3000');
     // Referred Mon 2 Nov: accept or decline within 5 working days, by Mon 9 Nov; today is 23 Nov.
     expect(c.deadlines[0]).toMatchObject({
       stage: 'eligibility',

@@ -1,5 +1,5 @@
 import type { TestApp } from '../../support/temp-db';
-import type { ReferralInput } from '../../../src-shared/domain/cases';
+import type { CaseDetail, ReferralInput } from '../../../src-shared/domain/cases';
 
 export async function customer(
   app: TestApp,
@@ -65,4 +65,32 @@ export async function signInAs(
 ): Promise<void> {
   await app.signInAs('administrator', 'Test administrator');
   await app.signInAs(role);
+}
+
+/** A case taken from referral to the panel's decision (partly upheld) on 23 November 2026. */
+export async function decideCase(app: TestApp): Promise<CaseDetail> {
+  let c = await app.call('cases.refer', referral());
+  for (const id of await threeMembers(app))
+    await app.call('cases.assignMember', { caseId: c.id, customerId: id });
+  const steps: [string, Record<string, unknown>][] = [
+    ['eligibility_checked', { eligible: true }],
+    ['accepted', {}],
+    ['panel_convened', {}],
+    ['hearing_scheduled', { hearingDate: '2026-11-20' }],
+    ['heard', { date: '2026-11-20' }],
+    [
+      'decision_issued',
+      { decisionOutcome: 'partly_upheld', findings: 'The landlord missed two appointments.' },
+    ],
+  ];
+  for (const [to, extra] of steps) {
+    c = await app.call('cases.transition', {
+      id: c.id,
+      expectedUpdatedAt: c.updatedAt,
+      to: to as never,
+      date: '2026-11-23',
+      ...extra,
+    });
+  }
+  return c;
 }

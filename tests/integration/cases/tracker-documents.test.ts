@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../src-shared/domain/cases';
 import { openTestApp, type TestApp } from '../../support/temp-db';
-import { referral, threeMembers } from './helpers';
+import { decideCase, referral, threeMembers } from './helpers';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -21,32 +21,7 @@ function pdfText(base64: string): string {
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
 }
 
-async function decidedCase(): Promise<CaseDetail> {
-  let c = await app.call('cases.refer', referral());
-  for (const id of await threeMembers(app))
-    await app.call('cases.assignMember', { caseId: c.id, customerId: id });
-  const steps: [string, Record<string, unknown>][] = [
-    ['eligibility_checked', { eligible: true }],
-    ['accepted', {}],
-    ['panel_convened', {}],
-    ['hearing_scheduled', { hearingDate: '2026-11-20' }],
-    ['heard', { date: '2026-11-20' }],
-    [
-      'decision_issued',
-      { decisionOutcome: 'partly_upheld', findings: 'The landlord missed two appointments.' },
-    ],
-  ];
-  for (const [to, extra] of steps) {
-    c = await app.call('cases.transition', {
-      id: c.id,
-      expectedUpdatedAt: c.updatedAt,
-      to: to as never,
-      date: '2026-11-23',
-      ...extra,
-    });
-  }
-  return c;
-}
+const decidedCase = () => decideCase(app);
 
 describe('the recommendations tracker', () => {
   it('tracks responses, steps, progress and derived overdue, and filters', async () => {

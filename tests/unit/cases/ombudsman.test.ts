@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { ombudsmanWindow, twelveMonthsAfter } from '../../../src-shared/rules/ombudsman';
+import {
+  defaultOmbudsmanContact,
+  ombudsmanLetterLines,
+  ombudsmanRightStatement,
+  ombudsmanWindow,
+  twelveMonthsAfter,
+} from '../../../src-shared/rules/ombudsman';
 
 describe('the route to the Housing Ombudsman', () => {
-  it('says the resident may go at any time while the internal process is open', () => {
+  it('says the internal process is still open, leaving the right to go at any time to the screen', () => {
     const w = ombudsmanWindow(null, '2025-06-01');
     expect(w.level).toBe('open');
-    expect(w.message).toMatch(/at any time/);
+    expect(w.message).toMatch(/no stage 2 final response is recorded/);
+    // The page and letters state the right once, beside this message: it must not say it again.
+    expect(w.message).not.toMatch(/at any time/);
+    expect(ombudsmanWindow('2025-01-10', '2025-06-01').message).not.toMatch(/at any time/);
+  });
+
+  it('gives the letters the contact details they are handed, after the right to go at any time', () => {
+    expect(ombudsmanLetterLines(defaultOmbudsmanContact)).toEqual([
+      ombudsmanRightStatement,
+      'Housing Ombudsman Service, PO Box 152, Liverpool, L33 7WQ',
+      'Telephone 0300 111 3000 · Email info@housing-ombudsman.org.uk · www.housing-ombudsman.org.uk',
+    ]);
   });
 
   it('ends 12 months after the final response, 29 February falling back', () => {

@@ -59,13 +59,34 @@ describe('the Code provisions file', () => {
     });
   });
 
-  it('reminds the team before 30 September', () => {
-    expect(submissionReminder(2025, '2025-07-01').level).toBe('none');
-    expect(submissionReminder(2025, '2025-08-01')).toMatchObject({
+  it('reminds the team from 1 August, and says overdue after 30 September until submitted', () => {
+    expect(submissionReminder(2025, '2025-07-31', { toAssess: 3 }).level).toBe('none');
+    expect(submissionReminder(2025, '2025-08-01', { toAssess: 3 })).toEqual({
       level: 'upcoming',
+      due: '2025-09-30',
       daysLeft: 60,
+      message:
+        'The Code self-assessment for 2025 is due to the Ombudsman by 30 September 2025: 3 provisions still to assess.',
     });
-    expect(submissionReminder(2025, '2025-09-20').level).toBe('urgent');
-    expect(submissionReminder(2025, '2025-10-01').level).toBe('passed');
+    expect(submissionReminder(2025, '2025-09-16', { toAssess: 1 })).toMatchObject({
+      level: 'urgent',
+      message:
+        'The Code self-assessment for 2025 is due to the Ombudsman by 30 September 2025: 1 provision still to assess.',
+    });
+    expect(submissionReminder(2025, '2025-09-30').level).toBe('urgent');
+    expect(submissionReminder(2025, '2025-10-01', { toAssess: 0 })).toMatchObject({
+      level: 'overdue',
+      daysLeft: -1,
+      message:
+        'The Code self-assessment for 2025 was due to the Ombudsman by 30 September 2025 and is not marked submitted: every provision is assessed.',
+    });
+    expect(
+      submissionReminder(2025, '2025-10-01', { submittedOn: '2025-09-29', toAssess: 0 }),
+    ).toMatchObject({
+      level: 'submitted',
+      message: 'The Code self-assessment for 2025 was submitted on 29 September 2025.',
+    });
+    // A Code file with another date moves the reminder with it.
+    expect(submissionReminder(2025, '2025-08-01', { monthDay: '10-31' }).level).toBe('none');
   });
 });

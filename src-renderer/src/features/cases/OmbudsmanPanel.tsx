@@ -1,10 +1,10 @@
 import type { CaseDetail } from '../../../../src-shared/domain/cases';
-import { ombudsmanContact } from '../../../../src-shared/rules/ombudsman';
 import { formatDate } from '../../components/format';
 
 /** Always on the case page: the panel must never block or delay the resident's route to the Ombudsman. */
 export function OmbudsmanPanel({ detail }: { detail: CaseDetail }) {
   const w = detail.ombudsman;
+  const contact = detail.ombudsmanContact;
   const tone =
     w.level === 'urgent' || w.level === 'passed'
       ? 'ombudsman--urgent'
@@ -51,7 +51,7 @@ export function OmbudsmanPanel({ detail }: { detail: CaseDetail }) {
         {w.message}
       </p>
       <p className="muted">
-        {ombudsmanContact.name}: {ombudsmanContact.telephone}, {ombudsmanContact.email}
+        {contact.name}: {contact.telephone}, {contact.email}, {contact.website}
       </p>
     </aside>
   );

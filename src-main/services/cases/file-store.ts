@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApiError } from '../../../src-shared/errors';
+import type { AppContext } from '../context';
+
+/*
+ * Evidence files (case attachments and self-assessment documents) are copied
+ * into the app's own store, named by the SHA-256 of their content, and never
+ * modified: the same file attached twice is stored once, and a file cannot
+ * change under the record that cites it.
+ */
+
+const MAX_BYTES = 25 * 1024 * 1024;
+
+function storeDir(ctx: Pick<AppContext, 'dataDir'>): string {
+  const dir = join(ctx.dataDir, 'files');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export function storedFilePath(ctx: Pick<AppContext, 'dataDir'>, hash: string): string {
+  if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('Not a content hash.');
+  return join(storeDir(ctx), hash);
+}
+
+/**
+ * Stores the bytes and returns their hash and size. Called before the record
+ * that cites the file is written, never inside a transaction; a file already
+ * there is the same content.
+ */
+export function storeContent(
+  ctx: Pick<AppContext, 'dataDir'>,
+  contentBase64: string,
+): { hash: string; sizeBytes: number } {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length === 0)
+    throw ApiError.invalid('The file is empty.', [
+      { path: 'contentBase64', message: 'The file is empty.' },
+    ]);
+  if (bytes.length > MAX_BYTES)
+    throw ApiError.invalid('Files over 25 MB cannot be attached.', [
+      { path: 'contentBase64', message: 'Too large.' },
+    ]);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const path = storedFilePath(ctx, hash);
+  if (!existsSync(path)) writeFileSync(path, bytes, { flag: 'wx', mode: 0o444 });
+  return { hash, sizeBytes: bytes.length };
+}
+
+export function readStoredContent(
+  ctx: Pick<AppContext, 'dataDir'>,
+  hash: string,
+  fileName: string,
+): string {
+  const path = storedFilePath(ctx, hash);
+  if (!existsSync(path))
+    throw new ApiError(
+      'unavailable',
+      `The stored copy of ${fileName} is missing from the app's file store.`,
+    );
+  return readFileSync(path).toString('base64');
+}
