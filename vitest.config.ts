@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // The JSON report lets CI print one closing count across both runners.
+    reporters: ['default', ['json', { outputFile: 'reports/vitest.json' }]],
   },
 });
