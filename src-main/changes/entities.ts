@@ -1,5 +1,11 @@
+import type { Kysely } from 'kysely';
 import type { Permission } from '../../src-shared/rules/permissions';
+import type { DB } from '../db/schema';
 import { equalityColumns } from '../db/schema/customers';
+import {
+  recommendationChildPermission,
+  recommendationPermission,
+} from '../services/recommendations/source-access';
 
 /**
  * Who may read each entity's history, and which fields only some roles may
@@ -8,6 +14,8 @@ import { equalityColumns } from '../db/schema/customers';
  */
 export interface EntityPolicy {
   readPermission: Permission;
+  /** A further check for records whose openness depends on the record itself. */
+  recordPermission?: (db: Kysely<DB>, id: string) => Promise<Permission>;
   restrictedFields?: { fields: readonly string[]; permission: Permission };
 }
 
@@ -38,9 +46,19 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   case_declarations: { readPermission: 'cases.read' },
   case_notes: { readPermission: 'cases.read' },
   case_attachments: { readPermission: 'cases.read' },
-  recommendations: { readPermission: 'cases.read' },
-  recommendation_steps: { readPermission: 'cases.read' },
-  recommendation_updates: { readPermission: 'cases.read' },
+  // A recommendation's history follows its source: closed for cases, open for other sources.
+  recommendations: {
+    readPermission: 'recommendations.read',
+    recordPermission: recommendationPermission,
+  },
+  recommendation_steps: {
+    readPermission: 'recommendations.read',
+    recordPermission: (db, id) => recommendationChildPermission(db, 'recommendation_steps', id),
+  },
+  recommendation_updates: {
+    readPermission: 'recommendations.read',
+    recordPermission: (db, id) => recommendationChildPermission(db, 'recommendation_updates', id),
+  },
   code_self_assessments: { readPermission: 'cases.read' },
   complaint_period_figures: { readPermission: 'cases.read' },
   self_assessment_documents: { readPermission: 'cases.read' },

@@ -12,6 +12,7 @@ export async function recordHistory(
   const policy = entityPolicies[entity];
   if (!policy) throw ApiError.invalid(`There is no history for records of kind "${entity}".`);
   demand(ctx, policy.readPermission);
+  if (policy.recordPermission) demand(ctx, await policy.recordPermission(ctx.db, id));
   const restricted = policy.restrictedFields;
   const hidden =
     restricted && !allowed(ctx, restricted.permission) ? new Set(restricted.fields) : null;

@@ -1,3 +1,5 @@
+import type { Permission } from './permissions';
+
 /**
  * Recommendations from complaint cases and scrutiny reviews share one
  * tracker. "Overdue" is never stored: it is worked out from the due date and
@@ -9,6 +11,16 @@ export const recommendationSourceLabels: Record<RecommendationSource, string> = 
   complaint_case: 'Complaint case',
   scrutiny_review: 'Scrutiny review',
 };
+
+/**
+ * A recommendation, its steps and its history are as open as its source:
+ * those from complaint cases only to those who may open the case, those from
+ * other sources to everyone who may see the tracker.
+ */
+export const recommendationReadPermission = {
+  complaint_case: 'cases.read',
+  scrutiny_review: 'recommendations.read',
+} as const satisfies Record<RecommendationSource, Permission>;
 
 export const recommendationStatuses = ['open', 'in_progress', 'implemented', 'verified'] as const;
 export type RecommendationStatus = (typeof recommendationStatuses)[number];

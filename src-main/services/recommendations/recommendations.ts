@@ -18,12 +18,13 @@ import { ApiError } from '../../../src-shared/errors';
 import {
   checkStatusChange,
   isOverdue,
+  recommendationReadPermission,
   type ManagementResponse,
   type RecommendationSource,
   type RecommendationStatus,
 } from '../../../src-shared/rules/recommendations';
 import { londonDate } from '../../../src-shared/rules/working-days';
-import { demand, writing, type AppContext, type CallContext } from '../context';
+import { allowed, demand, writing, type AppContext, type CallContext } from '../context';
 import type { Writer } from '../../changes/writer';
 
 /*
@@ -168,8 +169,7 @@ function applyFilter(
 export async function trackRecommendations(ctx: CallContext, f: Filter): Promise<TrackerPage> {
   const now = today(ctx);
   // Officers may see the tracker but not recommendations from cases they may not open.
-  const canSeeCases =
-    ctx.actor !== null && ['coordinator', 'team_leader', 'administrator'].includes(ctx.actor.role);
+  const canSeeCases = allowed(ctx, recommendationReadPermission.complaint_case);
   let q = applyFilter(
     base(ctx) as unknown as ReturnType<typeof countBase>,
     f,
@@ -220,7 +220,7 @@ export async function getRecommendation(
 ): Promise<RecommendationDetail> {
   const row = await base(ctx).select(columns).where('r.id', '=', input.id).executeTakeFirst();
   if (!row) throw ApiError.notFound('The recommendation');
-  if (row.source_type === 'complaint_case') demand(ctx, 'cases.read');
+  demand(ctx, recommendationReadPermission[row.source_type as RecommendationSource]);
   const [steps, updates] = await Promise.all([
     ctx.db
       .selectFrom('recommendation_steps')
