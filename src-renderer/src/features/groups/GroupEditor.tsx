@@ -101,6 +101,7 @@ function GroupForm({ group }: { group: Group | null }) {
     });
   }
 
+  const taskAndFinish = form.kind === 'task_and_finish';
   const summary = Object.entries(errors).map(([path, message]) => ({
     message,
     fieldId: `group-${path}`,
@@ -142,6 +143,26 @@ function GroupForm({ group }: { group: Group | null }) {
             onChange={(e) => set({ kind: e.target.value })}
           />
           <TextField
+            id="group-startsOn"
+            label="Starts on"
+            type="date"
+            required={taskAndFinish}
+            hint={taskAndFinish ? 'The day of the first session.' : undefined}
+            value={form.startsOn}
+            error={errors.startsOn}
+            onChange={(e) => set({ startsOn: e.target.value })}
+          />
+          <TextField
+            id="group-endsOn"
+            label="Ends on"
+            type="date"
+            required={taskAndFinish}
+            hint={taskAndFinish ? 'The day the manager shows the revised policy.' : undefined}
+            value={form.endsOn}
+            error={errors.endsOn}
+            onChange={(e) => set({ endsOn: e.target.value })}
+          />
+          <TextField
             id="group-targetMeetingsPerYear"
             label="Target meetings a year"
             hint="At least this many; leave empty for no target."
@@ -156,22 +177,6 @@ function GroupForm({ group }: { group: Group | null }) {
             hint="For example: monthly"
             value={form.cadenceNote}
             onChange={(e) => set({ cadenceNote: e.target.value })}
-          />
-          <TextField
-            id="group-startsOn"
-            label="Starts on"
-            type="date"
-            value={form.startsOn}
-            error={errors.startsOn}
-            onChange={(e) => set({ startsOn: e.target.value })}
-          />
-          <TextField
-            id="group-endsOn"
-            label="Ends on"
-            type="date"
-            value={form.endsOn}
-            error={errors.endsOn}
-            onChange={(e) => set({ endsOn: e.target.value })}
           />
         </div>
         <TextAreaField

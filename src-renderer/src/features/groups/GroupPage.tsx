@@ -6,8 +6,8 @@ import {
   selectionMethodLabels,
 } from '../../../../src-shared/domain/groups';
 import { activityKindLabels, activityStatusLabels } from '../../../../src-shared/domain/meetings';
+import { Fragment, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client';
-import { useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { formatDate, formatDateTime } from '../../components/format';
@@ -15,6 +15,7 @@ import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { londonDay } from '../meetings/time';
 import { AddMember } from './AddMember';
+import { ThreeDays } from './ThreeDays';
 import { CadenceBadge } from './labels';
 import '../../styles/groups.css';
 
@@ -71,8 +72,30 @@ export function GroupPage() {
         <p>
           Meetings in the last 12 months: <CadenceBadge cadence={cadence} />
         </p>
+        {group.startsOn || group.endsOn ? (
+          <p>
+            Runs {group.startsOn ? `from ${formatDate(group.startsOn)}` : ''}
+            {group.endsOn ? ` to ${formatDate(group.endsOn)}` : ''}
+          </p>
+        ) : null}
         {group.commitment ? <p className="muted">Commitment: {group.commitment}</p> : null}
       </section>
+
+      {group.kind === 'task_and_finish' ? (
+        <ThreeDays
+          group={group}
+          scheduledInDates={
+            (activities.data ?? []).filter(
+              (a) =>
+                a.status !== 'cancelled' &&
+                group.startsOn !== null &&
+                group.endsOn !== null &&
+                londonDay(new Date(a.startsAt)) >= group.startsOn &&
+                londonDay(new Date(a.startsAt)) <= group.endsOn,
+            ).length
+          }
+        />
+      ) : null}
 
       <section className="panel" aria-labelledby="members-heading">
         <h2 id="members-heading">Members ({current.length})</h2>
@@ -131,51 +154,73 @@ export function GroupPage() {
 type Member = NonNullable<ReturnType<typeof useApiQuery<'groups.get'>>['data']>['members'][number];
 
 /** Ends a membership on a date; the member moves to "Former members". */
-function RecordLeaving({ membership }: { membership: Member }) {
-  const [open, setOpen] = useState(false);
+function RecordLeaving({
+  membership,
+  columns,
+  onDone,
+}: {
+  membership: Member;
+  columns: number;
+  onDone: () => void;
+}) {
   const [leftOn, setLeftOn] = useState(londonDay(new Date()));
-  const save = useApiMutation('groups.updateMember');
-  if (!open) {
-    return (
-      <button type="button" className="button button--quiet" onClick={() => setOpen(true)}>
-        Record leaving<span className="visually-hidden"> for {membership.customerName}</span>
-      </button>
-    );
-  }
+  const save = useApiMutation('groups.updateMember', { onSuccess: onDone });
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate({
-          id: membership.id,
-          expectedUpdatedAt: membership.updatedAt,
-          role: membership.role,
-          leftOn,
-          selectionMethod: membership.selectionMethod,
-          selectionNotes: membership.selectionNotes,
-          roleDescriptionAgreedOn: membership.roleDescriptionAgreedOn,
-          codeOfConductSignedOn: membership.codeOfConductSignedOn,
-        });
-      }}
-    >
-      <TextField
-        id={`left-${membership.id}`}
-        label={`${membership.customerName} left on`}
-        type="date"
-        value={leftOn}
-        onChange={(e) => setLeftOn(e.target.value)}
-      />
-      <button type="submit" className="button button--secondary" disabled={save.isPending}>
-        Save
-      </button>
-      {save.error ? <span role="alert">{errorMessage(save.error)}</span> : null}
-    </form>
+    <tr className="groups-leaving">
+      <td colSpan={columns}>
+        <form
+          className="inline-form"
+          aria-label={`Record when ${membership.customerName} left`}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') onDone();
+          }}
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate({
+              id: membership.id,
+              expectedUpdatedAt: membership.updatedAt,
+              role: membership.role,
+              leftOn,
+              selectionMethod: membership.selectionMethod,
+              selectionNotes: membership.selectionNotes,
+              roleDescriptionAgreedOn: membership.roleDescriptionAgreedOn,
+              codeOfConductSignedOn: membership.codeOfConductSignedOn,
+            });
+          }}
+        >
+          <TextField
+            id={`left-${membership.id}`}
+            label={`${membership.customerName} left on`}
+            type="date"
+            autoFocus
+            value={leftOn}
+            onChange={(e) => setLeftOn(e.target.value)}
+          />
+          <button type="submit" className="button button--secondary" disabled={save.isPending}>
+            Save
+          </button>
+          <button type="button" className="button button--quiet" onClick={onDone}>
+            Cancel
+          </button>
+          {save.error ? <span role="alert">{errorMessage(save.error)}</span> : null}
+        </form>
+      </td>
+    </tr>
   );
 }
 
 function MemberTable({ members, caption }: { members: Member[]; caption: string }) {
   const canWrite = useCan('groups.write');
+  const [leaving, setLeaving] = useState<string | null>(null);
+  const openers = useRef(new Map<string, HTMLButtonElement>());
+  const withLeaving = canWrite && members.some((m) => !m.leftOn);
+  // Current members rarely have a leaving date: the column appears when one does.
+  const withLeft = members.some((m) => m.leftOn);
+  const columns = 6 + Number(withLeft) + Number(withLeaving);
+  const close = (id: string) => {
+    setLeaving(null);
+    openers.current.get(id)?.focus();
+  };
   return (
     <table className="table">
       <caption className="visually-hidden">{caption}</caption>
@@ -184,33 +229,61 @@ function MemberTable({ members, caption }: { members: Member[]; caption: string 
           <th scope="col">Name</th>
           <th scope="col">Role</th>
           <th scope="col">Joined</th>
-          <th scope="col">Left</th>
+          {withLeft ? <th scope="col">Left</th> : null}
           <th scope="col">Selected by</th>
           <th scope="col">Code of conduct</th>
           <th scope="col">Rule override</th>
+          {withLeaving ? (
+            <th scope="col">
+              <span className="visually-hidden">Leaving</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
         {members.map((m) => (
-          <tr key={m.id}>
-            <th scope="row">
-              <Link to={`/customers/${m.customerId}`}>{m.customerName}</Link>
-            </th>
-            <td>{memberRoleLabels[m.role]}</td>
-            <td>{formatDate(m.joinedOn)}</td>
-            <td>
-              {m.leftOn ? formatDate(m.leftOn) : canWrite ? <RecordLeaving membership={m} /> : ''}
-            </td>
-            <td>{m.selectionMethod ? selectionMethodLabels[m.selectionMethod] : ''}</td>
-            <td>
-              {m.codeOfConductSignedOn ? (
-                `Signed ${formatDate(m.codeOfConductSignedOn)}`
-              ) : (
-                <span className="badge badge--amber">Not signed</span>
-              )}
-            </td>
-            <td>{m.overrideReason ?? ''}</td>
-          </tr>
+          <Fragment key={m.id}>
+            <tr>
+              <th scope="row">
+                <Link to={`/customers/${m.customerId}`}>{m.customerName}</Link>
+              </th>
+              <td>{memberRoleLabels[m.role]}</td>
+              <td className="groups-nowrap">{formatDate(m.joinedOn)}</td>
+              {withLeft ? (
+                <td className="groups-nowrap">{m.leftOn ? formatDate(m.leftOn) : ''}</td>
+              ) : null}
+              <td>{m.selectionMethod ? selectionMethodLabels[m.selectionMethod] : ''}</td>
+              <td>
+                {m.codeOfConductSignedOn ? (
+                  `Signed ${formatDate(m.codeOfConductSignedOn)}`
+                ) : (
+                  <span className="badge badge--amber">Not signed</span>
+                )}
+              </td>
+              <td>{m.overrideReason ?? ''}</td>
+              {withLeaving ? (
+                <td className="groups-row-action">
+                  {m.leftOn ? null : (
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      aria-expanded={leaving === m.id}
+                      ref={(el) => {
+                        if (el) openers.current.set(m.id, el);
+                        else openers.current.delete(m.id);
+                      }}
+                      onClick={() => setLeaving(leaving === m.id ? null : m.id)}
+                    >
+                      Record leaving<span className="visually-hidden"> for {m.customerName}</span>
+                    </button>
+                  )}
+                </td>
+              ) : null}
+            </tr>
+            {leaving === m.id ? (
+              <RecordLeaving membership={m} columns={columns} onDone={() => close(m.id)} />
+            ) : null}
+          </Fragment>
         ))}
       </tbody>
     </table>

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
 import {
   activityKindLabels,
   activityStatusLabels,
   attendanceStatusLabels,
   venueKindLabels,
   type Activity,
+  type ActivityAction,
   type Attendee,
 } from '../../../../src-shared/domain/meetings';
 import { call, errorMessage } from '../../api/client';
@@ -14,6 +16,8 @@ import { SelectField, TextField } from '../../components/Field';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { DeleteWithReasonDialog } from './DeleteWithReasonDialog';
+import { StaffAttending } from './StaffAttending';
 import { downloadFile, londonTime } from './time';
 import '../../styles/groups.css';
 
@@ -68,6 +72,7 @@ export function ActivityPage() {
                 Edit
               </Link>
             ) : null}
+            <DeleteActivity activity={a} />
           </>
         }
       />
@@ -112,6 +117,70 @@ export function ActivityPage() {
       </section>
       <Actions activity={a} />
       <AttendanceTable activity={a} />
+      <StaffAttending activity={a} />
+    </>
+  );
+}
+
+/** What deleting does to attendance, said before it is done. */
+function deletionConsequences(a: Activity): string {
+  const customers = a.attendees.filter((p) => !p.isStaff && p.status !== null).length;
+  const staff = a.attendees.filter((p) => p.isStaff).length;
+  const parts = [
+    customers ? `${customers} customer attendance ${customers === 1 ? 'mark' : 'marks'}` : null,
+    staff ? `${staff} staff ${staff === 1 ? 'entry' : 'entries'}` : null,
+    a.actions.length
+      ? `${a.actions.length} ${a.actions.length === 1 ? 'action' : 'actions'}`
+      : null,
+  ].filter(Boolean);
+  if (parts.length === 0) return 'Nobody has been marked for it and it has no actions.';
+  const list =
+    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `It also deletes ${list}.`;
+}
+
+function DeleteActivity({ activity }: { activity: Activity }) {
+  const canWrite = useCan('meetings.write');
+  const canDeleteHeld = useCan('meetings.delete_held');
+  const [asking, setAsking] = useState(false);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  if (!canWrite || (activity.status === 'held' && !canDeleteHeld)) return null;
+  const heldWithAttendance = activity.status === 'held' && activity.present > 0;
+  return (
+    <>
+      <button type="button" className="button button--quiet" onClick={() => setAsking(true)}>
+        Delete…
+      </button>
+      {asking ? (
+        <DeleteWithReasonDialog
+          id="delete-activity"
+          title={`Delete ${activity.title}?`}
+          confirmLabel="Delete activity"
+          onClose={() => setAsking(false)}
+          onConfirm={async (reason) => {
+            await call('activities.remove', { id: activity.id, reason });
+            // Leave the page before refreshing, so it never shows the deleted activity as missing.
+            navigate(activity.groupId ? `/groups/${activity.groupId}` : '/calendar', {
+              replace: true,
+            });
+            await client.invalidateQueries();
+          }}
+        >
+          <p>{deletionConsequences(activity)}</p>
+          {heldWithAttendance ? (
+            <p>
+              This activity was held and {activity.present}{' '}
+              {activity.present === 1 ? 'customer was' : 'customers were'} present. Once it is
+              deleted it no longer counts in the meetings held, attendance or involvement hours
+              figures, and it leaves those customers’ involvement records. Their last activity date
+              is worked out again from their other activities, so some may then show as having had
+              no activity in the last 12 months.
+            </p>
+          ) : null}
+          <p className="muted">The history keeps the activity, with your reason.</p>
+        </DeleteWithReasonDialog>
+      ) : null}
     </>
   );
 }
@@ -128,6 +197,8 @@ function Actions({ activity }: { activity: Activity }) {
     },
   });
   const canWrite = useCan('meetings.write');
+  const [deleting, setDeleting] = useState<ActivityAction | null>(null);
+  const remove = useApiMutation('activities.removeAction');
   function submit(e: FormEvent) {
     e.preventDefault();
     save.mutate({ activityId: activity.id, description, owner, dueOn: dueOn || null, done: false });
@@ -144,6 +215,11 @@ function Actions({ activity }: { activity: Activity }) {
               <th scope="col">Owner</th>
               <th scope="col">Due</th>
               <th scope="col">Done</th>
+              {canWrite ? (
+                <th scope="col">
+                  <span className="visually-hidden">Delete</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -176,6 +252,17 @@ function Actions({ activity }: { activity: Activity }) {
                     )}
                   </label>
                 </td>
+                {canWrite ? (
+                  <td className="groups-row-action">
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => setDeleting(x)}
+                    >
+                      Delete<span className="visually-hidden"> action: {x.description}</span>
+                    </button>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -210,6 +297,21 @@ function Actions({ activity }: { activity: Activity }) {
         </form>
       ) : null}
       {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
+      {deleting ? (
+        <DeleteWithReasonDialog
+          id="delete-action"
+          title="Delete this action?"
+          confirmLabel="Delete action"
+          onClose={() => setDeleting(null)}
+          onConfirm={async (reason) => {
+            await remove.mutateAsync({ id: deleting.id, reason });
+            setDeleting(null);
+          }}
+        >
+          <p>“{deleting.description}” will no longer be listed with this activity.</p>
+          <p className="muted">The history keeps it, with your reason.</p>
+        </DeleteWithReasonDialog>
+      ) : null}
     </section>
   );
 }
