@@ -250,3 +250,48 @@ test('a task & finish group: dates required, the three days planned in one click
   await page.getByRole('link', { name: 'Edit' }).click();
   await expect(page.getByLabel('Title')).toHaveValue('Day 2: revising the policy');
 });
+
+test('every screen of the area, at 1024 by 700, reached by keyboard and free of axe problems', async ({
+  page,
+  app,
+}) => {
+  await app.signIn({ role: 'coordinator' });
+  await app.loadDemo();
+  const groups = await app.api<{ id: string; name: string }[]>('groups.list', {});
+  const council = groups.find((g) => g.name === 'Customer Council')!.id;
+  const held = await app.api<{ id: string; status: string }[]>('activities.list', {
+    from: '2026-10-01',
+    to: '2026-11-22',
+    groupId: council,
+  });
+  const meeting = held.filter((a) => a.status === 'held').at(-1)!;
+  const courses = await app.api<{ id: string }[]>('training.courses', {});
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const screens: [string, string][] = [
+    ['groups-list', '#/groups'],
+    ['group-page', `#/groups/${council}`],
+    ['group-editor', `#/groups/${council}/edit`],
+    ['calendar', '#/calendar?date=2026-11-23'],
+    ['activity-page', `#/activities/${meeting.id}`],
+    ['activity-editor', `#/activities/${meeting.id}/edit`],
+    ['sign-in', `#/activities/${meeting.id}/sign-in`],
+    ['talent-school', '#/training'],
+    ['course-page', `#/training/${courses[0]!.id}`],
+  ];
+  for (const [name, hash] of screens) {
+    await page.goto(`${app.url}${hash}`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Loading/ })).toHaveCount(0);
+    // The first Tab stops are reachable and show where focus is.
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      const outline = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el && el !== document.body ? getComputedStyle(el).outlineStyle : 'none';
+      });
+      expect(outline, `focus is visible on ${name}`).not.toBe('none');
+    }
+    await expectAccessible(page, name);
+    if (shots) await page.screenshot({ path: `${shots}/review-${name}-1024.png`, fullPage: true });
+  }
+});

@@ -50,7 +50,7 @@ export function GroupList() {
                   <td>{groupFamilyLabels[g.family]}</td>
                   <td>{groupKindLabels[g.kind]}</td>
                   <td className="num">{g.members}</td>
-                  <td>
+                  <td className="groups-cadence">
                     <CadenceBadge cadence={g.cadence} />
                   </td>
                   <td>

@@ -216,7 +216,8 @@ function MemberTable({ members, caption }: { members: Member[]; caption: string 
   const withLeaving = canWrite && members.some((m) => !m.leftOn);
   // Current members rarely have a leaving date: the column appears when one does.
   const withLeft = members.some((m) => m.leftOn);
-  const columns = 6 + Number(withLeft) + Number(withLeaving);
+  const withOverride = members.some((m) => m.overrideReason);
+  const columns = 5 + Number(withLeft) + Number(withOverride) + Number(withLeaving);
   const close = (id: string) => {
     setLeaving(null);
     openers.current.get(id)?.focus();
@@ -231,8 +232,8 @@ function MemberTable({ members, caption }: { members: Member[]; caption: string 
           <th scope="col">Joined</th>
           {withLeft ? <th scope="col">Left</th> : null}
           <th scope="col">Selected by</th>
-          <th scope="col">Code of conduct</th>
-          <th scope="col">Rule override</th>
+          <th scope="col">Code of conduct signed</th>
+          {withOverride ? <th scope="col">Rule override</th> : null}
           {withLeaving ? (
             <th scope="col">
               <span className="visually-hidden">Leaving</span>
@@ -253,14 +254,14 @@ function MemberTable({ members, caption }: { members: Member[]; caption: string 
                 <td className="groups-nowrap">{m.leftOn ? formatDate(m.leftOn) : ''}</td>
               ) : null}
               <td>{m.selectionMethod ? selectionMethodLabels[m.selectionMethod] : ''}</td>
-              <td>
+              <td className="groups-nowrap">
                 {m.codeOfConductSignedOn ? (
-                  `Signed ${formatDate(m.codeOfConductSignedOn)}`
+                  formatDate(m.codeOfConductSignedOn)
                 ) : (
                   <span className="badge badge--amber">Not signed</span>
                 )}
               </td>
-              <td>{m.overrideReason ?? ''}</td>
+              {withOverride ? <td>{m.overrideReason ?? ''}</td> : null}
               {withLeaving ? (
                 <td className="groups-row-action">
                   {m.leftOn ? null : (

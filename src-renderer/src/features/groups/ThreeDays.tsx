@@ -22,10 +22,12 @@ export function ThreeDays({
   return (
     <section className="panel" aria-labelledby="three-days-heading">
       <h2 id="three-days-heading">The three volunteer days</h2>
-      <p>
-        Day 1 training on the policy’s context; an online comment window; day 2 revising the policy;
-        day 3 the manager shows the revised policy.
-      </p>
+      {group.commitment ? null : (
+        <p>
+          Day 1 training on the policy’s context; an online comment window; day 2 revising the
+          policy; day 3 the manager shows the revised policy.
+        </p>
+      )}
       {!hasDates ? (
         <Notice tone="warning">
           {group.name} has no start and end dates yet. The three days are planned between them.{' '}

@@ -333,7 +333,9 @@ function AttendanceTable({ activity }: { activity: Activity }) {
               <th scope="col" className="num">
                 Hours
               </th>
-              <th scope="col">Satisfaction (1 to 5)</th>
+              <th scope="col">
+                Satisfaction, 1 to 5: with the opportunity, and with how they were involved
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -388,7 +390,7 @@ function Satisfaction({ attendee, training }: { attendee: Attendee; training: bo
     >
       <SelectField
         id={`sat-opp-${attendee.id}`}
-        label="With the opportunity"
+        label="Opportunity"
         placeholder="–"
         value={opportunity}
         options={scores}
@@ -396,7 +398,7 @@ function Satisfaction({ attendee, training }: { attendee: Attendee; training: bo
       />
       <SelectField
         id={`sat-inv-${attendee.id}`}
-        label="With how they were involved"
+        label="Involvement"
         placeholder="–"
         value={involvement}
         options={scores}
