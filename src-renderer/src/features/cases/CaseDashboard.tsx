@@ -12,6 +12,7 @@ import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { CaseTable } from './CaseTable';
+import { SubmissionNotice } from './SubmissionNotice';
 import '../../styles/cases.css';
 
 export function CaseDashboard() {
@@ -46,6 +47,16 @@ export function CaseDashboard() {
       ) : null}
       {dash.isPending ? <Loading what="Loading deadlines" /> : null}
       {dash.error ? <Notice tone="error">{errorMessage(dash.error)}</Notice> : null}
+      {dash.data?.selfAssessment ? (
+        <div className="cases-reminder">
+          <SubmissionNotice reminder={dash.data.selfAssessment} />
+          {canOpen ? (
+            <Link to="/cases/self-assessment">
+              Open the {dash.data.selfAssessment.year} self-assessment
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
       {dash.data ? (
         <div className="case-dashboard">
           <section className="panel" aria-labelledby="overdue-heading">

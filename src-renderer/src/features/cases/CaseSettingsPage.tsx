@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { OmbudsmanContactSettings } from './OmbudsmanContactSettings';
 import '../../styles/cases.css';
 
 function Standards({ settings, canEdit }: { settings: CaseSettings; canEdit: boolean }) {
@@ -177,13 +178,14 @@ export function CaseSettingsPage() {
     <>
       <PageHeader
         title="Complaint panel settings"
-        subtitle="The panel’s service standards, quorum, letter templates and reference data."
+        subtitle="The panel’s service standards, quorum, the Ombudsman’s contact details, letter templates and reference data."
       />
       {settings.isPending ? <Loading /> : null}
       {settings.error ? <Notice tone="error">{errorMessage(settings.error)}</Notice> : null}
       {settings.data ? (
         <>
           <Standards settings={settings.data} canEdit={canEdit} />
+          <OmbudsmanContactSettings settings={settings.data} canEdit={canEdit} />
           <Templates settings={settings.data} />
           <ReferenceFiles settings={settings.data} canEdit={canEdit} />
         </>

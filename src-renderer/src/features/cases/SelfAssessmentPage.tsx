@@ -1,102 +1,29 @@
 import { useState } from 'react';
 import {
-  complianceAnswers,
   complianceLabels,
-  type ComplianceAnswer,
+  type SelfAssessment,
   type SelfAssessmentRow,
 } from '../../../../src-shared/domain/self-assessment';
-import { call, errorMessage } from '../../api/client';
+import { call, errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { SelectField, TextAreaField } from '../../components/Field';
+import { SelectField, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { downloadBase64 } from '../customer-import/file-bytes';
+import { ProvisionEditor } from './ProvisionEditor';
+import { ProvisionEvidence } from './ProvisionEvidence';
+import { SubmissionNotice } from './SubmissionNotice';
 import '../../styles/cases.css';
 
-function ProvisionRow({
-  year,
-  row,
-  canWrite,
-}: {
-  year: number;
-  row: SelfAssessmentRow;
-  canWrite: boolean;
-}) {
-  const [complies, setComplies] = useState<string>(row.complies ?? '');
-  const [evidence, setEvidence] = useState(row.evidence ?? '');
-  const [comments, setComments] = useState(row.panelComments ?? '');
-  const save = useApiMutation('selfAssessment.save');
-  const id = `p-${row.provision.replace('.', '-')}`;
-  return (
-    <tr>
-      <th scope="row">{row.provision}</th>
-      <td>{row.requirement}</td>
-      <td>
-        <SelectField
-          id={`${id}-complies`}
-          label={`Provision ${row.provision}: complies?`}
-          value={complies}
-          placeholder="Not assessed"
-          disabled={!canWrite}
-          options={complianceAnswers.map((a) => ({ value: a, label: complianceLabels[a] }))}
-          onChange={(e) => setComplies(e.target.value)}
-        />
-      </td>
-      <td>
-        <TextAreaField
-          id={`${id}-evidence`}
-          label={`Provision ${row.provision}: evidence`}
-          rows={2}
-          value={evidence}
-          disabled={!canWrite}
-          onChange={(e) => setEvidence(e.target.value)}
-        />
-      </td>
-      <td>
-        <TextAreaField
-          id={`${id}-comments`}
-          label={`Provision ${row.provision}: tenant panel comments`}
-          rows={2}
-          value={comments}
-          disabled={!canWrite}
-          onChange={(e) => setComments(e.target.value)}
-        />
-      </td>
-      <td>
-        {canWrite ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={save.isPending}
-            onClick={() =>
-              save.mutate({
-                year,
-                provision: row.provision,
-                complies: (complies || null) as ComplianceAnswer | null,
-                evidence,
-                panelComments: comments,
-                linkedCaseIds: row.linkedCaseIds,
-              })
-            }
-          >
-            Save {row.provision}
-          </button>
-        ) : null}
-        {save.isSuccess ? <span className="muted"> Saved</span> : null}
-        {save.error ? <span className="field__error">{errorMessage(save.error)}</span> : null}
-      </td>
-    </tr>
-  );
-}
-
 export function SelfAssessmentPage() {
-  const thisYear = new Date().getFullYear();
-  const [year, setYear] = useState(thisYear);
-  const sa = useApiQuery('selfAssessment.get', { year });
+  const [chosenYear, setChosenYear] = useState<number | undefined>(undefined);
+  const sa = useApiQuery('selfAssessment.get', { year: chosenYear });
   const canWrite = useCan('cases.write');
   const [problem, setProblem] = useState<string | null>(null);
+  const year = sa.data?.year;
   async function exportAs(format: 'pdf' | 'xlsx') {
+    if (!year) return;
     setProblem(null);
     try {
       const f = await call('selfAssessment.export', { year, format });
@@ -115,6 +42,7 @@ export function SelfAssessmentPage() {
             <button
               type="button"
               className="button button--secondary"
+              disabled={!year}
               onClick={() => void exportAs('pdf')}
             >
               Export PDF
@@ -122,6 +50,7 @@ export function SelfAssessmentPage() {
             <button
               type="button"
               className="button button--secondary"
+              disabled={!year}
               onClick={() => void exportAs('xlsx')}
             >
               Export Excel
@@ -129,60 +58,145 @@ export function SelfAssessmentPage() {
           </div>
         }
       />
-      <div className="panel filters">
-        <SelectField
-          id="sa-year"
-          label="Year"
-          value={String(year)}
-          options={[thisYear + 1, thisYear, thisYear - 1, thisYear - 2].map((y) => ({
-            value: String(y),
-            label: String(y),
-          }))}
-          onChange={(e) => setYear(Number(e.target.value))}
-        />
-      </div>
       {problem ? <Notice tone="error">{problem}</Notice> : null}
       {sa.isPending ? <Loading what="Loading the self-assessment" /> : null}
       {sa.error ? <Notice tone="error">{errorMessage(sa.error)}</Notice> : null}
       {sa.data ? (
         <>
-          {sa.data.reminder.level === 'upcoming' || sa.data.reminder.level === 'urgent' ? (
-            <Notice tone="warning">{sa.data.reminder.message}</Notice>
-          ) : (
-            <Notice>
-              Due {formatDate(sa.data.due)}. {sa.data.answered} of {sa.data.rows.length} provisions
-              assessed.
-            </Notice>
-          )}
-          <div className="panel">
-            <table className="table self-assessment">
-              <caption className="visually-hidden">
-                {sa.data.codeTitle} ({sa.data.codeVersion}), {year}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Provision</th>
-                  <th scope="col">Requirement</th>
-                  <th scope="col">Complies</th>
-                  <th scope="col">Evidence</th>
-                  <th scope="col">Tenant panel comments</th>
-                  <th scope="col">Save</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sa.data.rows.map((r) => (
-                  <ProvisionRow
-                    key={`${year}-${r.provision}-${r.updatedAt ?? ''}`}
-                    year={year}
+          <div className="panel self-assessment__bar">
+            <SelectField
+              id="sa-year"
+              label="Year"
+              value={String(sa.data.year)}
+              options={[1, 0, -1, -2, -3].map((d) => {
+                const y = String(sa.data.currentYear + d);
+                return { value: y, label: y };
+              })}
+              onChange={(e) => setChosenYear(Number(e.target.value))}
+            />
+            <p className="self-assessment__progress">
+              <strong>
+                {sa.data.answered} of {sa.data.rows.length}
+              </strong>{' '}
+              provisions assessed · due {formatDate(sa.data.due)}
+            </p>
+            <Submission sa={sa.data} canWrite={canWrite} />
+          </div>
+          <SubmissionNotice reminder={sa.data.reminder} />
+          <Provisions sa={sa.data} canWrite={canWrite} />
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function Submission({ sa, canWrite }: { sa: SelfAssessment; canWrite: boolean }) {
+  const [on, setOn] = useState(sa.due);
+  const mark = useApiMutation('selfAssessment.markSubmitted');
+  const errors = mark.error ? fieldErrors(mark.error) : {};
+  if (sa.submittedOn)
+    return (
+      <div className="self-assessment__submission">
+        <p>
+          Submitted on <strong>{formatDate(sa.submittedOn)}</strong>
+        </p>
+        {canWrite ? (
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={mark.isPending}
+            onClick={() => mark.mutate({ year: sa.year, submittedOn: null })}
+          >
+            Take off the submitted mark
+          </button>
+        ) : null}
+      </div>
+    );
+  if (!canWrite) return <p className="self-assessment__submission">Not yet submitted</p>;
+  return (
+    <form
+      className="self-assessment__submission"
+      aria-label={`Record when the ${sa.year} self-assessment was submitted`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        mark.mutate({ year: sa.year, submittedOn: on });
+      }}
+    >
+      <TextField
+        id="sa-submitted-on"
+        label="Submitted on"
+        type="date"
+        value={on}
+        error={errors['submittedOn'] ?? (mark.error ? errorMessage(mark.error) : undefined)}
+        onChange={(e) => setOn(e.target.value)}
+      />
+      <button type="submit" className="button button--secondary" disabled={mark.isPending || !on}>
+        Mark submitted
+      </button>
+    </form>
+  );
+}
+
+function summaryOf(r: SelfAssessmentRow): string {
+  const parts = [
+    r.linkedCases.length
+      ? `${r.linkedCases.length} case${r.linkedCases.length === 1 ? '' : 's'}`
+      : '',
+    r.documents.length
+      ? `${r.documents.length} document${r.documents.length === 1 ? '' : 's'}`
+      : '',
+    r.figures.length ? `${r.figures.length} figure${r.figures.length === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'no evidence linked';
+}
+
+const badgeTone = { yes: 'badge--green', partly: 'badge--amber', no: 'badge--red' } as const;
+
+function Provisions({ sa, canWrite }: { sa: SelfAssessment; canWrite: boolean }) {
+  const sections = [...new Set(sa.rows.map((r) => r.section))];
+  return (
+    <>
+      {sections.map((section) => {
+        const rows = sa.rows.filter((r) => r.section === section);
+        const headingId = `sa-section-${section.replace(/\W/g, '-')}`;
+        return (
+          <section key={section} className="self-assessment__section" aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              {section}. {rows[0]?.sectionTitle}
+            </h2>
+            {rows.map((r) => (
+              <details
+                key={`${sa.year}-${r.provision}`}
+                className="panel self-assessment__provision"
+              >
+                <summary>
+                  <span className="self-assessment__number">{r.provision}</span>
+                  <span className="self-assessment__requirement">{r.requirement}</span>
+                  <span className="self-assessment__status">
+                    {r.complies ? (
+                      <span className={`badge ${badgeTone[r.complies]}`}>
+                        {complianceLabels[r.complies]}
+                      </span>
+                    ) : (
+                      <span className="badge">Not assessed</span>
+                    )}
+                    <span className="muted"> {summaryOf(r)}</span>
+                  </span>
+                </summary>
+                <div className="self-assessment__body">
+                  <ProvisionEditor
+                    key={r.updatedAt ?? 'new'}
+                    year={sa.year}
                     row={r}
                     canWrite={canWrite}
                   />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
+                  <ProvisionEvidence year={sa.year} row={r} canWrite={canWrite} />
+                </div>
+              </details>
+            ))}
+          </section>
+        );
+      })}
     </>
   );
 }
