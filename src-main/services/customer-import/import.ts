@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { CustomerValues } from '../../../src-shared/domain/customer';
 import {
   PREVIEW_ROWS,
@@ -12,9 +13,10 @@ import {
 } from '../../../src-shared/domain/customer-import';
 import { ApiError } from '../../../src-shared/errors';
 import { londonDate } from '../../../src-shared/rules/working-days';
+import type { DB } from '../../db/schema';
 import { demand, writing, type CallContext } from '../context';
 import { patchToColumns, valuesToColumns } from '../customers/rows';
-import { loadCustomerKeys, loadCustomerRecords, loadPlaces } from './existing';
+import { loadCustomerRecords, loadMatchCandidates, loadPlaces } from './existing';
 import { parseSheet, type ParsedSheet } from './parse-sheet';
 import { CustomerMatcher, changeLabels, planRows, type RowPlan } from './plan-rows';
 import { readRows, type ReadRow } from './read-rows';
@@ -35,12 +37,8 @@ interface PreparedImport {
   counts: ImportCounts;
 }
 
-/**
- * Reads the file, checks every row and works out what each would do. Only
- * reads: the preview and the import share it, so the import re-checks the
- * file exactly as the preview did.
- */
-async function prepare(ctx: CallContext, request: ImportRequest): Promise<PreparedImport> {
+/** Reads the file's bytes into a sheet: no database, so it runs outside any transaction. */
+async function readSheet(request: ImportRequest): Promise<ParsedSheet> {
   const bytes = Buffer.from(request.contentBase64, 'base64');
   if (bytes.length === 0)
     throw ApiError.invalid('The file is empty.', [
@@ -53,21 +51,42 @@ async function prepare(ctx: CallContext, request: ImportRequest): Promise<Prepar
       [{ path: 'contentBase64', message: 'The file has no rows.' }],
     );
   }
+  return sheet;
+}
+
+/**
+ * Checks every row and works out what each would do, reading through `db`.
+ * The preview and the import share it, so the import re-checks the file
+ * exactly as the preview did; the import does so inside its write
+ * transaction, against the database as it is when it writes.
+ */
+async function prepare(
+  ctx: CallContext,
+  db: Kysely<DB>,
+  sheet: ParsedSheet,
+  requestedMapping: ImportRequest['mapping'],
+): Promise<PreparedImport> {
   const suggestedMapping = suggestMapping(sheet.headers);
-  const mapping = request.mapping ?? suggestedMapping;
+  const mapping = requestedMapping ?? suggestedMapping;
   const today = londonDate(ctx.clock.now());
 
-  const read = readRows(sheet, mapping, await loadPlaces(ctx), today);
+  const read = readRows(sheet, mapping, await loadPlaces(db), today);
   const valid = read.rows.filter((r) => r.values !== null);
-  const matcher = new CustomerMatcher(valid.length > 0 ? await loadCustomerKeys(ctx) : []);
+  const matcher = new CustomerMatcher(
+    valid.length > 0
+      ? await loadMatchCandidates(
+          db,
+          valid.map((r) => r.values!),
+        )
+      : [],
+  );
+  // Matched once: the plan below asks again for each row.
+  const matches = new Map(valid.map((r) => [r.values!, matcher.match(r.values!)]));
   const matchedIds = new Set<string>();
-  for (const row of valid) {
-    const found = matcher.match(row.values!);
-    if (found) matchedIds.add(found.existing.id);
-  }
-  const records = await loadCustomerRecords(ctx, [...matchedIds]);
+  for (const found of matches.values()) if (found) matchedIds.add(found.existing.id);
+  const records = await loadCustomerRecords(db, [...matchedIds]);
   const columnOf = new Map(mapping.map((field, column) => [field, sheet.headers[column] ?? null]));
-  const planned = planRows(valid, matcher, records, {
+  const planned = planRows(valid, { match: (values) => matches.get(values) ?? null }, records, {
     column: (field) => columnOf.get(field) ?? null,
   });
 
@@ -101,7 +120,7 @@ export async function previewImport(
   request: ImportRequest,
 ): Promise<ImportPreview> {
   demand(ctx, 'customers.import');
-  const prepared = await prepare(ctx, request);
+  const prepared = await prepare(ctx, ctx.db, await readSheet(request), request.mapping);
   const planFor = new Map(prepared.plans.map((p) => [p.row, p]));
   const readFor = new Map(prepared.rows.map((r) => [r.row, r]));
   const rows = prepared.sheet.rows.slice(0, PREVIEW_ROWS).map((sheetRow): ImportRowPreview => {
@@ -144,24 +163,24 @@ export async function commitImport(
   request: ImportRequest & { mapping: (ImportFieldKey | null)[] },
 ): Promise<ImportOutcome> {
   demand(ctx, 'customers.import');
-  const prepared = await prepare(ctx, request);
-  if (prepared.errors.length > 0) {
-    const n = prepared.errors.length;
-    throw ApiError.invalid(
-      `${n === 1 ? 'There is 1 problem' : `There are ${n} problems`} in ${request.fileName}, so nothing was imported. Correct the file and import it again.`,
-      prepared.errors
-        .slice(0, REFUSAL_DETAIL)
-        .map((e) => ({ path: issuePath(e), message: e.message })),
-    );
-  }
-  if (prepared.plans.length === 0) {
-    throw ApiError.invalid(
-      describeIssue(null, null, `${request.fileName} has no customers below its header row`),
-    );
-  }
-
+  const sheet = await readSheet(request);
   const reason = `Imported from ${request.fileName}`;
-  await writing(ctx, async (w) => {
+  const prepared = await writing(ctx, async (w) => {
+    const prepared = await prepare(ctx, w.trx, sheet, request.mapping);
+    if (prepared.errors.length > 0) {
+      const n = prepared.errors.length;
+      throw ApiError.invalid(
+        `${n === 1 ? 'There is 1 problem' : `There are ${n} problems`} in ${request.fileName}, so nothing was imported. Correct the file and import it again.`,
+        prepared.errors
+          .slice(0, REFUSAL_DETAIL)
+          .map((e) => ({ path: issuePath(e), message: e.message })),
+      );
+    }
+    if (prepared.plans.length === 0) {
+      throw ApiError.invalid(
+        describeIssue(null, null, `${request.fileName} has no customers below its header row`),
+      );
+    }
     for (const plan of prepared.plans) {
       if (plan.action === 'create') {
         await w.create('customers', valuesToColumns(plan.values as CustomerValues), { reason });
@@ -172,6 +191,7 @@ export async function commitImport(
         });
       }
     }
+    return prepared;
   });
   return { fileName: request.fileName, counts: prepared.counts };
 }

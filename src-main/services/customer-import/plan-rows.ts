@@ -59,10 +59,13 @@ export class CustomerMatcher {
   private byEmail = new Map<string, CustomerKey[]>();
   private byNamePostcode = new Map<string, CustomerKey[]>();
   private byNameOnly = new Map<string, CustomerKey[]>();
+  /** Each customer's reference as compared, worked out once rather than for every row. */
+  private refOf = new Map<CustomerKey, string | null>();
 
   constructor(existing: Iterable<CustomerKey>) {
     for (const c of existing) {
       const ref = refKey(c.externalRef);
+      this.refOf.set(c, ref);
       if (ref && !this.byRef.has(ref)) this.byRef.set(ref, c);
       if (c.email) push(this.byEmail, c.email, c);
       if (c.postcode) push(this.byNamePostcode, `${personKey(c)}|${c.postcode}`, c);
@@ -77,7 +80,10 @@ export class CustomerMatcher {
       if (found) return { existing: found, by: 'reference' };
     }
     const compatible = (list: CustomerKey[] | undefined) =>
-      (list ?? []).filter((c) => !ref || !refKey(c.externalRef) || refKey(c.externalRef) === ref);
+      (list ?? []).filter((c) => {
+        const theirs = this.refOf.get(c);
+        return !ref || !theirs || theirs === ref;
+      });
     const person = personKey(values);
 
     if (values.email) {
@@ -138,7 +144,7 @@ export function changeLabels(patch: ImportedValues): string[] {
  */
 export function planRows(
   rows: readonly ReadRow[],
-  matcher: CustomerMatcher,
+  matcher: Pick<CustomerMatcher, 'match'>,
   /** The whole stored record of each customer a row matches, for finding what changed. */
   records: ReadonlyMap<string, ExistingCustomer>,
   headers: { column: (field: ImportFieldKey) => string | null },

@@ -143,6 +143,67 @@ describe('importing customers', () => {
     expect(update).toMatchObject({ reason: 'Imported from register-v2.csv' });
   });
 
+  it('matches stored customers by reference in any case, by email and by name alone', async () => {
+    const create = async (values: Record<string, unknown>) => {
+      const result = await app.call('customers.create', values as never);
+      if (!result.created) throw new Error('expected a new customer');
+      return result.customer.id;
+    };
+    const byRef = await create({ firstName: 'Ada', lastName: 'Lovelace', externalRef: 'ab-77' });
+    const byEmail = await create({
+      firstName: 'Mary',
+      lastName: 'Seacole',
+      email: 'mary@example.org',
+    });
+    const byName = await create({ firstName: 'Sean', lastName: "O'Neill" });
+    await create({ firstName: 'Sean', lastName: "O'Neill", postcode: 'TS1 2AB' });
+
+    const csv = [
+      'Ref,First name,Surname,Email,Post Code,Notes',
+      'AB-77,Ada,Lovelace,,,Prefers letters',
+      ',Mary,Seacole,MARY@example.org,,Prefers calls',
+      ',sean,oneill,,,Prefers visits',
+      'N1,New,Person,new@example.org,TS5 6AA,',
+    ].join('\n');
+    const file = { fileName: 'match.csv', contentBase64: base64(csv) };
+    const preview = await app.call('customerTransfer.previewImport', file);
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows.map((r) => [r.action, r.matchedBy])).toEqual([
+      ['update', 'reference'],
+      ['update', 'email'],
+      ['update', 'name'],
+      ['create', null],
+    ]);
+    await app.call('customerTransfer.commitImport', { ...file, mapping: preview.mapping });
+    const notes = async (id: string) => (await app.call('customers.get', { id })).notes;
+    expect(await notes(byRef)).toBe('Prefers letters');
+    expect(await notes(byEmail)).toBe('Prefers calls');
+    expect(await notes(byName)).toBe('Prefers visits');
+    expect(await customerCount()).toBe(5);
+  });
+
+  it('checks the file again when importing, against the register as it is then', async () => {
+    const csv = 'Ref,First name,Surname,Email\nT9,Grace,Hopper,grace@example.org\n';
+    const file = { fileName: 'late.csv', contentBase64: base64(csv) };
+    const preview = await app.call('customerTransfer.previewImport', file);
+    expect(preview.counts).toMatchObject({ create: 1, update: 0 });
+
+    // Someone adds her by hand between the preview and the import.
+    const added = await app.call('customers.create', {
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      email: 'grace@example.org',
+    });
+    if (!added.created) throw new Error('expected a new customer');
+    const outcome = await app.call('customerTransfer.commitImport', {
+      ...file,
+      mapping: preview.mapping,
+    });
+    expect(outcome.counts).toMatchObject({ create: 0, update: 1 });
+    expect(await customerCount()).toBe(1);
+    expect((await app.call('customers.get', { id: added.customer.id })).externalRef).toBe('T9');
+  });
+
   it('imports an Excel workbook with date cells and numbers', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Register');
