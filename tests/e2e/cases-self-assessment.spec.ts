@@ -88,9 +88,20 @@ test('self-assessment evidence by keyboard: link a case, attach a document, reco
   await expect(summary).toContainText('1 case, 1 document, 1 figure');
   await expectAccessible(page, 'the self-assessment with a provision open');
   if (shots) {
-    await page.screenshot({ path: `${shots}/self-assessment-1280.png`, fullPage: true });
-    await page.setViewportSize({ width: 1024, height: 700 });
-    await page.screenshot({ path: `${shots}/self-assessment-1024.png`, fullPage: true });
+    for (const [width, height] of [
+      [1280, 800],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${shots}/self-assessment-top-${width}.png` });
+      await summary.evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: `${shots}/self-assessment-open-${width}.png` });
+      await provision
+        .getByRole('heading', { name: 'Figures' })
+        .evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: `${shots}/self-assessment-evidence-${width}.png` });
+    }
     await page.setViewportSize({ width: 1280, height: 800 });
   }
 

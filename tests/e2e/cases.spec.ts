@@ -76,10 +76,13 @@ test('a complaint case from referral to decision, with a conflict refused and bo
     'Referred to the Housing Ombudsman',
     'Withdrawn',
   ]);
+  // The page refreshes after each step and resets the form; choose again if a refresh lands mid-choice.
   const step = async (label: string, fill?: () => Promise<unknown>) => {
-    await moves.selectOption({ label });
-    if (fill) await fill();
-    await page.getByRole('button', { name: 'Record this step' }).click();
+    await expect(async () => {
+      await moves.selectOption({ label });
+      if (fill) await fill();
+      await page.getByRole('button', { name: 'Record this step' }).click({ timeout: 2000 });
+    }).toPass();
     await expect(
       page.locator('.steps, .timeline').getByText(label, { exact: false }).first(),
     ).toBeVisible();

@@ -25,7 +25,7 @@ export function CaseTable({ caption, cases }: { caption: string; cases: CaseSumm
       <tbody>
         {cases.map((c) => (
           <tr key={c.id}>
-            <th scope="row">
+            <th scope="row" className="cases-table__reference">
               {canOpen ? <Link to={`/cases/${c.id}`}>{c.reference}</Link> : c.reference}
             </th>
             <td>

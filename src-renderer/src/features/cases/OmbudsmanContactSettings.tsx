@@ -46,7 +46,7 @@ export function OmbudsmanContactSettings({
       {save.isSuccess ? (
         <Notice tone="success">Saved. New letters will carry these details.</Notice>
       ) : null}
-      <div className="form-grid">
+      <div className="form-grid cases-contact-grid">
         {fields.map(([key, label, hint]) => (
           <TextField
             key={key}
