@@ -4,6 +4,7 @@ import { customerImportBench } from './customer-import.bench';
 import { customersBench } from './customers.bench';
 import { groupsBench } from './groups.bench';
 import { casesBench } from './cases.bench';
+import { documentsBench } from './documents.bench';
 
 /** Every bench module: add yours here. `npm run bench -- <name>` runs only those named. */
 const modules: BenchModule[] = [
@@ -12,6 +13,7 @@ const modules: BenchModule[] = [
   customerImportBench,
   groupsBench,
   casesBench,
+  documentsBench,
 ];
 
 const only = process.argv.slice(2);
