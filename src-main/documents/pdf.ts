@@ -1,5 +1,13 @@
-import { renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
+import { Font, renderToBuffer, type DocumentProps } from '@react-pdf/renderer';
 import type { ReactElement } from 'react';
+
+/*
+ * react-pdf splits long words across lines with a hyphen by default. A
+ * letter to a resident that reads "com-plaint" looks careless, so words are
+ * never split: a line breaks between words only. Registered once, here,
+ * because every document is rendered through this module.
+ */
+Font.registerHyphenationCallback((word) => [word]);
 
 /**
  * Renders a react-pdf document to bytes. In the desktop app the backend runs

@@ -171,7 +171,11 @@ describe('case documents', () => {
     await app.call('cases.saveTemplates', {
       hearingPackIntro: 'Pack for {{reference}}',
       decisionLetter:
-        'Hello {{complainantName}}, about {{subject}}. Outcome {{decisionOutcome}}. {{typo}}',
+        'Hello {{complainantName}}, about {{subject}}. Outcome {{decisionOutcome}}. {{typo}} ' +
+        // Long words that react-pdf would otherwise split at line ends ("documenta-tion").
+        'The communication throughout the investigation was unsatisfactory, notwithstanding repeated acknowledgements, and the accompanying documentation demonstrated considerable misunderstanding of its responsibilities. '.repeat(
+          4,
+        ),
     });
     const text = pdfText(
       (await app.call('cases.document', { caseId: decided.id, kind: 'decision_letter' }))
@@ -180,6 +184,9 @@ describe('case documents', () => {
     expect(text).toMatch(/Hello Ann Complainant, about Damp in the bedroom/);
     expect(text).toMatch(/\{\{typo\}\}/);
     expect(text).toMatch(/Housing Ombudsman Service/);
+    // No word is split across lines with a hyphen.
+    expect(text.split('\n').filter((line) => /\p{L}-\s*$/u.test(line))).toEqual([]);
+    expect(text).toMatch(/accompanying documentation demonstrated/);
   });
 });
 
