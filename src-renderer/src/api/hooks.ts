@@ -39,9 +39,11 @@ export function useApiMutation<M extends MethodName>(
   return useMutation<Result<M>, ApiError, Input<M>>({
     mutationFn: (input) => call(method, input),
     ...options,
+    // The caller's own follow-up (clearing a form, moving on) comes first, so
+    // it can never undo a choice the user makes once the fresh data shows.
     onSuccess: async (...args) => {
-      await client.invalidateQueries();
       await options.onSuccess?.(...args);
+      await client.invalidateQueries();
     },
   });
 }

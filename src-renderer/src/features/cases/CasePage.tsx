@@ -211,7 +211,7 @@ export function CasePage() {
       <div className="case-columns">
         <div>
           <Summary detail={d} />
-          {canWrite ? <LifecycleActions key={d.updatedAt} detail={d} today={d.today} /> : null}
+          {canWrite ? <LifecycleActions detail={d} today={d.today} /> : null}
           <Deadlines detail={d} />
         </div>
         <div>
