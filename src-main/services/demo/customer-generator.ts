@@ -7,11 +7,10 @@ import type {
   EqualityData,
   RecruitmentSource,
   ServiceArea,
-  Skill,
   SupportNeed,
   Tenure,
 } from '../../../src-shared/domain/customer';
-import { serviceAreas } from '../../../src-shared/domain/customer';
+import { serviceAreas, skillOptions } from '../../../src-shared/domain/customer';
 import { ageBandFor } from '../../../src-shared/rules/customer-age';
 
 /**
@@ -354,23 +353,6 @@ const interestsFor: readonly ServiceArea[] = [
   'policy',
   'equality_diversity',
 ];
-const skillsList: readonly Skill[] = [
-  'chairing',
-  'minute_taking',
-  'public_speaking',
-  'report_writing',
-  'data_analysis',
-  'finance',
-  'it_digital',
-  'interviewing',
-  'inspection',
-  'mystery_shopping',
-  'policy_review',
-  'community_organising',
-  'training_others',
-  'social_media',
-  'languages',
-];
 const supportList: readonly SupportNeed[] = [
   'step_free_access',
   'hearing_loop',
@@ -596,7 +578,7 @@ export function demoCustomer(
     supportNotes: null,
     availability,
     interests: serviceAreas.codes.filter((code) => interests.includes(code)),
-    skills: random() < 0.7 ? some(random, skillsList, 1, 4) : [],
+    skills: random() < 0.7 ? some(random, skillOptions.codes, 1, 4) : [],
     recruitmentSource,
     status,
     isBoardMember: status === 'active' && !youngVoice && random() < 0.01,
