@@ -288,39 +288,39 @@ export async function declareInterest(
   return listPanel(ctx, input.caseId);
 }
 
+/** The case a live panel assignment belongs to. */
+async function assignmentCase(ctx: CallContext, assignmentId: string): Promise<string> {
+  const row = await ctx.db
+    .selectFrom('case_panel_members')
+    .select('case_id')
+    .where('id', '=', assignmentId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw ApiError.notFound('The panel assignment');
+  return row.case_id;
+}
+
 export async function setAvailability(
   ctx: CallContext,
   input: z.output<typeof availabilityInput>,
 ): Promise<PanelAssignment[]> {
-  const row = await ctx.db
-    .selectFrom('case_panel_members')
-    .select('case_id')
-    .where('id', '=', input.assignmentId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw ApiError.notFound('The panel assignment');
+  const caseId = await assignmentCase(ctx, input.assignmentId);
   await writing(ctx, (w) =>
     w.update('case_panel_members', input.assignmentId, {
       availability: input.availability,
       availability_note: input.note,
     }),
   );
-  return listPanel(ctx, row.case_id);
+  return listPanel(ctx, caseId);
 }
 
 export async function removeMember(
   ctx: CallContext,
   input: z.output<typeof removeAssignmentInput>,
 ): Promise<PanelAssignment[]> {
-  const row = await ctx.db
-    .selectFrom('case_panel_members')
-    .select('case_id')
-    .where('id', '=', input.assignmentId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw ApiError.notFound('The panel assignment');
+  const caseId = await assignmentCase(ctx, input.assignmentId);
   await writing(ctx, (w) =>
     w.remove('case_panel_members', input.assignmentId, { reason: input.reason }),
   );
-  return listPanel(ctx, row.case_id);
+  return listPanel(ctx, caseId);
 }
