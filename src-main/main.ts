@@ -3,12 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindApi } from './ipc';
 import { resolveDbPath } from './paths';
-import {
-  contentSecurityPolicy,
-  isAllowedExternal,
-  isAllowedNavigation,
-  secureWebPreferences,
-} from './security';
+import { isAllowedExternal, isAllowedNavigation, secureWebPreferences } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let mainWindow: BrowserWindow | null = null;
@@ -57,14 +52,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(async () => {
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [contentSecurityPolicy],
-        },
-      });
-    });
+    // The policy itself travels in the built page (file:// has no headers):
+    // see the content-security-policy plugin in electron.vite.config.ts.
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
       callback(false),
     );
