@@ -3,7 +3,7 @@ import { customerListInput } from '../../src-shared/domain/customer';
 import { listCustomers } from '../../src-main/services/customers/list';
 import { ftsQuery } from '../../src-main/services/customers/search-query';
 import { openTestApp } from '../support/temp-db';
-import { report, time, timeAsync, type BenchModule } from './harness';
+import { report, timePaired, type BenchModule } from './harness';
 
 const CUSTOMERS = 50_000;
 const searches = [
@@ -78,8 +78,11 @@ export const customersBench: BenchModule = {
     console.log(`searches (matches): ${searches.map((s, i) => `${s} (${sizes[i]})`).join(', ')}`);
     report(
       'search: first 100 by relevance, with the total',
-      await timeAsync(600, (i) => listCustomers(ctx, queries[i % queries.length]!)),
-      time(600, (i) => searchPage(matches[i % matches.length]!, 100)),
+      ...(await timePaired(
+        600,
+        (i) => listCustomers(ctx, queries[i % queries.length]!),
+        (i) => searchPage(matches[i % matches.length]!, 100),
+      )),
       { p95Ms: 20, ratio: 1.5 },
     );
 
@@ -103,8 +106,11 @@ export const customersBench: BenchModule = {
     );
     report(
       'filtered list: first 200 by name, with the total',
-      await timeAsync(300, () => listCustomers(ctx, filtered)),
-      time(300, () => filteredPage(landlordId, 200)),
+      ...(await timePaired(
+        300,
+        () => listCustomers(ctx, filtered),
+        () => filteredPage(landlordId, 200),
+      )),
     );
 
     const deep = customerListInput.parse({ sort: 'name', limit: 200, offset: 40_000 });
@@ -115,8 +121,11 @@ export const customersBench: BenchModule = {
     );
     report(
       'whole register by name: 200 rows from row 40,000',
-      await timeAsync(100, () => listCustomers(ctx, deep)),
-      time(100, () => deepPage(200)),
+      ...(await timePaired(
+        100,
+        () => listCustomers(ctx, deep),
+        () => deepPage(200),
+      )),
     );
 
     raw.close();

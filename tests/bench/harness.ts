@@ -35,6 +35,33 @@ export async function timeAsync(
   return summarise(samples);
 }
 
+/**
+ * Times the app and its raw baseline in alternation, sample by sample, so
+ * that both see the same machine (caches, other load, the collector's rhythm)
+ * rather than one running in a quieter minute than the other.
+ */
+export async function timePaired(
+  runs: number,
+  app: (i: number) => Promise<unknown>,
+  raw: (i: number) => unknown,
+): Promise<[Timing, Timing]> {
+  for (let i = 0; i < Math.min(5, runs); i++) {
+    await app(i);
+    raw(i);
+  }
+  const appSamples: number[] = [];
+  const rawSamples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    await app(i);
+    appSamples.push(performance.now() - start);
+    start = performance.now();
+    raw(i);
+    rawSamples.push(performance.now() - start);
+  }
+  return [summarise(appSamples), summarise(rawSamples)];
+}
+
 function summarise(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
