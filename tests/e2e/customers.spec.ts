@@ -104,3 +104,35 @@ test('the register: load the demo, search, create with checks, edit and see the 
   await expectAccessible(page, 'the customer record');
   if (shots) await page.screenshot({ path: `${shots}/customer-record.png`, fullPage: true });
 });
+
+test('after a failed save, fixing a field by typing keeps the focus and every key typed', async ({
+  page,
+  app,
+}) => {
+  await app.signIn({ role: 'coordinator' });
+  await page.goto(`${app.url}#/customers/new`);
+  await page.getByRole('button', { name: 'Save customer' }).focus();
+  await page.keyboard.press('Enter');
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+
+  await summary.getByRole('link', { name: 'First name is required.' }).press('Enter');
+  const firstName = page.getByLabel('First name');
+  await expect(firstName).toBeFocused();
+  await page.keyboard.type('Johanna');
+  await expect(firstName).toBeFocused();
+  await expect(firstName).toHaveValue('Johanna');
+
+  // A date of birth in the future shows its message inline while the person types on.
+  await page.getByLabel('Last name').fill('Baker');
+  const born = page.getByLabel('Date of birth');
+  await born.fill('2030-01-01');
+  await expect(born).toBeFocused();
+  await expect(page.getByText('Date of birth cannot be in the future.').first()).toBeVisible();
+
+  // Saving again takes the focus to the summary, which now lists what is still wrong.
+  await page.getByRole('button', { name: 'Save customer' }).press('Enter');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(['Date of birth cannot be in the future.']);
+  await expectAccessible(page, 'the new customer form after a failed save');
+});

@@ -4,7 +4,7 @@ import type { Customer, DuplicateMatch } from '../../../../src-shared/domain/cus
 import { duplicateReasonLabels } from '../../../../src-shared/rules/customer-duplicates';
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { CustomerFormFields } from './CustomerFormFields';
@@ -39,6 +39,10 @@ function Editor({ original }: { original: Customer | null }) {
   const [submitted, setSubmitted] = useState(false);
   const [server, setServer] = useState<Record<string, string>>({});
   const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
+  // The summary lists what stopped the last save and takes focus once per attempt: were it
+  // live, each key that fixes a field would move the focus to it and lose the next keys.
+  const [attempt, setAttempt] = useState(0);
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
   const create = useApiMutation('customers.create');
   const update = useApiMutation('customers.update');
   const saving = create.isPending || update.isPending;
@@ -62,6 +66,8 @@ function Editor({ original }: { original: Customer | null }) {
 
   async function save(confirmDuplicate: boolean) {
     setSubmitted(true);
+    setAttempt((n) => n + 1);
+    setSummary(summaryOf(checked));
     if (Object.keys(checked).length > 0) return;
     setServer({});
     try {
@@ -82,7 +88,10 @@ function Editor({ original }: { original: Customer | null }) {
         else setDuplicates(result.duplicates);
       }
     } catch (error) {
-      setServer(serverErrors(error));
+      const errors = serverErrors(error);
+      setServer(errors);
+      setAttempt((n) => n + 1);
+      setSummary(summaryOf(errors));
     }
   }
 
@@ -92,10 +101,6 @@ function Editor({ original }: { original: Customer | null }) {
   };
 
   const mutationError = create.error ?? update.error;
-  const summary =
-    submitted || Object.keys(server).length
-      ? Object.entries(shown).map(([path, message]) => ({ message, fieldId: fieldId(path) }))
-      : [];
   const title = original ? `Edit ${original.firstName} ${original.lastName}` : 'New customer';
 
   return (
@@ -111,7 +116,7 @@ function Editor({ original }: { original: Customer | null }) {
       {mutationError && Object.keys(server).length === 0 ? (
         <Notice tone="error">{errorMessage(mutationError)}</Notice>
       ) : null}
-      <ErrorSummary items={summary} />
+      <ErrorSummary key={attempt} items={summary} />
       {duplicates.length > 0 ? (
         <section className="notice notice--warning duplicates" aria-labelledby="duplicates-title">
           <h2 id="duplicates-title">This may be someone already on the register</h2>
@@ -160,6 +165,10 @@ function Editor({ original }: { original: Customer | null }) {
       </form>
     </>
   );
+}
+
+function summaryOf(errors: Record<string, string>): SummaryItem[] {
+  return Object.entries(errors).map(([path, message]) => ({ message, fieldId: fieldId(path) }));
 }
 
 function readPath(form: CustomerForm, path: string): unknown {
