@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { sql } from 'kysely';
 import type {
   caseListInput,
   caseUpdateInput,
@@ -85,8 +86,48 @@ function checkReferral(ctx: CallContext, input: Referral): void {
       message: 'Escalation to stage 2 cannot come before the stage 1 complaint was received.',
     });
   }
+  fields.push(...stageDateProblems(1, input.stage1, today(ctx)));
+  fields.push(...stageDateProblems(2, input.stage2, today(ctx)));
   if (fields.length)
     throw ApiError.invalid('Check the referral: some dates do not fit together.', fields);
+}
+
+/**
+ * A stage's dates are facts already past: an acknowledgement before the
+ * complaint, or an answer before its acknowledgement, would make the Code
+ * check report a deadline "met" that was never tested.
+ */
+function stageDateProblems(
+  n: 1 | 2,
+  stage: Referral['stage1'],
+  now: string,
+): { path: string; message: string }[] {
+  const problems: { path: string; message: string }[] = [];
+  const started = n === 1 ? 'the complaint was received' : 'the escalation was requested';
+  const answer = n === 1 ? 'The answer' : 'The final response';
+  for (const key of ['received', 'acknowledged', 'responded'] as const) {
+    const date = stage[key];
+    if (date && date > now)
+      problems.push({ path: `stage${n}.${key}`, message: 'This date cannot be in the future.' });
+  }
+  if (stage.received && stage.acknowledged && stage.acknowledged < stage.received) {
+    problems.push({
+      path: `stage${n}.acknowledged`,
+      message: `The acknowledgement cannot come before ${started}.`,
+    });
+  }
+  if (stage.acknowledged && stage.responded && stage.responded < stage.acknowledged) {
+    problems.push({
+      path: `stage${n}.responded`,
+      message: `${answer} cannot come before the acknowledgement.`,
+    });
+  } else if (stage.received && stage.responded && stage.responded < stage.received) {
+    problems.push({
+      path: `stage${n}.responded`,
+      message: `${answer} cannot come before ${started}.`,
+    });
+  }
+  return problems;
 }
 
 async function nextReference(w: Writer, referredOn: string): Promise<string> {
@@ -94,7 +135,8 @@ async function nextReference(w: Writer, referredOn: string): Promise<string> {
   const last = await w.trx
     .selectFrom('complaint_cases')
     .select('reference')
-    .where('reference', 'like', `${prefix}%`)
+    // Only numbered references: the demo's "D001" ones sort after digits and are not counted.
+    .where(sql<boolean>`reference glob ${`${prefix}[0-9]*`}`)
     .orderBy('reference', 'desc')
     .limit(1)
     .executeTakeFirst();

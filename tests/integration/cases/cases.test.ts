@@ -50,6 +50,38 @@ describe('complaint panel cases', () => {
     });
   });
 
+  it('numbers a referral after the demo cases without clashing with their references', async () => {
+    await app.call('demo.load', { customers: 20 });
+    const first = await app.call('cases.refer', referral());
+    const second = await app.call('cases.refer', referral({ complainantName: 'Zed' }));
+    expect([first.reference, second.reference]).toEqual(['DCP-2026-0001', 'DCP-2026-0002']);
+  });
+
+  it('refuses internal stage dates out of order or in the future, naming each field', async () => {
+    await expect(
+      app.call(
+        'cases.refer',
+        referral({
+          stage1: { received: '2026-08-12', acknowledged: '2026-08-03', responded: '2026-08-01' },
+          stage2: { received: '2026-09-01', acknowledged: '2026-09-03', responded: '2026-11-30' },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: 'invalid',
+      fields: [
+        {
+          path: 'stage1.acknowledged',
+          message: 'The acknowledgement cannot come before the complaint was received.',
+        },
+        {
+          path: 'stage1.responded',
+          message: 'The answer cannot come before the acknowledgement.',
+        },
+        { path: 'stage2.responded', message: 'This date cannot be in the future.' },
+      ],
+    });
+  });
+
   it('lets officers see that a case exists but not its content or history', async () => {
     const c = await app.call('cases.refer', referral());
     await signInAs(app, 'officer');

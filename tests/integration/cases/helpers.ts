@@ -94,3 +94,15 @@ export async function decideCase(app: TestApp): Promise<CaseDetail> {
   }
   return c;
 }
+
+/** Referred on 1 Sep 2026 while stage 2 was still open: for tests whose clock is in September. */
+export const referredBeforeStage2Answer: Partial<ReferralInput> = {
+  referredOn: '2026-09-01',
+  stage2: {
+    received: '2026-09-01',
+    acknowledged: '2026-09-03',
+    responded: null,
+    extensionDays: 0,
+    outcome: null,
+  },
+};

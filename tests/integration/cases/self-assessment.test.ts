@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/temp-db';
-import { decideCase, referral, signInAs } from './helpers';
+import { decideCase, referral, referredBeforeStage2Answer, signInAs } from './helpers';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -25,7 +25,7 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 describe('self-assessment evidence', () => {
   it('links cases found by reference, attaches documents to the shared file store and records figures', async () => {
-    const c = await app.call('cases.refer', referral({ referredOn: '2026-09-01' }));
+    const c = await app.call('cases.refer', referral(referredBeforeStage2Answer));
     // The picker searches cases by reference.
     const found = await app.call('cases.list', { search: c.reference, limit: 10 });
     expect(found.rows.map((r) => r.id)).toEqual([c.id]);

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../src-shared/domain/cases';
 import { openTestApp, type TestApp } from '../../support/temp-db';
-import { decideCase, referral, threeMembers } from './helpers';
+import { decideCase, referral, referredBeforeStage2Answer, threeMembers } from './helpers';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -313,7 +313,7 @@ describe('the Code self-assessment', () => {
     expect(sa.reminder.level).toBe('urgent');
     expect(sa.due).toBe('2026-09-30');
     expect(sa.answered).toBe(0);
-    const c = await app.call('cases.refer', referral({ referredOn: '2026-09-01' }));
+    const c = await app.call('cases.refer', referral(referredBeforeStage2Answer));
     sa = await app.call('selfAssessment.save', {
       year: 2026,
       provision: '6.15',
