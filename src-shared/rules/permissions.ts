@@ -60,5 +60,7 @@ export function can(role: Role, permission: Permission): boolean {
 
 export function permissionDeniedMessage(role: Role, permission: Permission): string {
   const allowed = (permissions[permission] as readonly Role[]).map((r) => roleLabels[r]);
-  return `A ${roleLabels[role].toLowerCase()} cannot do this. Allowed: ${allowed.join(', ')}.`;
+  const who = roleLabels[role].toLowerCase();
+  const article = /^[aeiou]/.test(who) ? 'An' : 'A';
+  return `${article} ${who} cannot do this. Allowed: ${allowed.join(', ')}.`;
 }

@@ -11,10 +11,13 @@ afterEach(async () => {
 
 describe('staff profiles and roles', () => {
   it('lets only an administrator add profiles once one exists', async () => {
-    await app.signInAs('officer', 'Olive Officer');
+    const officer = await app.signInAs('officer', 'Olive Officer');
     await expect(
       app.call('staff.create', { name: 'Mallory', role: 'administrator', email: null }),
-    ).rejects.toThrow(/involvement officer cannot do this/);
+    ).rejects.toThrow('An involvement officer cannot do this. Allowed: Administrator.');
+    await expect(
+      app.call('staff.update', { id: officer, role: 'administrator' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('checks the role in the main process, whatever the screen shows', async () => {
