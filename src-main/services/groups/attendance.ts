@@ -133,6 +133,26 @@ export async function findPeople(
   }));
 }
 
+const dayOf = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/**
+ * Present and absent are facts of the day: marked earlier they would count the
+ * activity as held and move the customer's last activity into the future.
+ * Apologies are often sent ahead, so they may be recorded at any time.
+ */
+function notBeforeTheDay(ctx: CallContext, activity: { starts_at: string }) {
+  const startsAt = new Date(activity.starts_at);
+  if (londonDate(startsAt) > londonDate(ctx.clock.now()))
+    throw ApiError.invalid(
+      `This activity is on ${dayOf.format(startsAt)}: people can be signed in as present or absent from that day. Apologies can be recorded now.`,
+    );
+}
+
 function durationMinutes(a: { starts_at: string; ends_at: string }): number {
   return Math.max(0, Math.round((Date.parse(a.ends_at) - Date.parse(a.starts_at)) / 60_000));
 }
@@ -146,6 +166,7 @@ export async function markAttendance(
   if (activity.status === 'cancelled') {
     throw ApiError.invalid('This activity was cancelled, so nobody can be marked as attending it.');
   }
+  if (input.status === 'present' || input.status === 'absent') notBeforeTheDay(ctx, activity);
   const on = londonDate(new Date(activity.starts_at));
   const members = await memberIds(ctx, activity.group_id, on);
   const id = await writing(ctx, (w) => markIn(w, activity, input, members));
@@ -226,6 +247,7 @@ export async function walkIn(
   if (activity.status === 'cancelled') {
     throw ApiError.invalid('This activity was cancelled, so nobody can be signed in to it.');
   }
+  notBeforeTheDay(ctx, activity);
   const today = londonDate(ctx.clock.now());
   const { customerId, attendanceId } = await writing(ctx, async (w) => {
     const customerId = await createWalkInCustomer(w, input, today);

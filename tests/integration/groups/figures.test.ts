@@ -81,8 +81,11 @@ beforeEach(async () => {
   await activity('2026-03-31T23:30:00.000Z', 'held');
   await activity('2026-04-10T18:00:00.000Z', 'cancelled');
   await activity('2026-12-10T18:00:00.000Z', 'scheduled');
+  // Nobody can be marked present before the day, so this one is marked after it.
+  app.clock.set('2027-01-01T12:00:00.000Z');
   const m6 = await activity('2026-12-31T23:30:00.000Z', 'held');
   await mark(m6, c3!, 'present');
+  app.clock.set('2026-11-23T10:00:00.000Z');
 
   const x = (await app.call('training.saveCourse', { name: 'Course X' })).id;
   const y = (await app.call('training.saveCourse', { name: 'Course Y' })).id;

@@ -181,6 +181,35 @@ async function meeting(
 }
 
 describe('meetings and attendance', () => {
+  it('takes apologies ahead of the day but no one is present or absent before it', async () => {
+    const council = await groupId('Customer Council');
+    const a = await customer();
+    await app.call('groups.addMember', { groupId: council, customerId: a, joinedOn: '2026-01-01' });
+    const later = await meeting(council, '2027-01-04T17:30:00.000Z', 'scheduled');
+
+    await expect(
+      app.call('attendance.mark', { activityId: later.id, customerId: a, status: 'present' }),
+    ).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(/4 January 2027/) });
+    await expect(
+      app.call('attendance.walkIn', {
+        activityId: later.id,
+        firstName: 'Early',
+        lastName: 'Bird',
+        consent: true,
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    await app.call('attendance.mark', { activityId: later.id, customerId: a, status: 'apologies' });
+    // Nothing counted it as held or as the customer's last activity.
+    expect((await app.call('activities.get', { id: later.id })).status).toBe('scheduled');
+    expect((await app.call('customers.get', { id: a })).lastActivityAt).toBeNull();
+    expect((await app.call('customers.list', { search: 'Bird' })).rows).toHaveLength(0);
+
+    // On the day, people arriving before the start time can be signed in.
+    app.clock.set('2027-01-04T17:00:00.000Z');
+    await app.call('attendance.mark', { activityId: later.id, customerId: a, status: 'present' });
+    expect((await app.call('activities.get', { id: later.id })).status).toBe('held');
+  });
+
   it('signs people in, keeps the last activity date, and records satisfaction', async () => {
     const council = await groupId('Customer Council');
     const a = await customer();
