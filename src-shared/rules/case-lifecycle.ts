@@ -3,6 +3,8 @@
  * screen offers only legal moves and the main process refuses the rest with
  * a message that says why.
  */
+import { readableDate } from './working-days';
+
 export const caseStatuses = [
   'referred',
   'eligibility_checked',
@@ -61,6 +63,8 @@ export interface CaseFacts {
   quorum: number;
   openRecommendations: number;
   today: string;
+  /** The date of the latest step so far (the referral at least); steps are recorded in order. */
+  lastStepOn?: string | null;
 }
 
 export type Refusal = { ok: false; message: string; field?: keyof TransitionInput };
@@ -116,6 +120,13 @@ export function checkTransition(facts: CaseFacts, input: TransitionInput): Allow
   }
   if (input.date > facts.today) {
     return { ok: false, field: 'date', message: 'The date of this step cannot be in the future.' };
+  }
+  if (facts.lastStepOn && input.date < facts.lastStepOn) {
+    return {
+      ok: false,
+      field: 'date',
+      message: `The date of this step cannot be before the last step, on ${readableDate(facts.lastStepOn)}.`,
+    };
   }
   switch (to) {
     case 'eligibility_checked':

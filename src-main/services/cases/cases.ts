@@ -216,7 +216,7 @@ export async function updateCase(
 
 async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
   const standards = await caseStandards(ctx);
-  const [members, open] = await Promise.all([
+  const [members, open, steps] = await Promise.all([
     ctx.db
       .selectFrom('case_panel_members')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -234,7 +234,14 @@ async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
         eb.or([eb('management_response', 'is', null), eb('management_response', '!=', 'rejected')]),
       )
       .executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('case_transitions')
+      .select((eb) => eb.fn.max('on_date').as('last'))
+      .where('case_id', '=', row.id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst(),
   ]);
+  const lastStep = steps?.last ?? null;
   return {
     status: row.status as CaseStatus,
     eligible: row.eligible === null ? null : row.eligible === 1,
@@ -242,6 +249,7 @@ async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
     quorum: standards.quorum,
     openRecommendations: Number(open.n),
     today: today(ctx),
+    lastStepOn: lastStep && lastStep > row.referred_on ? lastStep : row.referred_on,
   };
 }
 

@@ -210,6 +210,49 @@ describe('complaint panel cases', () => {
     });
   });
 
+  it('refuses a step dated before the referral or the step before it', async () => {
+    let c = await app.call('cases.refer', referral());
+    await expect(
+      app.call('cases.transition', {
+        id: c.id,
+        expectedUpdatedAt: c.updatedAt,
+        to: 'withdrawn',
+        date: '2026-01-20',
+        reason: 'Resident asked to stop',
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid',
+      fields: [
+        {
+          path: 'date',
+          message: 'The date of this step cannot be before the last step, on 2 Nov 2026.',
+        },
+      ],
+    });
+    c = await app.call('cases.transition', {
+      id: c.id,
+      expectedUpdatedAt: c.updatedAt,
+      to: 'eligibility_checked',
+      date: '2026-11-10',
+      eligible: true,
+    });
+    await expect(
+      app.call('cases.transition', {
+        id: c.id,
+        expectedUpdatedAt: c.updatedAt,
+        to: 'accepted',
+        date: '2026-11-09',
+      }),
+    ).rejects.toThrow('The date of this step cannot be before the last step, on 10 Nov 2026.');
+    c = await app.call('cases.transition', {
+      id: c.id,
+      expectedUpdatedAt: c.updatedAt,
+      to: 'accepted',
+      date: '2026-11-10',
+    });
+    expect(c.status).toBe('accepted');
+  });
+
   it('refers on to the Ombudsman with its date and result', async () => {
     let c = await app.call('cases.refer', referral());
     c = await app.call('cases.transition', {

@@ -73,10 +73,10 @@ export async function decideCase(app: TestApp): Promise<CaseDetail> {
   for (const id of await threeMembers(app))
     await app.call('cases.assignMember', { caseId: c.id, customerId: id });
   const steps: [string, Record<string, unknown>][] = [
-    ['eligibility_checked', { eligible: true }],
-    ['accepted', {}],
-    ['panel_convened', {}],
-    ['hearing_scheduled', { hearingDate: '2026-11-20' }],
+    ['eligibility_checked', { eligible: true, date: '2026-11-16' }],
+    ['accepted', { date: '2026-11-16' }],
+    ['panel_convened', { date: '2026-11-16' }],
+    ['hearing_scheduled', { hearingDate: '2026-11-20', date: '2026-11-16' }],
     ['heard', { date: '2026-11-20' }],
     [
       'decision_issued',
