@@ -147,8 +147,8 @@ test('an officer may delete a scheduled meeting but not a held one', async ({ pa
       title,
       status,
       groupId: group('Customer Council'),
-      startsAt: '2026-12-20T18:00:00.000Z',
-      endsAt: '2026-12-20T20:00:00.000Z',
+      startsAt: '2026-11-20T18:00:00.000Z',
+      endsAt: '2026-11-20T20:00:00.000Z',
     });
   const held = await save('Held meeting', 'held');
   const planned = await save('Planned meeting', 'scheduled');

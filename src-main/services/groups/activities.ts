@@ -16,7 +16,7 @@ import type { Writer } from '../../changes/writer';
 import type { ActivityRow } from '../../db/schema/groups';
 import { writing, type AppContext, type CallContext } from '../context';
 import { refreshLastActivity } from './last-activity';
-import { londonDate } from './mapping';
+import { londonDate, londonLongDate } from './mapping';
 import { londonRange, normaliseInstant } from './period';
 
 type ListInput = z.output<typeof activityListInput>;
@@ -176,6 +176,15 @@ export async function saveActivity(
         { path: 'courseId', message: 'Choose another course.' },
       ]);
   }
+  const startsAt = new Date(input.startsAt);
+  // A held activity counts towards the cadence the Boards see, so it cannot be held ahead of its day.
+  if (input.status === 'held' && londonDate(startsAt) > londonDate(ctx.clock.now()))
+    throw ApiError.invalid('An activity cannot be held before its day.', [
+      {
+        path: 'status',
+        message: `This activity is on ${londonLongDate(startsAt)}: keep it scheduled until then.`,
+      },
+    ]);
   const values = {
     kind: input.kind,
     title: input.title,

@@ -13,7 +13,7 @@ import type { Writer } from '../../changes/writer';
 import { writing, type AppContext, type CallContext } from '../context';
 import { activitySummary, attendeesOf } from './activities';
 import { refreshLastActivity } from './last-activity';
-import { londonDate } from './mapping';
+import { londonDate, londonLongDate } from './mapping';
 import { currentOn } from './rule-data';
 import { createWalkInCustomer } from './walk-in';
 
@@ -133,13 +133,6 @@ export async function findPeople(
   }));
 }
 
-const dayOf = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-
 /**
  * Present and absent are facts of the day: marked earlier they would count the
  * activity as held and move the customer's last activity into the future.
@@ -149,7 +142,7 @@ function notBeforeTheDay(ctx: CallContext, activity: { starts_at: string }) {
   const startsAt = new Date(activity.starts_at);
   if (londonDate(startsAt) > londonDate(ctx.clock.now()))
     throw ApiError.invalid(
-      `This activity is on ${dayOf.format(startsAt)}: people can be signed in as present or absent from that day. Apologies can be recorded now.`,
+      `This activity is on ${londonLongDate(startsAt)}: people can be signed in as present or absent from that day. Apologies can be recorded now.`,
     );
 }
 

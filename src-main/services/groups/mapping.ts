@@ -57,3 +57,15 @@ export function londonDate(instant: Date): string {
     day: '2-digit',
   }).format(instant);
 }
+
+const longDay = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** A London date for a message: `4 January 2027`. */
+export function londonLongDate(instant: Date): string {
+  return longDay.format(instant);
+}

@@ -204,6 +204,22 @@ describe('meetings and attendance', () => {
     expect((await app.call('customers.get', { id: a })).lastActivityAt).toBeNull();
     expect((await app.call('customers.list', { search: 'Bird' })).rows).toHaveLength(0);
 
+    await expect(
+      app.call('activities.save', {
+        id: later.id,
+        expectedUpdatedAt: (await app.call('activities.get', { id: later.id })).updatedAt,
+        kind: 'meeting',
+        title: later.title,
+        status: 'held',
+        groupId: council,
+        startsAt: later.startsAt,
+        endsAt: later.endsAt,
+      }),
+    ).rejects.toMatchObject({
+      code: 'invalid',
+      fields: [{ path: 'status', message: expect.stringMatching(/4 January 2027/) }],
+    });
+
     // On the day, people arriving before the start time can be signed in.
     app.clock.set('2027-01-04T17:00:00.000Z');
     await app.call('attendance.mark', { activityId: later.id, customerId: a, status: 'present' });
