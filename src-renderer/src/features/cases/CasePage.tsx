@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   referrerLabels,
   stageOutcomeLabels,
@@ -191,10 +191,30 @@ function Deadlines({ detail }: { detail: CaseDetail }) {
 
 export function CasePage() {
   const { id = '' } = useParams();
-  const detail = useApiQuery('cases.get', { id });
+  const canRead = useCan('cases.read');
+  const detail = useApiQuery('cases.get', { id }, { enabled: canRead });
   const canWrite = useCan('cases.write');
+  if (!canRead) {
+    return (
+      <>
+        <PageHeader title="Complaint case" />
+        <Notice>
+          Complaint cases hold sensitive information: you can see that a case exists and when it is
+          due on the <Link to="/cases">complaint panel dashboard</Link>, not whose it is or what it
+          is about.
+        </Notice>
+      </>
+    );
+  }
   if (detail.isPending) return <Loading what="Loading the case" />;
-  if (detail.error) return <Notice tone="error">{errorMessage(detail.error)}</Notice>;
+  if (detail.error) {
+    return (
+      <>
+        <PageHeader title="Complaint case" />
+        <Notice tone="error">{errorMessage(detail.error)}</Notice>
+      </>
+    );
+  }
   const d = detail.data;
   return (
     <>
