@@ -201,8 +201,8 @@ test('a case goes overdue when the clock passes its deadline; officers see only 
   await expect(page.getByRole('link', { name: 'DCP-2026-0001' })).toHaveCount(0);
 
   // Opening the case's address directly explains what the officer may see, under a heading.
-  const [{ id }] = (await app.api<{ rows: { id: string }[] }>('cases.list', {})).rows;
-  await page.goto(`${app.url}#/cases/${id}`);
+  const { rows } = await app.api<{ rows: { id: string }[] }>('cases.list', {});
+  await page.goto(`${app.url}#/cases/${rows[0]!.id}`);
   await expect(page.getByRole('heading', { name: 'Complaint case', level: 1 })).toBeVisible();
   await expect(page.getByText(/you can see that a case exists and when it is due/)).toBeVisible();
   await expect(page.getByText('cannot do this')).toHaveCount(0);
