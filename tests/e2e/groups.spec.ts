@@ -219,3 +219,21 @@ test('a meeting: schedule it, sign people in by keyboard, print the sheet, expor
   await expect(section.getByRole('link', { name: 'November meeting' })).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/customer-involvement.png`, fullPage: true });
 });
+
+test('a meeting next month cannot be saved as held: the reason shows at Status', async ({
+  page,
+  app,
+}) => {
+  await setUp(app);
+  await page.goto(`${app.url}#/activities/new`);
+  await page.getByLabel('Title').fill('January meeting');
+  await page.getByLabel('Starts (UK time)').fill('2027-01-04T17:30');
+  await page.getByLabel('Status').selectOption({ label: 'Held' });
+  await page.getByRole('button', { name: 'Save', exact: true }).press('Enter');
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  const message = 'This activity is on 4 January 2027: keep it scheduled until then.';
+  await expect(page.getByLabel('Status')).toHaveAccessibleDescription(new RegExp(message));
+  await expect(page.getByLabel('Title')).toHaveValue('January meeting');
+  await expectAccessible(page, 'the activity form refusing a held meeting ahead of its day');
+});

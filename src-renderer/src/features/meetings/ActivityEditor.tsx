@@ -110,6 +110,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
             label="Group"
             placeholder="No group"
             value={form.groupId}
+            error={errors.groupId}
             options={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
             onChange={(e) => set({ groupId: e.target.value })}
           />
@@ -149,6 +150,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
             id="activity-status"
             label="Status"
             value={form.status}
+            error={errors.status}
             options={activityStatuses.map((s) => ({ value: s, label: activityStatusLabels[s] }))}
             onChange={(e) => set({ status: e.target.value as ActivityStatus })}
           />
@@ -163,12 +165,14 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
             id="activity-venueName"
             label="Venue name"
             value={form.venueName}
+            error={errors.venueName}
             onChange={(e) => set({ venueName: e.target.value })}
           />
           <TextField
             id="activity-venueAddress"
             label={form.venueKind === 'online' ? 'Joining link or details' : 'Address'}
             value={form.venueAddress}
+            error={errors.venueAddress}
             onChange={(e) => set({ venueAddress: e.target.value })}
           />
         </div>
@@ -177,6 +181,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
           label="Agenda"
           rows={5}
           value={form.agenda}
+          error={errors.agenda}
           onChange={(e) => set({ agenda: e.target.value })}
         />
         <TextAreaField
@@ -184,6 +189,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
           label="Notes or minutes"
           rows={6}
           value={form.notes}
+          error={errors.notes}
           onChange={(e) => set({ notes: e.target.value })}
         />
         <div className="button-row">
