@@ -237,3 +237,48 @@ test('a meeting next month cannot be saved as held: the reason shows at Status',
   await expect(page.getByLabel('Title')).toHaveValue('January meeting');
   await expectAccessible(page, 'the activity form refusing a held meeting ahead of its day');
 });
+
+test('signing in ahead of the day: Enter in an empty search marks nobody, and a refused mark does not stay', async ({
+  page,
+  app,
+}) => {
+  const ids = await setUp(app);
+  const groups = await app.api<{ id: string; name: string }[]>('groups.list', {});
+  const council = groups.find((g) => g.name === 'Customer Council')!.id;
+  await app.api('groups.addMember', {
+    groupId: council,
+    customerId: ids.Edna,
+    joinedOn: '2026-01-01',
+  });
+  const meeting = await app.api<{ id: string }>('activities.save', {
+    kind: 'meeting',
+    title: 'January meeting',
+    groupId: council,
+    startsAt: '2027-01-04T17:30:00.000Z',
+    endsAt: '2027-01-04T19:30:00.000Z',
+  });
+
+  await page.goto(`${app.url}#/activities/${meeting.id}/sign-in`);
+  const filter = page.getByRole('searchbox', { name: 'Find a person by name or postcode' });
+  await expect(filter).toBeFocused();
+  await page.keyboard.press('Enter');
+  const present = page.getByRole('button', { name: 'Present for Edna Erimus' });
+  await expect(present).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByText('0 present')).toBeVisible();
+
+  await page.keyboard.press('ArrowDown');
+  await expect(present).toBeFocused();
+  await page.keyboard.press('p');
+  await expect(page.getByRole('alert')).toContainText('This activity is on 4 January 2027');
+  await expect(present).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByText('0 present')).toBeVisible();
+
+  // Apologies sent ahead are recorded, and the message goes.
+  await page.getByRole('button', { name: 'Apologies for Edna Erimus' }).press('a');
+  await expect(page.getByRole('button', { name: 'Apologies for Edna Erimus' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expectAccessible(page, 'the sign-in screen ahead of the day');
+});

@@ -26,6 +26,7 @@ export function SignInScreen() {
   const [filter, setFilter] = useState('');
   const [marks, setMarks] = useState<Record<string, AttendanceStatus>>({});
   const [announce, setAnnounce] = useState('');
+  const [problem, setProblem] = useState('');
   const [walkIn, setWalkIn] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableSectionElement>(null);
@@ -36,7 +37,13 @@ export function SignInScreen() {
     { enabled: query.length >= 2 },
   );
   const mark = useApiMutation('attendance.mark', {
-    onError: (e) => setAnnounce(errorMessage(e)),
+    // The button showed the mark at once; a refused mark must not stay on screen as if saved.
+    onError: (e, input) => {
+      setMarks((m) =>
+        Object.fromEntries(Object.entries(m).filter(([c]) => c !== input.customerId)),
+      );
+      setProblem(errorMessage(e));
+    },
   });
 
   if (roster.error) return <Notice tone="error">{errorMessage(roster.error)}</Notice>;
@@ -58,6 +65,7 @@ export function SignInScreen() {
 
   const setStatus = (p: SignInPerson, status: AttendanceStatus) => {
     setMarks((m) => ({ ...m, [p.customerId]: status }));
+    setProblem('');
     setAnnounce(`${p.name}: ${attendanceStatusLabels[status]}`);
     mark.mutate({ activityId: activity.id, customerId: p.customerId, status });
   };
@@ -69,7 +77,7 @@ export function SignInScreen() {
     if (e.key === 'ArrowDown' && rows.length) {
       e.preventDefault();
       buttonAt(0, 0)?.focus();
-    } else if (e.key === 'Enter' && rows[0]) {
+    } else if (e.key === 'Enter' && query && rows[0]) {
       e.preventDefault();
       setStatus(rows[0], 'present');
       setFilter('');
@@ -121,6 +129,7 @@ export function SignInScreen() {
           </>
         }
       />
+      {problem ? <Notice tone="error">{problem}</Notice> : null}
       <div className="signin">
         <p className="signin__count" aria-live="polite">
           <strong>{presentCount}</strong> present
