@@ -1,9 +1,14 @@
 import { useEffect, useRef } from 'react';
-import { NavLink, Route, Routes, useLocation } from 'react-router';
-import { can } from '../../src-shared/rules/permissions';
-import { roleLabels } from '../../src-shared/rules/permissions';
+import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
+import {
+  can,
+  permissionDeniedMessage,
+  roleLabels,
+  type Permission,
+  type Role,
+} from '../../src-shared/rules/permissions';
 import { useApiMutation, useApiQuery } from './api/hooks';
-import { Loading, Notice } from './components/PageHeader';
+import { Loading, Notice, PageHeader } from './components/PageHeader';
 import { FirstRun } from './features/start/FirstRun';
 import { ProfilePicker } from './features/start/ProfilePicker';
 import { SessionContext } from './session';
@@ -94,11 +99,37 @@ function Shell() {
       <main id="main" ref={main} tabIndex={-1} className="content">
         <Routes>
           {routes.map((r) => (
-            <Route key={r.path} path={r.path} element={r.element} />
+            <Route
+              key={r.path}
+              path={r.path}
+              element={
+                !r.permission || can(staff.role, r.permission) ? (
+                  r.element
+                ) : (
+                  <NoAccess role={staff.role} permission={r.permission} />
+                )
+              }
+            />
           ))}
           <Route path="*" element={<Notice tone="warning">That page does not exist.</Notice>} />
         </Routes>
       </main>
     </div>
+  );
+}
+
+/**
+ * A screen the role may not use, reached by its address rather than the menu.
+ * The main process refuses its data anyway; this says why, in words.
+ */
+function NoAccess({ role, permission }: { role: Role; permission: Permission }) {
+  return (
+    <>
+      <PageHeader title="Not available to your role" />
+      <Notice tone="warning">{permissionDeniedMessage(role, permission)}</Notice>
+      <p>
+        <Link to="/">Back to Home</Link>
+      </p>
+    </>
   );
 }

@@ -85,3 +85,23 @@ test('a returning user picks their profile; an officer cannot change the organis
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add landlord' })).toHaveCount(0);
 });
+
+test('a screen reached by its address says when the role may not use it', async ({ page, app }) => {
+  await app.signIn({ role: 'officer', name: 'Olu Officer' });
+  await app.loadDemo(20);
+  await page.goto(app.url);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Olu Officer');
+  await page.goto(`${app.origin}/#/cases/self-assessment`);
+  await expect(
+    page.getByRole('heading', { name: 'Not available to your role', level: 1 }),
+  ).toBeVisible();
+  await expect(page.getByText('An involvement officer cannot do this.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Export/ })).toHaveCount(0);
+  await expectAccessible(page, 'the not-available screen');
+
+  // Home says recommendations from cases are not counted for an officer, rather than showing none.
+  await page.getByRole('link', { name: 'Back to Home' }).click();
+  await expect(page.getByRole('region', { name: 'Recommendations' })).toContainText(
+    'shown only to coordinators and the team leader',
+  );
+});

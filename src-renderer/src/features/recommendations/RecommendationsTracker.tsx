@@ -15,7 +15,12 @@ import { CheckboxField, SelectField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { downloadBase64 } from '../customer-import/file-bytes';
+import { useCan } from '../../session';
 import '../../styles/cases.css';
+
+/** Said wherever an officer sees recommendation counts, so a hidden one never reads as none. */
+export const CASE_RECOMMENDATIONS_HIDDEN =
+  'Recommendations from complaint panel cases are shown only to coordinators and the team leader, so they are not counted here.';
 
 export function RecommendationsTracker() {
   const [source, setSource] = useState('');
@@ -34,6 +39,7 @@ export function RecommendationsTracker() {
     limit: 500,
   };
   const page = useApiQuery('recommendations.list', filter);
+  const seesCases = useCan('cases.read');
 
   async function exportXlsx() {
     setExporting(true);
@@ -65,6 +71,7 @@ export function RecommendationsTracker() {
         }
       />
       {problem ? <Notice tone="error">{problem}</Notice> : null}
+      {seesCases ? null : <Notice>{CASE_RECOMMENDATIONS_HIDDEN}</Notice>}
       <div className="panel filters">
         <SelectField
           id="filter-source"

@@ -3,6 +3,7 @@ import { useApiQuery } from '../../api/hooks';
 import { formatDate, formatDateTime, plural } from '../../components/format';
 import { Loading } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { CASE_RECOMMENDATIONS_HIDDEN } from '../recommendations/RecommendationsTracker';
 
 /** What a coordinator should look at first: overdue work, rule problems, this week's activities. */
 export function Attention() {
@@ -48,6 +49,7 @@ function CasesCard() {
 
 function RecommendationsCard() {
   const allowed = useCan('recommendations.read');
+  const seesCases = useCan('cases.read');
   const overdue = useApiQuery(
     'recommendations.list',
     { overdueOnly: true, limit: 1 },
@@ -71,6 +73,7 @@ function RecommendationsCard() {
           Board and the Group Audit and Risk Committee
         </li>
       </ul>
+      {seesCases ? null : <p className="muted">{CASE_RECOMMENDATIONS_HIDDEN}</p>}
       <Link to="/recommendations">Open the tracker</Link>
     </section>
   );
