@@ -104,7 +104,7 @@ export const routes: AppRoute[] = [
   {
     path: '/settings/cases',
     element: <CaseSettingsPage />,
-    nav: { label: 'Complaint panel', section: 'Settings' },
+    nav: { label: 'Complaint panel settings', section: 'Settings' },
     permission: 'cases.read',
   },
 ];
