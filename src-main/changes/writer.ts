@@ -13,9 +13,6 @@ export type EditableTable = {
   [T in TableName]: DB[T] extends EditableColumns ? T : never;
 }[TableName];
 
-/** The editable tables seen generically: the writer only touches the shared columns by name. */
-type LooseDB = Record<string, EditableColumns & Record<string, unknown>>;
-
 type Values<T extends EditableTable> = Omit<Insertable<DB[T]>, keyof EditableColumns> & {
   id?: string;
 };
@@ -66,7 +63,6 @@ export class Writer {
   readonly trx: Transaction<DB>;
   readonly actorId: string;
   private seq: number;
-  private readonly loose: Transaction<LooseDB>;
 
   constructor(
     trx: Transaction<DB>,
@@ -76,7 +72,6 @@ export class Writer {
     this.trx = trx;
     this.actorId = scope.actorId;
     this.seq = lastSeq;
-    this.loose = trx as unknown as Transaction<LooseDB>;
   }
 
   /** Creates a record and returns its id. */
@@ -97,8 +92,8 @@ export class Writer {
     };
     // Kysely leaves out undefined values; so does this.
     const columns = Object.keys(row).filter((c) => row[c as keyof typeof row] !== undefined);
-    insertStatement(this.scope.raw, table, columns).run(
-      columns.map((c) => row[c as keyof typeof row]),
+    prepared(this.scope.raw, insertSql(table, columns)).run(
+      columns.map((c) => toSql(row[c as keyof typeof row])),
     );
     const {
       id: _id,
@@ -135,11 +130,13 @@ export class Writer {
     if (changed.length === 0) return [];
 
     const at = this.scope.clock.now().toISOString();
-    updateStatement(
+    prepared(
       this.scope.raw,
-      table,
-      changed.map(([f]) => f),
-    ).run(...changed.map(([, , v]) => v), at, this.actorId, id);
+      updateSql(
+        table,
+        changed.map(([f]) => f),
+      ),
+    ).run(...changed.map(([, , v]) => toSql(v)), at, this.actorId, id);
     for (const [field, was, value] of changed) {
       await this.log(at, table, id, 'update', field, was, value, options.reason);
     }
@@ -155,11 +152,7 @@ export class Writer {
     const before = await this.current(table, id);
     if (before.deleted_at) return;
     const at = this.scope.clock.now().toISOString();
-    await this.loose
-      .updateTable(table as string)
-      .set({ deleted_at: at, updated_at: at, updated_by: this.actorId })
-      .where('id', '=', id)
-      .execute();
+    prepared(this.scope.raw, setDeletedSql(table)).run(at, at, this.actorId, id);
     await this.log(at, table, id, 'delete', null, null, null, options.reason);
   }
 
@@ -171,11 +164,7 @@ export class Writer {
     const before = await this.current(table, id, true);
     if (!before.deleted_at) return;
     const at = this.scope.clock.now().toISOString();
-    await this.loose
-      .updateTable(table as string)
-      .set({ deleted_at: null, updated_at: at, updated_by: this.actorId })
-      .where('id', '=', id)
-      .execute();
+    prepared(this.scope.raw, setDeletedSql(table)).run(null, at, this.actorId, id);
     await this.log(at, table, id, 'restore', null, null, null, options.reason);
   }
 
@@ -184,7 +173,7 @@ export class Writer {
     id: string,
     includeDeleted = false,
   ): Promise<Record<string, unknown>> {
-    const row = selectStatement(this.scope.raw, table).get(id) as
+    const row = prepared(this.scope.raw, `SELECT * FROM "${table}" WHERE id = ?`).get(id) as
       Record<string, unknown> | undefined;
     if (!row || (row.deleted_at && !includeDeleted)) throw ApiError.notFound('That record');
     return row;
@@ -201,7 +190,7 @@ export class Writer {
     reason: string | null | undefined,
   ): Promise<void> {
     this.seq += 1;
-    appendStatement(this.scope.raw).run(
+    prepared(this.scope.raw, APPEND_CHANGE_SQL).run(
       this.scope.deviceId,
       this.seq,
       this.scope.deviceClock.next(this.scope.clock.now()),
@@ -218,82 +207,44 @@ export class Writer {
   }
 }
 
-const insertStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
 /**
- * Creates are the bulk of imports and demo loads; compiling a wide INSERT
- * through Kysely for each row cost more than running it. Names come from
- * the code's own table and column names, never from input.
+ * The write path runs its statements prepared once per connection: with
+ * Kysely compiling each create, update and change-log row, compiling cost
+ * more than running them (imports, demo loads). They run on the same
+ * connection as the transaction, so they are part of it. Table and column
+ * names come from the code, never from input.
  */
-function insertStatement(
-  raw: Database.Database,
-  table: string,
-  columns: string[],
-): Database.Statement {
-  let byShape = insertStatements.get(raw);
-  if (!byShape) insertStatements.set(raw, (byShape = new Map()));
-  const key = `${table}(${columns.join(',')})`;
-  let statement = byShape.get(key);
-  if (!statement) {
-    const names = columns.map((c) => `"${c}"`).join(', ');
-    statement = raw.prepare(
-      `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
-    );
-    byShape.set(key, statement);
-  }
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepared(raw: Database.Database, sql: string): Database.Statement {
+  let bySql = statements.get(raw);
+  if (!bySql) statements.set(raw, (bySql = new Map()));
+  let statement = bySql.get(sql);
+  if (!statement) bySql.set(sql, (statement = raw.prepare(sql)));
   return statement;
 }
 
-const updateStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** Updates, like creates, run as statements prepared once per table and set of columns. */
-function updateStatement(
-  raw: Database.Database,
-  table: string,
-  columns: string[],
-): Database.Statement {
-  let byShape = updateStatements.get(raw);
-  if (!byShape) updateStatements.set(raw, (byShape = new Map()));
-  const key = `${table}(${columns.join(',')})`;
-  let statement = byShape.get(key);
-  if (!statement) {
-    const set = [...columns, 'updated_at', 'updated_by'].map((c) => `"${c}" = ?`).join(', ');
-    statement = raw.prepare(`UPDATE "${table}" SET ${set} WHERE id = ?`);
-    byShape.set(key, statement);
-  }
-  return statement;
+function insertSql(table: string, columns: string[]): string {
+  const names = columns.map((c) => `"${c}"`).join(', ');
+  return `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
 }
 
-const selectStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** The record as stored, read before each update, removal and restore. */
-function selectStatement(raw: Database.Database, table: string): Database.Statement {
-  let byTable = selectStatements.get(raw);
-  if (!byTable) selectStatements.set(raw, (byTable = new Map()));
-  let statement = byTable.get(table);
-  if (!statement) {
-    statement = raw.prepare(`SELECT * FROM "${table}" WHERE id = ?`);
-    byTable.set(table, statement);
-  }
-  return statement;
+function updateSql(table: string, columns: string[]): string {
+  const set = [...columns, 'updated_at', 'updated_by'].map((c) => `"${c}" = ?`).join(', ');
+  return `UPDATE "${table}" SET ${set} WHERE id = ?`;
 }
 
-/**
- * Every change writes a log row, so this is the write path's hottest
- * statement: prepared once per connection rather than compiled by Kysely
- * each time. It runs on the same connection, inside the same transaction.
- */
-const appendStatements = new WeakMap<Database.Database, Database.Statement>();
-function appendStatement(raw: Database.Database): Database.Statement {
-  let statement = appendStatements.get(raw);
-  if (!statement) {
-    statement = raw.prepare(
-      `INSERT INTO change_log (device_id, seq, hlc, at, actor_id, entity, entity_id, op, field, before, after, reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    appendStatements.set(raw, statement);
-  }
-  return statement;
+function setDeletedSql(table: string): string {
+  return `UPDATE "${table}" SET deleted_at = ?, updated_at = ?, updated_by = ? WHERE id = ?`;
+}
+
+const APPEND_CHANGE_SQL = `INSERT INTO change_log
+  (device_id, seq, hlc, at, actor_id, entity, entity_id, op, field, before, after, reason)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+/** SQLite has no booleans: they are stored as 1 and 0. */
+function toSql(value: unknown): unknown {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
