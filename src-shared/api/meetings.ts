@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../contract';
 import { idSchema } from '../domain/common';
+import type { DuplicateReason } from '../domain/customer';
 import type { attendanceStatuses } from '../domain/meetings';
 import {
   actionInput,
@@ -25,6 +26,21 @@ export interface SignInPerson {
   status: (typeof attendanceStatuses)[number] | null;
   attendanceId: string | null;
 }
+
+/** Someone already on the register who looks like the person at the door. */
+export interface WalkInMatch {
+  customerId: string;
+  name: string;
+  postcode: string | null;
+  /** Enough of an email or phone number to check with the person, not to read off the screen. */
+  maskedContact: string | null;
+  reasons: DuplicateReason[];
+}
+
+export type WalkInResult =
+  | { added: true; person: SignInPerson }
+  /** Nothing written: they may already be on the register. */
+  | { added: false; matches: WalkInMatch[] };
 
 export interface SignInRoster {
   activity: ActivitySummary;
@@ -60,7 +76,8 @@ export const meetingsApi = {
     'meetings.read',
   ).returns<SignInPerson[]>(),
   'attendance.mark': method(markAttendanceInput, 'attendance.write').returns<Attendee>(),
-  'attendance.walkIn': method(walkInInput, 'attendance.write').returns<SignInPerson>(),
+  /** Refuses likely duplicates (and returns them) unless `confirmNew` is set. */
+  'attendance.walkIn': method(walkInInput, 'attendance.write').returns<WalkInResult>(),
   'attendance.satisfaction': method(satisfactionInput, 'attendance.write').returns<Attendee>(),
   'attendance.addStaff': method(staffAttendanceInput, 'attendance.write').returns<Attendee>(),
   'attendance.removeStaff': method(

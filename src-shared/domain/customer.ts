@@ -636,6 +636,8 @@ export interface DuplicateMatch {
   lastName: string;
   postcode: string | null;
   email: string | null;
+  phone: string | null;
+  mobile: string | null;
   status: CustomerStatus;
   reasons: DuplicateReason[];
 }

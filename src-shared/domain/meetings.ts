@@ -215,6 +215,8 @@ export const walkInInput = z.object({
   consent: z.literal(true, {
     error: 'They must agree to us keeping their details before we add them.',
   }),
+  /** The officer has seen the likely matches and this is someone else. */
+  confirmNew: z.boolean().optional(),
 });
 
 export const icsExportInput = z.union([z.object({ activityId: idSchema }), activityListInput]);

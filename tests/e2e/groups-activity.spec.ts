@@ -295,3 +295,85 @@ test('every screen of the area, at 1024 by 700, reached by keyboard and free of 
     if (shots) await page.screenshot({ path: `${shots}/review-${name}-1024.png`, fullPage: true });
   }
 });
+
+test('a new person at the door who is already on the register is signed in, not added twice', async ({
+  page,
+  app,
+}) => {
+  const { group, customer } = await setUp(app);
+  const council = group('Customer Council');
+  const edna = await customer('Edna', 'Erimus');
+  await app.api('groups.addMember', { groupId: council, customerId: edna, joinedOn: '2026-01-01' });
+  // On the register, but not a member of this group, so not on its sign-in list.
+  await app.api('customers.create', {
+    firstName: 'Mary',
+    lastName: "O'Neill",
+    postcode: 'TS17 6AA',
+    email: 'mary.oneill@example.org',
+    confirmDuplicate: true,
+  });
+  const meeting = await app.api<{ id: string }>('activities.save', {
+    kind: 'meeting',
+    title: 'November meeting',
+    groupId: council,
+    startsAt: '2026-11-23T09:00:00.000Z',
+    endsAt: '2026-11-23T11:00:00.000Z',
+  });
+  const registerSize = async () => (await app.api<{ total: number }>('customers.list', {})).total;
+  const before = await registerSize();
+
+  await page.goto(`${app.url}#/activities/${meeting.id}/sign-in`);
+  const filter = page.getByRole('searchbox', { name: 'Find a person by name or postcode' });
+  await expect(filter).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'New person at the door' });
+  await expect(dialog.getByLabel('First name')).toBeFocused();
+  await page.keyboard.type('Mary');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('ONeill');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('ts17 6aa');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+
+  const matches = dialog.getByRole('group', { name: 'Is this them?' });
+  await expect(matches).toBeVisible();
+  const mary = matches.getByRole('button', { name: /^Sign in Mary O'Neill/ });
+  await expect(mary).toBeFocused();
+  await expect(mary).toContainText('TS17 6AA · m•••@example.org (same name and postcode)');
+  await expect(matches.getByRole('button', { name: 'No, add a new person' })).toBeVisible();
+  await expectAccessible(page, 'the "Is this them?" question');
+  await page.screenshot({ path: '/tmp/walk-in-matches.png' });
+  if (shots) await shoot(page, 'walk-in-matches');
+
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(filter).toBeFocused();
+  await expect(page.getByRole('button', { name: "Present for Mary O'Neill" })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByText('1 present')).toBeVisible();
+  expect(await registerSize()).toBe(before);
+  const activity = await app.api<{ attendees: { name: string; status: string }[] }>(
+    'activities.get',
+    { id: meeting.id },
+  );
+  expect(activity.attendees).toEqual([
+    expect.objectContaining({ name: "Mary O'Neill", status: 'present' }),
+  ]);
+
+  // Escape leaves the dialog and goes back to the search box, having added nobody.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('n');
+  await expect(dialog.getByLabel('First name')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(filter).toBeFocused();
+  expect(await registerSize()).toBe(before);
+  await expectAccessible(page, 'the sign-in screen after a match was signed in');
+});

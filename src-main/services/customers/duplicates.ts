@@ -50,6 +50,8 @@ export async function findDuplicates(
       lastName: c.last_name,
       postcode: c.postcode,
       email: c.email,
+      phone: c.phone,
+      mobile: c.mobile,
       status: c.status as DuplicateMatch['status'],
       reasons,
     });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { SignInPerson, SignInRoster } from '../../../src-shared/api/meetings';
+import type { SignInPerson, SignInRoster, WalkInResult } from '../../../src-shared/api/meetings';
 import type {
   AttendanceStatus,
   Attendee,
@@ -15,7 +15,7 @@ import { activitySummary, attendeesOf } from './activities';
 import { refreshLastActivity } from './last-activity';
 import { londonDate, londonLongDate } from './mapping';
 import { currentOn } from './rule-data';
-import { createWalkInCustomer } from './walk-in';
+import { createWalkInCustomer, walkInDetails, walkInMatches } from './walk-in';
 
 export async function activityRow(ctx: AppContext, id: string) {
   const a = await ctx.db
@@ -231,30 +231,42 @@ export async function markIn(
   return id;
 }
 
-/** "New person at the door": a register entry with their consent, marked present. */
+/**
+ * "New person at the door": a register entry with their consent, marked
+ * present. Unless the officer confirms it is someone new, likely matches on
+ * the register come back instead and nothing is written.
+ */
 export async function walkIn(
   ctx: CallContext,
   input: z.output<typeof walkInInput>,
-): Promise<SignInPerson> {
+): Promise<WalkInResult> {
   const activity = await activityRow(ctx, input.activityId);
   if (activity.status === 'cancelled') {
     throw ApiError.invalid('This activity was cancelled, so nobody can be signed in to it.');
   }
   notBeforeTheDay(ctx, activity);
+  const details = walkInDetails(input);
   const today = londonDate(ctx.clock.now());
-  const { customerId, attendanceId } = await writing(ctx, async (w) => {
-    const customerId = await createWalkInCustomer(w, input, today);
+  // The check and the write share one transaction, so a match cannot appear in between.
+  return writing(ctx, async (w): Promise<WalkInResult> => {
+    if (!input.confirmNew) {
+      const matches = await walkInMatches({ ...ctx, db: w.trx }, details);
+      if (matches.length > 0) return { added: false, matches };
+    }
+    const customerId = await createWalkInCustomer(w, details, today);
     const attendanceId = await markIn(w, activity, { customerId, status: 'present' }, new Set());
-    return { customerId, attendanceId };
+    return {
+      added: true,
+      person: {
+        customerId,
+        name: `${details.firstName} ${details.lastName}`,
+        postcode: details.postcode,
+        isMember: false,
+        status: 'present',
+        attendanceId,
+      },
+    };
   });
-  return {
-    customerId,
-    name: `${input.firstName} ${input.lastName}`,
-    postcode: input.postcode,
-    isMember: false,
-    status: 'present',
-    attendanceId,
-  };
 }
 
 export async function recordSatisfaction(

@@ -290,13 +290,15 @@ describe('meetings and attendance', () => {
         consent: false as true,
       }),
     ).rejects.toMatchObject({ code: 'invalid' });
-    const p = await app.call('attendance.walkIn', {
+    const added = await app.call('attendance.walkIn', {
       activityId: m.id,
       firstName: 'Dee',
       lastName: 'New',
       postcode: 'ts17 6aa',
       consent: true,
     });
+    if (!added.added) throw new Error('not added');
+    const p = added.person;
     const c = await app.call('customers.get', { id: p.customerId });
     expect(c).toMatchObject({ firstName: 'Dee', postcode: 'TS17 6AA', status: 'interested' });
     expect(c.consents).toEqual([

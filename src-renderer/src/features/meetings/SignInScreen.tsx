@@ -213,10 +213,14 @@ export function SignInScreen() {
         <WalkInDialog
           activityId={activity.id}
           initialName={query}
-          onClose={(added) => {
+          onClose={(outcome) => {
             setWalkIn(false);
-            if (added) {
-              setAnnounce(`${added} added and marked present`);
+            if (outcome) {
+              setAnnounce(
+                outcome.added
+                  ? `${outcome.name} added and marked present`
+                  : `${outcome.name} marked present`,
+              );
               setFilter('');
             }
             filterRef.current?.focus();
