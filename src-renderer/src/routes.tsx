@@ -89,7 +89,8 @@ export const routes: AppRoute[] = [
   },
   { path: '/cases/new', element: <ReferralForm />, permission: 'cases.write' },
   { path: '/cases/self-assessment', element: <SelfAssessmentPage />, permission: 'cases.read' },
-  { path: '/cases/:id', element: <CasePage />, permission: 'cases.read' },
+  // Officers may see that a case exists: the page itself says what they can see.
+  { path: '/cases/:id', element: <CasePage />, permission: 'cases.list' },
   {
     path: '/recommendations',
     element: <RecommendationsTracker />,
