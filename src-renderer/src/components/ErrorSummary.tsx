@@ -7,6 +7,23 @@ export interface SummaryItem {
 }
 
 /**
+ * The items for a failed save: one per field at fault, pointing at the field
+ * whose id is `${idPrefix}-${path}`, or the fallback when the error names no
+ * field.
+ */
+export function summaryItems(
+  fields: Record<string, string>,
+  idPrefix: string,
+  fallback?: SummaryItem,
+): SummaryItem[] {
+  const items = Object.entries(fields).map(([path, message]) => ({
+    message,
+    fieldId: `${idPrefix}-${path}`,
+  }));
+  return items.length || !fallback ? items : [fallback];
+}
+
+/**
  * The list of what stops a save, at the top of a form: it takes focus when it
  * appears so keyboard and screen reader users hear it, and each item jumps to
  * its field.

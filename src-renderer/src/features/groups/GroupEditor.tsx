@@ -9,7 +9,7 @@ import {
 } from '../../../../src-shared/domain/groups';
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Loading, PageHeader } from '../../components/PageHeader';
 
@@ -102,21 +102,16 @@ function GroupForm({ group }: { group: Group | null }) {
   }
 
   const taskAndFinish = form.kind === 'task_and_finish';
-  const summary = Object.entries(errors).map(([path, message]) => ({
-    message,
-    fieldId: `group-${path}`,
-  }));
   return (
     <>
       <PageHeader title={group ? `Edit ${group.name}` : 'New group'} />
       <form className="panel" onSubmit={submit} noValidate>
         {save.error ? (
           <ErrorSummary
-            items={
-              summary.length
-                ? summary
-                : [{ message: errorMessage(save.error), fieldId: 'group-name' }]
-            }
+            items={summaryItems(errors, 'group', {
+              message: errorMessage(save.error),
+              fieldId: 'group-name',
+            })}
           />
         ) : null}
         <div className="form-grid">

@@ -14,7 +14,7 @@ import {
 } from '../../../../src-shared/domain/meetings';
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Loading, PageHeader } from '../../components/PageHeader';
 import { isoToLondonLocal, londonLocalToIso } from './time';
@@ -72,21 +72,16 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
       notes: form.notes,
     });
   }
-  const summary = Object.entries(errors).map(([path, message]) => ({
-    message,
-    fieldId: `activity-${path}`,
-  }));
   return (
     <>
       <PageHeader title={activity ? `Edit ${activity.title}` : 'Schedule an activity'} />
       <form className="panel" onSubmit={submit} noValidate>
         {save.error ? (
           <ErrorSummary
-            items={
-              summary.length
-                ? summary
-                : [{ message: errorMessage(save.error), fieldId: 'activity-title' }]
-            }
+            items={summaryItems(errors, 'activity', {
+              message: errorMessage(save.error),
+              fieldId: 'activity-title',
+            })}
           />
         ) : null}
         <div className="form-grid">

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { WalkInMatch } from '../../../../src-shared/api/meetings';
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { CheckboxField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
 import { WalkInMatches } from './WalkInMatches';
@@ -77,10 +77,6 @@ export function WalkInDialog({
     signIn.reset();
   }
   const matchProblem = signIn.error ?? (matches ? add.error : null);
-  const summary = Object.entries(errors).map(([path, message]) => ({
-    message,
-    fieldId: `walkin-${path}`,
-  }));
   return (
     <dialog
       ref={ref}
@@ -120,11 +116,10 @@ export function WalkInDialog({
           </p>
           {add.error ? (
             <ErrorSummary
-              items={
-                summary.length
-                  ? summary
-                  : [{ message: errorMessage(add.error), fieldId: 'walkin-firstName' }]
-              }
+              items={summaryItems(errors, 'walkin', {
+                message: errorMessage(add.error),
+                fieldId: 'walkin-firstName',
+              })}
             />
           ) : null}
           <TextField

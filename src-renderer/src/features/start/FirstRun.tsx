@@ -3,7 +3,7 @@ import { staffCreateInput } from '../../../../src-shared/domain/staff';
 import { roleLabels, roles, type Role } from '../../../../src-shared/rules/permissions';
 import { call, errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { SelectField, TextField } from '../../components/Field';
 
 /** First start on this computer: whoever is here creates their profile, and becomes its first administrator by default. */
@@ -33,10 +33,7 @@ export function FirstRun() {
     }
   }
 
-  const summary = Object.entries(errors).map(([field, message]) => ({
-    message,
-    fieldId: `first-run-${field}`,
-  }));
+  const summary = summaryItems(errors, 'first-run');
   return (
     <main className="centred" id="main">
       <div className="card card--narrow">
