@@ -1,13 +1,11 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { CaseDetail } from '../../../../src-shared/domain/cases';
 import { serviceAreas, type ServiceArea } from '../../../../src-shared/domain/customer';
-import { recommendationStatusLabels } from '../../../../src-shared/rules/recommendations';
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
-import { formatDate } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
+import { RecommendationTable } from '../recommendations/RecommendationTable';
 
 export function CaseRecommendations({
   detail,
@@ -38,39 +36,7 @@ export function CaseRecommendations({
     <section className="panel" aria-labelledby="recs-heading">
       <h2 id="recs-heading">Recommendations</h2>
       {recs.data?.rows.length ? (
-        <table className="table">
-          <caption className="visually-hidden">Recommendations from this case</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reference</th>
-              <th scope="col">Recommendation</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recs.data.rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <Link to={`/recommendations/${r.id}`}>{r.reference}</Link>
-                </th>
-                <td>
-                  {r.text}{' '}
-                  {r.systemic ? (
-                    <span className="badge badge--amber">To Board and GARC</span>
-                  ) : null}
-                </td>
-                <td>{r.owner}</td>
-                <td>{formatDate(r.dueDate)}</td>
-                <td>
-                  {recommendationStatusLabels[r.status]}{' '}
-                  {r.overdue ? <span className="badge badge--red">Overdue</span> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecommendationTable rows={recs.data.rows} caption="Recommendations from this case" />
       ) : (
         <p className="muted">No recommendations yet.</p>
       )}

@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { TrackerFilter } from '../../../../src-shared/domain/recommendations';
 import {
-  managementResponseLabels,
   recommendationSourceLabels,
   recommendationSources,
   recommendationStatusLabels,
@@ -12,10 +10,10 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { CheckboxField, SelectField } from '../../components/Field';
-import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { downloadBase64 } from '../customer-import/file-bytes';
 import { useCan } from '../../session';
+import { RecommendationTable } from './RecommendationTable';
 import '../../styles/cases.css';
 
 /** Said wherever an officer sees recommendation counts, so a hidden one never reads as none. */
@@ -127,47 +125,7 @@ export function RecommendationsTracker() {
               : ''}
             .
           </p>
-          <table className="table">
-            <caption className="visually-hidden">Recommendations</caption>
-            <thead>
-              <tr>
-                <th scope="col">Reference</th>
-                <th scope="col">Recommendation</th>
-                <th scope="col">Response</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Due</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={`/recommendations/${r.id}`}>{r.reference}</Link>
-                  </th>
-                  <td>
-                    {r.text}{' '}
-                    {r.systemic ? (
-                      <span className="badge badge--amber">To Board and GARC</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {r.managementResponse ? (
-                      managementResponseLabels[r.managementResponse]
-                    ) : (
-                      <span className="muted">Awaited</span>
-                    )}
-                  </td>
-                  <td>{r.owner}</td>
-                  <td>{formatDate(r.dueDate)}</td>
-                  <td>
-                    {recommendationStatusLabels[r.status]}{' '}
-                    {r.overdue ? <span className="badge badge--red">Overdue</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecommendationTable rows={page.data.rows} caption="Recommendations" showResponse />
         </div>
       ) : null}
     </>
