@@ -125,7 +125,8 @@ export type TransitionRequest = z.input<typeof transitionInput>;
 
 export const ombudsmanResultInput = z.object({
   id: idSchema,
-  result: requiredText('The Ombudsman’s result', 2000),
+  /** Empty clears a result entered by mistake. */
+  result: optionalText(2000),
 });
 
 export const caseListInput = z.object({

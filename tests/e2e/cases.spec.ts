@@ -209,3 +209,35 @@ test('a case goes overdue when the clock passes its deadline; officers see only 
   await expect(page.getByText('Ann Complainant')).toHaveCount(0);
   await expectAccessible(page, 'a case an officer may not open');
 });
+
+test('the Ombudsman’s result can be saved and cleared again, with a confirmation each time', async ({
+  page,
+  app,
+}) => {
+  await app.signIn({ role: 'coordinator', name: 'Jo Coordinator' });
+  await app.loadDemo(20);
+  const { rows } = await app.api<{ rows: { id: string; status: string }[] }>('cases.list', {
+    status: 'referred',
+  });
+  const detail = await app.api<{ id: string; updatedAt: string }>('cases.get', { id: rows[0]!.id });
+  await app.api('cases.transition', {
+    id: detail.id,
+    expectedUpdatedAt: detail.updatedAt,
+    to: 'referred_to_ombudsman',
+    date: '2026-11-23',
+  });
+
+  await page.goto(`${app.url}#/cases/${detail.id}`);
+  const result = page.getByLabel('The Ombudsman’s result');
+  await result.fill('Service failure found');
+  await result.press('Enter');
+  await expect(page.getByText('The result is saved.')).toBeVisible();
+
+  await result.fill('');
+  await result.press('Enter');
+  await expect(page.getByText('The result is cleared.')).toBeVisible();
+  await expect(result).toHaveValue('');
+  await page.reload();
+  await expect(page.getByLabel('The Ombudsman’s result')).toHaveValue('');
+  await expectAccessible(page, 'the case page after referral to the Ombudsman');
+});

@@ -268,6 +268,8 @@ describe('complaint panel cases', () => {
       result: 'Maladministration found',
     });
     expect(c.ombudsmanResult).toBe('Maladministration found');
+    c = await app.call('cases.recordOmbudsmanResult', { id: c.id, result: '' });
+    expect(c.ombudsmanResult).toBeNull();
   });
 
   it('refuses a conflicted panel member with the reason', async () => {

@@ -23,7 +23,7 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
   const [hearingDate, setHearingDate] = useState('');
   const [outcome, setOutcome] = useState('');
   const [findings, setFindings] = useState('');
-  const [result, setResult] = useState('');
+  const [result, setResult] = useState(detail.ombudsmanResult ?? '');
   const move = useApiMutation('cases.transition', {
     onSuccess: () => {
       setTo('');
@@ -155,9 +155,18 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
           <TextField
             id="ombudsman-result"
             label="The Ombudsman’s result"
-            value={result || detail.ombudsmanResult || ''}
-            onChange={(e) => setResult(e.target.value)}
+            hint="Leave empty and save to clear a result entered by mistake."
+            value={result}
+            onChange={(e) => {
+              setResult(e.target.value);
+              ombudsman.reset();
+            }}
           />
+          {ombudsman.isSuccess ? (
+            <Notice tone="success">
+              {ombudsman.data.ombudsmanResult ? 'The result is saved.' : 'The result is cleared.'}
+            </Notice>
+          ) : null}
           <button className="button button--secondary" type="submit">
             Save the result
           </button>
