@@ -347,7 +347,6 @@ test('a new person at the door who is already on the register is signed in, not 
   await expect(mary).toContainText('TS17 6AA · m•••@example.org (same name and postcode)');
   await expect(matches.getByRole('button', { name: 'No, add a new person' })).toBeVisible();
   await expectAccessible(page, 'the "Is this them?" question');
-  await page.screenshot({ path: '/tmp/walk-in-matches.png' });
   if (shots) await shoot(page, 'walk-in-matches');
 
   await page.keyboard.press('Enter');
@@ -376,4 +375,55 @@ test('a new person at the door who is already on the register is signed in, not 
   await expect(filter).toBeFocused();
   expect(await registerSize()).toBe(before);
   await expectAccessible(page, 'the sign-in screen after a match was signed in');
+});
+
+test('a different person who shares a name and postcode is added after "No, add a new person"', async ({
+  page,
+  app,
+}) => {
+  const { group } = await setUp(app);
+  const council = group('Customer Council');
+  await app.api('customers.create', {
+    firstName: 'Mary',
+    lastName: "O'Neill",
+    postcode: 'TS17 6AA',
+    confirmDuplicate: true,
+  });
+  const meeting = await app.api<{ id: string }>('activities.save', {
+    kind: 'meeting',
+    title: 'November meeting',
+    groupId: council,
+    startsAt: '2026-11-23T09:00:00.000Z',
+    endsAt: '2026-11-23T11:00:00.000Z',
+  });
+  const registerSize = async () => (await app.api<{ total: number }>('customers.list', {})).total;
+  const before = await registerSize();
+
+  await page.goto(`${app.url}#/activities/${meeting.id}/sign-in`);
+  const filter = page.getByRole('searchbox', { name: 'Find a person by name or postcode' });
+  await expect(filter).toBeFocused();
+  // Nobody is on this group's list yet: the screen's own button opens the form.
+  await page.getByRole('button', { name: 'New person at the door' }).press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'New person at the door' });
+  await dialog.getByLabel('First name').fill('Mary');
+  await dialog.getByLabel('Last name').fill("O'Neill");
+  await dialog.getByLabel('Postcode').fill('TS17 6AA');
+  await dialog
+    .getByLabel('They agree to us keeping their details on the Customer Voice register')
+    .check();
+  await dialog.getByRole('button', { name: 'Add and mark present' }).press('Enter');
+
+  const addNew = dialog.getByRole('button', { name: 'No, add a new person' });
+  await expect(addNew).toBeVisible();
+  await addNew.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(filter).toBeFocused();
+  expect(await registerSize()).toBe(before + 1);
+  const activity = await app.api<{ attendees: { name: string; status: string }[] }>(
+    'activities.get',
+    { id: meeting.id },
+  );
+  expect(activity.attendees).toEqual([
+    expect.objectContaining({ name: "Mary O'Neill", status: 'present' }),
+  ]);
 });
