@@ -48,6 +48,16 @@ function describedBy(id: string, hint: unknown, error: unknown): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** What ties a control to its label, hint and error for assistive technology. */
+function controlProps(id: string, hint: unknown, error: unknown, required: boolean | undefined) {
+  return {
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+    'aria-required': required || undefined,
+  };
+}
+
 type TextFieldProps = FieldFrame &
   Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { id?: string };
 
@@ -56,14 +66,7 @@ export function TextField({ label, hint, error, required, id: given, ...input }:
   const id = given ?? generated;
   return (
     <Frame id={id} label={label} hint={hint} error={error} required={required}>
-      <input
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        {...input}
-      />
+      <input {...controlProps(id, hint, error, required)} className="input" {...input} />
     </Frame>
   );
 }
@@ -84,11 +87,8 @@ export function TextAreaField({
   return (
     <Frame id={id} label={label} hint={hint} error={error} required={required}>
       <textarea
-        id={id}
+        {...controlProps(id, hint, error, required)}
         className="input input--area"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
         {...area}
       />
     </Frame>
@@ -121,14 +121,7 @@ export function SelectField({
   const id = given ?? generated;
   return (
     <Frame id={id} label={label} hint={hint} error={error} required={required}>
-      <select
-        id={id}
-        className="input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        {...select}
-      >
+      <select {...controlProps(id, hint, error, required)} className="input" {...select}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
