@@ -19,7 +19,9 @@ export const pdfStyles = StyleSheet.create({
     marginTop: 12,
     marginBottom: 6,
   },
-  paragraph: { marginBottom: 6, lineHeight: 1.4 },
+  // react-pdf multiplies a unitless line height by the text's own font size,
+  // not the inherited one: without it, paragraphs came out double spaced.
+  paragraph: { fontSize: 10, marginBottom: 6, lineHeight: 1.4 },
   table: { borderTopWidth: 1, borderColor: '#b7c0c7' },
   row: {
     flexDirection: 'row',

@@ -77,7 +77,7 @@ export async function caseDocument(
     subject: detail.subject,
     serviceArea: area,
     landlordName: detail.landlordName ?? '',
-    hearingDate: fmt(detail.hearingDate),
+    hearingDate: detail.hearingDate ? fmt(detail.hearingDate) : 'a date still to be set',
     heardOn: fmt(detail.heardOn),
     decisionOn: fmt(detail.decisionOn),
     decisionOutcome: detail.decisionOutcome

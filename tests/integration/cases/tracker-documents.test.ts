@@ -162,6 +162,26 @@ describe('case documents', () => {
     expect(text).toMatch(/info@housing-ombudsman\.org\.uk/);
   });
 
+  it('says a hearing date is still to be set, in single-spaced paragraphs', async () => {
+    const c = await app.call('cases.refer', referral());
+    const pack = await app.call('cases.document', { caseId: c.id, kind: 'hearing_pack' });
+    const text = pdfText(pack.contentBase64).replace(/\s+/g, ' ');
+    expect(text).toContain('hearing of case DCP-2026-0001 on a date still to be set.');
+    expect(text).not.toContain('on not recorded');
+
+    // Lines of a paragraph sit about 14 pt apart (10 pt text, 1.4 line height), not 25.
+    const path = join(app.dir, 'pack.pdf');
+    writeFileSync(path, Buffer.from(pack.contentBase64, 'base64'));
+    const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', path, '-'], {
+      encoding: 'utf8',
+    });
+    const tops = [...new Set([...bbox.matchAll(/yMin="([\d.]+)"/g)].map((m) => Number(m[1])))].sort(
+      (a, b) => a - b,
+    );
+    const gaps = tops.slice(1).map((top, i) => top - tops[i]!);
+    expect(Math.min(...gaps.filter((g) => g > 1))).toBeLessThan(16);
+  });
+
   it('uses the team’s edited template and refuses a letter before the decision', async () => {
     const c = await app.call('cases.refer', referral());
     await expect(
