@@ -85,6 +85,20 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // The window's today is the backend's (src-renderer/src/clock.tsx):
+      // the computer's own clock would disagree with the host and the tests.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message:
+            "Read today from the app's clock (useToday / useNow in clock.tsx), not new Date().",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "Read the time from the app's clock (useNow in clock.tsx), not Date.now().",
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { londonDate } from '../../src-shared/rules/working-days';
 import type { foundationApi } from '../../src-shared/api/foundation';
 import { recordHistory } from '../changes/history';
 import { backupDatabase } from '../db/backup';
@@ -17,6 +18,10 @@ import { createStaff, listStaff, updateStaff } from './staff/staff';
 import { applyDefaultTemplate } from './template';
 
 export const foundationHandlers: HandlersFor<typeof foundationApi> = {
+  'clock.now': async (ctx) => {
+    const now = ctx.clock.now();
+    return { now: now.toISOString(), today: londonDate(now) };
+  },
   'session.state': (ctx) => sessionState(ctx),
   'session.signIn': async (ctx, input) => {
     await signIn(ctx, input.staffId);

@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { HashRouter } from 'react-router';
 import { App } from './App';
+import { ClockProvider } from './clock';
 import './styles/base.css';
 
 const queryClient = new QueryClient({
@@ -17,7 +18,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <HashRouter>
-        <App />
+        <ClockProvider>
+          <App />
+        </ClockProvider>
       </HashRouter>
     </QueryClientProvider>
   </StrictMode>,

@@ -7,6 +7,7 @@ import {
   neighbourhoodInput,
   organisationNameInput,
 } from '../domain/organisation';
+import type { DemoCounts } from '../domain/demo';
 import type { Staff } from '../domain/staff';
 import { signInInput, staffCreateInput, staffUpdateInput } from '../domain/staff';
 import { historyInput, type HistoryEntry } from '../domain/history';
@@ -24,7 +25,16 @@ export interface SessionState {
   appVersion: string;
 }
 
+/** The backend's clock: the app's one "now", read by the window for every default and "today". */
+export interface ClockReading {
+  /** ISO instant, UTC. */
+  now: string;
+  /** The date in Europe/London, `YYYY-MM-DD`. */
+  today: string;
+}
+
 export const foundationApi = {
+  'clock.now': method(none, null).returns<ClockReading>(),
   'session.state': method(none, null).returns<SessionState>(),
   'session.signIn': method(signInInput, null).returns<SessionState>(),
   'session.signOut': method(none, null).returns<SessionState>(),
@@ -55,7 +65,7 @@ export const foundationApi = {
       seed: z.number().int().default(13),
     }),
     'demo.load',
-  ).returns<Record<string, number>>(),
+  ).returns<DemoCounts>(),
 
   'system.backup': method(none, 'backup.run').returns<{ path: string }>(),
 } as const;

@@ -14,7 +14,10 @@ export interface HostedApp {
   dir: string;
   /** Calls the contract over HTTP as the signed-in profile; throws with the error message on failure. */
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
-  /** Moves the host's clock (it starts at 2026-11-23 10:00 UTC). */
+  /**
+   * Moves the host's clock (it starts at 2026-11-23 10:00 UTC) and the page's
+   * with it; the page reads the new time on its next load or change.
+   */
   setClock(iso: string): Promise<void>;
   /** Creates the first profile (administrator) and, if asked, another with `role`, and signs in as it. */
   signIn(options?: { name?: string; role?: Role }): Promise<void>;
@@ -58,9 +61,10 @@ async function startHost(dir: string): Promise<{ child: ChildProcess; url: strin
 }
 
 export const test = base.extend<{ app: HostedApp }>({
-  // Playwright reads the fixture's dependencies from this (empty) pattern.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
+  app: async ({ page }, use) => {
+    // The page's own clock starts where the host's does, so nothing in the
+    // window can read the real date by accident.
+    await page.clock.install({ time: START_CLOCK });
     const dir = mkdtempSync(join(tmpdir(), 'involvement-desk-e2e-'));
     const { child, url } = await startHost(dir);
     const parsed = new URL(url);
@@ -96,6 +100,7 @@ export const test = base.extend<{ app: HostedApp }>({
           body: JSON.stringify({ now: iso }),
         });
         if (!response.ok) throw new Error(`Could not set the clock: ${await response.text()}`);
+        await page.clock.setSystemTime(iso);
       },
       async signIn({ name, role } = {}) {
         const admin = await api<{ id: string }>('staff.create', {

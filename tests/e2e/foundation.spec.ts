@@ -34,9 +34,11 @@ test('first run: create a profile, load the demo data, see the organisation and 
   await expectAccessible(page, 'the home screen');
 
   await page.getByRole('button', { name: 'Load demo data' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Demo data loaded' })).toBeVisible({
-    timeout: 30_000,
-  });
+  const loaded = page.getByRole('status').filter({ hasText: 'Demo data loaded' });
+  await expect(loaded).toBeVisible({ timeout: 30_000 });
+  // The kinds of record in words, never the code's names for them.
+  await expect(loaded).toContainText('complaint panel cases');
+  await expect(loaded).not.toContainText('complaintCases');
 
   // Home now shows what needs attention, from the demo's cases, groups and register.
   await expect(page.getByRole('region', { name: 'Complaint panel' })).toContainText(

@@ -1,3 +1,4 @@
+import { describeDemoCounts } from '../../../src-shared/domain/demo';
 import { openSession, parse, positiveInt, type Command } from '../io';
 
 export const demoCommand: Command = {
@@ -14,10 +15,9 @@ export const demoCommand: Command = {
       const started = performance.now();
       const counts = await session.call('demo.load', { customers, seed });
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      const summary = Object.entries(counts)
-        .map(([kind, n]) => `${n} ${kind}`)
-        .join(', ');
-      console.log(`Demo data loaded into ${session.dbPath} in ${seconds} s: ${summary}.`);
+      console.log(
+        `Demo data loaded into ${session.dbPath} in ${seconds} s: ${describeDemoCounts(counts)}.`,
+      );
     } finally {
       await session.close();
     }

@@ -1,3 +1,4 @@
+import type { DemoCounts } from '../../../src-shared/domain/demo';
 import type { TemplateIds } from '../template/organisation-template';
 import { applyDefaultTemplate } from '../template';
 import type { CallContext } from '../context';
@@ -10,8 +11,7 @@ export interface DemoOptions {
   seed: number;
 }
 
-/** How many records of each kind the demo created, e.g. `{ customers: 300 }`. */
-export type DemoCounts = Record<string, number>;
+export type { DemoCounts };
 
 /**
  * A step of the demo data, run in order after the default template. Each is

@@ -1,3 +1,4 @@
+import { useToday } from '../../clock';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import {
@@ -111,8 +112,9 @@ function StageFields({
 export function ReferralForm() {
   const navigate = useNavigate();
   const org = useApiQuery('organisation.get', {});
+  const today = useToday();
   const [form, setForm] = useState({
-    referredOn: new Date().toISOString().slice(0, 10),
+    referredOn: today,
     referredBy: 'complainant' as Referrer,
     referrerName: '',
     complainantCustomerId: '',

@@ -1,3 +1,4 @@
+import { useToday } from '../../clock';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Customer, DuplicateMatch } from '../../../../src-shared/domain/customer';
@@ -17,7 +18,6 @@ import {
   validate,
   type CustomerForm,
 } from './form-model';
-import { londonToday } from './dates';
 import '../../styles/customers.css';
 
 /** `patch.email` from the update call is `email` on the form. */
@@ -47,7 +47,7 @@ function Editor({ original }: { original: Customer | null }) {
   const update = useApiMutation('customers.update');
   const saving = create.isPending || update.isPending;
 
-  const today = londonToday();
+  const today = useToday();
   const checked = validate(form, withEquality, today);
   const shown: Record<string, string> = {};
   for (const [path, message] of Object.entries(checked))

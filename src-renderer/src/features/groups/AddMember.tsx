@@ -1,3 +1,4 @@
+import { useToday } from '../../clock';
 import { useState, type FormEvent } from 'react';
 import type { AddMemberResult } from '../../../../src-shared/api/groups';
 import {
@@ -12,7 +13,6 @@ import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
-import { londonDay } from '../meetings/time';
 
 /**
  * Find a customer and add them. If that breaks a membership rule the
@@ -22,7 +22,7 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
   const [role, setRole] = useState<MemberRole>('member');
-  const [joinedOn, setJoinedOn] = useState(londonDay(new Date()));
+  const [joinedOn, setJoinedOn] = useState(useToday());
   const [selectionMethod, setSelectionMethod] = useState('');
   const [selectionNotes, setSelectionNotes] = useState('');
   const [roleDescriptionAgreedOn, setRoleAgreed] = useState('');

@@ -1,3 +1,4 @@
+import { useToday } from '../../clock';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { skillOptions } from '../../../../src-shared/domain/customer';
@@ -160,7 +161,7 @@ export function CustomerInvolvementSection({ customerId }: { customerId: string 
 }
 
 function SkillsAuditForm({ customerId }: { customerId: string }) {
-  const [auditedOn, setAuditedOn] = useState(londonDay(new Date()));
+  const [auditedOn, setAuditedOn] = useState(useToday());
   const [levels, setLevels] = useState<Record<string, string>>({});
   const save = useApiMutation('training.saveAudit', { onSuccess: () => setLevels({}) });
   function submit(e: FormEvent) {

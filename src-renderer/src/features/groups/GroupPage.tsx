@@ -1,3 +1,4 @@
+import { useToday } from '../../clock';
 import { Link, useParams } from 'react-router';
 import {
   groupFamilyLabels,
@@ -13,6 +14,7 @@ import { TextField } from '../../components/Field';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { addCalendarDays } from '../../../../src-shared/rules/working-days';
 import { londonDay } from '../meetings/time';
 import { AddMember } from './AddMember';
 import { ThreeDays } from './ThreeDays';
@@ -22,16 +24,16 @@ import '../../styles/groups.css';
 export function GroupPage() {
   const { id = '' } = useParams();
   const detail = useApiQuery('groups.get', { id });
-  const today = new Date();
-  const from = londonDay(new Date(today.getTime() - 365 * 86_400_000));
-  const to = londonDay(new Date(today.getTime() + 180 * 86_400_000));
+  const today = useToday();
+  const from = addCalendarDays(today, -365);
+  const to = addCalendarDays(today, 180);
   const activities = useApiQuery('activities.list', { from, to, groupId: id });
   const canWrite = useCan('groups.write');
   const canSchedule = useCan('meetings.write');
   if (detail.error) return <Notice tone="error">{errorMessage(detail.error)}</Notice>;
   if (!detail.data) return <Loading what="Loading the group" />;
   const { group, members, ruleStatus, cadence } = detail.data;
-  const current = members.filter((m) => !m.leftOn || m.leftOn > londonDay(new Date()));
+  const current = members.filter((m) => !m.leftOn || m.leftOn > today);
   const former = members.filter((m) => !current.includes(m));
   return (
     <>
@@ -163,7 +165,7 @@ function RecordLeaving({
   columns: number;
   onDone: () => void;
 }) {
-  const [leftOn, setLeftOn] = useState(londonDay(new Date()));
+  const [leftOn, setLeftOn] = useState(useToday());
   const save = useApiMutation('groups.updateMember', { onSuccess: onDone });
   return (
     <tr className="groups-leaving">

@@ -1,3 +1,4 @@
+import { useToday } from '../../clock';
 import {
   addDays,
   addMonths,
@@ -45,7 +46,8 @@ function rangeFor(view: View, anchor: Date): { from: Date; to: Date } {
 export function Calendar() {
   const [params, setParams] = useSearchParams();
   const view = (params.get('view') as View | null) ?? 'month';
-  const anchor = parseISO(params.get('date') ?? londonDay(new Date()));
+  const today = useToday();
+  const anchor = parseISO(params.get('date') ?? today);
   const groupId = params.get('group') ?? '';
   const kind = params.get('kind') ?? '';
   const { from, to } = rangeFor(view, anchor);

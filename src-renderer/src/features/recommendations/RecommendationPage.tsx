@@ -1,3 +1,4 @@
+import { useToday } from '../../clock';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { RecommendationDetail } from '../../../../src-shared/domain/recommendations';
@@ -256,11 +257,11 @@ function Steps({
 export function RecommendationPage() {
   const { id = '' } = useParams();
   const rec = useApiQuery('recommendations.get', { id });
+  const today = useToday();
   const canWrite = useCan('recommendations.write');
   if (rec.isPending) return <Loading what="Loading the recommendation" />;
   if (rec.error) return <Notice tone="error">{errorMessage(rec.error)}</Notice>;
   const r = rec.data;
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <>
       <PageHeader

@@ -1,3 +1,4 @@
+import { describeDemoCounts } from '../../../../src-shared/domain/demo';
 import { useApiMutation } from '../../api/hooks';
 import { Notice } from '../../components/PageHeader';
 import { PageHeader } from '../../components/PageHeader';
@@ -50,13 +51,7 @@ export function Home() {
         <Attention />
       )}
       {demo.data ? (
-        <Notice tone="success">
-          Demo data loaded:{' '}
-          {Object.entries(demo.data)
-            .map(([kind, n]) => `${n} ${kind}`)
-            .join(', ')}
-          .
-        </Notice>
+        <Notice tone="success">Demo data loaded: {describeDemoCounts(demo.data)}.</Notice>
       ) : null}
     </>
   );
