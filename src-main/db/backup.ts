@@ -35,3 +35,9 @@ export function verifyBackup(path: string, expectedVersion: number): void {
     copy.close();
   }
 }
+
+/** `involvement-desk-2026-11-23T10-00-00-000Z.sqlite`: sortable, and safe on every file system. */
+export function backupFileName(at: Date, why?: string): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  return `involvement-desk-${why ? `${why}-` : ''}${stamp}.sqlite`;
+}

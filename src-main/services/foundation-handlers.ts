@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { londonDate } from '../../src-shared/rules/working-days';
 import type { foundationApi } from '../../src-shared/api/foundation';
 import { recordHistory } from '../changes/history';
-import { backupDatabase } from '../db/backup';
+import { backupDatabase, backupFileName } from '../db/backup';
 import type { HandlersFor } from './context';
 import { requireActor } from './context';
 import { loadDemo } from './demo';
@@ -52,8 +52,7 @@ export const foundationHandlers: HandlersFor<typeof foundationApi> = {
 
   'system.backup': async (ctx) => {
     requireActor(ctx);
-    const stamp = ctx.clock.now().toISOString().replace(/[:.]/g, '-');
-    const path = join(ctx.dataDir, 'backups', `involvement-desk-${stamp}.sqlite`);
+    const path = join(ctx.dataDir, 'backups', backupFileName(ctx.clock.now()));
     await backupDatabase(ctx.raw, path);
     return { path };
   },

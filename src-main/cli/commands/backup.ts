@@ -1,13 +1,10 @@
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { backupDatabase } from '../../db/backup';
+import { systemClock } from '../../../src-shared/clock';
+import { backupDatabase, backupFileName } from '../../db/backup';
 import { defaultBackupDir, inspectFile, openDatabase } from '../../db/open';
 import { resolveDbPath } from '../../paths';
 import { parse, UsageError, type Command } from '../io';
-
-function stamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-');
-}
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -19,7 +16,7 @@ export const backupCommand: Command = {
     const dbPath = resolveDbPath(values.db);
     if (!existsSync(dbPath)) throw new UsageError(`There is no database at ${dbPath}.`);
     const destination = resolve(
-      positionals[0] ?? join(defaultBackupDir(dbPath), `involvement-desk-${stamp()}.sqlite`),
+      positionals[0] ?? join(defaultBackupDir(dbPath), backupFileName(systemClock.now())),
     );
     const opened = await openDatabase(dbPath);
     try {
@@ -48,7 +45,7 @@ export const restoreCommand: Command = {
     if (existsSync(dbPath)) {
       const saved = join(
         defaultBackupDir(dbPath),
-        `involvement-desk-before-restore-${stamp()}.sqlite`,
+        backupFileName(systemClock.now(), 'before-restore'),
       );
       const current = await openDatabase(dbPath);
       try {
