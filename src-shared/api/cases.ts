@@ -39,6 +39,7 @@ import {
   type SelfAssessment,
 } from '../domain/self-assessment';
 import type { CaseFigures } from '../domain/case-figures';
+import type { BankHolidayListNotice } from '../rules/bank-holidays';
 import type { OmbudsmanContact } from '../rules/ombudsman';
 
 const byId = z.object({ id: idSchema });
@@ -47,7 +48,13 @@ export interface CaseSettings {
   standards: z.output<typeof standardsInput>;
   templates: CaseTemplates;
   ombudsmanContact: OmbudsmanContact;
-  bankHolidays: { firstYear: number; lastYear: number; count: number };
+  bankHolidays: {
+    firstYear: number;
+    lastYear: number;
+    count: number;
+    /** Set from some months before the list runs out. */
+    notice: BankHolidayListNotice | null;
+  };
   code: { title: string; version: string; count: number };
   panelGroupName: string | null;
 }

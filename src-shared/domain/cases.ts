@@ -7,6 +7,7 @@ import {
   type CaseStatus,
   type DecisionOutcome,
 } from '../rules/case-lifecycle';
+import type { BankHolidayListNotice } from '../rules/bank-holidays';
 import type { CodeCheck } from '../rules/complaint-code';
 import type { OmbudsmanContact, OmbudsmanWindow } from '../rules/ombudsman';
 import type { StageDeadline } from '../rules/panel-standards';
@@ -195,6 +196,8 @@ export interface CaseSummary {
   landlordName: string | null;
   nextDue: string | null;
   nextDueLabel: string | null;
+  /** The next deadline was counted through years the official bank holiday list does not cover. */
+  nextDueExpectedHolidays: boolean;
   overdue: boolean;
 }
 
@@ -310,4 +313,6 @@ export interface CaseDashboard {
   dueThisWeek: CaseSummary[];
   /** The Code self-assessment reminder, when one is due or overdue. */
   selfAssessment: SubmissionNotice | null;
+  /** Set from some months before the bank holiday list runs out. */
+  bankHolidayList: BankHolidayListNotice | null;
 }

@@ -1,5 +1,11 @@
 import type { BankHolidayCalendar } from './bank-holidays';
-import { addWorkingDays, readableDate, workingDaysBetween } from './working-days';
+import {
+  addWorkingDays,
+  EXPECTED_HOLIDAYS_NOTE,
+  readableDate,
+  usesExpectedHolidays,
+  workingDaysBetween,
+} from './working-days';
 
 /**
  * The Housing Ombudsman's Complaint Handling Code timescales for the
@@ -41,6 +47,8 @@ export interface MilestoneCheck {
   workingDaysLate: number;
   /** How the deadline was worked out, in words, for the panel's evidence. */
   basis: string;
+  /** The deadline or the days late were counted through years the official bank holiday list does not cover. */
+  expectedHolidays: boolean;
 }
 
 export interface CodeFinding {
@@ -64,6 +72,7 @@ function check(
   stage: 1 | 2,
   milestone: 'acknowledge' | 'respond',
   label: string,
+  start: string | null,
   due: string | null,
   actual: string | null,
   today: string,
@@ -80,30 +89,24 @@ function check(
       status: 'not_started',
       workingDaysLate: 0,
       basis,
+      expectedHolidays: false,
     };
-  if (actual) {
-    const late = Math.max(0, workingDaysBetween(due, actual, calendar));
-    return {
-      stage,
-      milestone,
-      label,
-      due,
-      actual,
-      status: late > 0 ? 'missed' : 'met',
-      workingDaysLate: late,
-      basis,
-    };
-  }
-  const late = Math.max(0, workingDaysBetween(due, today, calendar));
+  const end = actual ?? today;
+  const expectedHolidays =
+    (start !== null && usesExpectedHolidays(start, due, calendar)) ||
+    (end > due && usesExpectedHolidays(due, end, calendar));
+  const late = Math.max(0, workingDaysBetween(due, end, calendar));
+  const status = actual ? (late > 0 ? 'missed' : 'met') : late > 0 ? 'overdue' : 'pending';
   return {
     stage,
     milestone,
     label,
     due,
     actual,
-    status: late > 0 ? 'overdue' : 'pending',
+    status,
     workingDaysLate: late,
-    basis,
+    basis: expectedHolidays ? `${basis} (${EXPECTED_HOLIDAYS_NOTE})` : basis,
+    expectedHolidays,
   };
 }
 
@@ -123,6 +126,7 @@ function checkStage(
     stage,
     'acknowledge',
     `Stage ${stage} acknowledgement`,
+    dates.received,
     ackDue,
     dates.acknowledged,
     today,
@@ -150,6 +154,7 @@ function checkStage(
     stage,
     'respond',
     `Stage ${stage} response`,
+    from,
     respondDue,
     dates.responded,
     today,
@@ -170,15 +175,16 @@ function checkStage(
       });
   }
   for (const m of [ack, respond]) {
+    const note = m.expectedHolidays ? `, ${EXPECTED_HOLIDAYS_NOTE}` : '';
     if (m.status === 'missed') {
       findings.push({
         kind: 'late',
-        message: `${m.label} was ${plural(m.workingDaysLate, 'day')} late (due ${readableDate(m.due!)}, sent ${readableDate(m.actual!)}).`,
+        message: `${m.label} was ${plural(m.workingDaysLate, 'day')} late (due ${readableDate(m.due!)}, sent ${readableDate(m.actual!)}${note}).`,
       });
     } else if (m.status === 'overdue') {
       findings.push({
         kind: 'late',
-        message: `${m.label} is overdue by ${plural(m.workingDaysLate, 'day')} (due ${readableDate(m.due!)}).`,
+        message: `${m.label} is overdue by ${plural(m.workingDaysLate, 'day')} (due ${readableDate(m.due!)}${note}).`,
       });
     }
   }

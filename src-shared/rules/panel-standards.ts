@@ -1,6 +1,6 @@
 import type { BankHolidayCalendar } from './bank-holidays';
 import type { CaseStatus } from './case-lifecycle';
-import { addWorkingDays, workingDaysBetween } from './working-days';
+import { addWorkingDays, usesExpectedHolidays, workingDaysBetween } from './working-days';
 
 /** The panel's own service standards, in working days; the team sets them. */
 export interface PanelStandards {
@@ -40,6 +40,8 @@ export interface StageDeadline {
   workingDaysTaken: number;
   allowed: number;
   state: 'met' | 'missed' | 'due' | 'overdue';
+  /** The due date or the days taken were counted through years the official bank holiday list does not cover. */
+  expectedHolidays: boolean;
 }
 
 function one(
@@ -55,7 +57,8 @@ function one(
   const end = done ?? today;
   const workingDaysTaken = Math.max(0, workingDaysBetween(start, end, calendar));
   const state = done ? (done <= due ? 'met' : 'missed') : today > due ? 'overdue' : 'due';
-  return { stage, label, due, done, workingDaysTaken, allowed, state };
+  const expectedHolidays = usesExpectedHolidays(start, end > due ? end : due, calendar);
+  return { stage, label, due, done, workingDaysTaken, allowed, state, expectedHolidays };
 }
 
 /** The panel's stages that have started, each with its deadline and how it went. */

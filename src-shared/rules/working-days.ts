@@ -1,7 +1,8 @@
-import type { BankHolidayCalendar } from './bank-holidays';
+import { coversYear, isBankHoliday, type BankHolidayCalendar } from './bank-holidays';
 
 /**
- * Working days in England and Wales: Monday to Friday, not a bank holiday.
+ * Working days in England and Wales: Monday to Friday, not a bank holiday
+ * (by the official list where it covers the year, else the expected ones).
  * Dates are ISO `YYYY-MM-DD` strings and all arithmetic is done in UTC, so
  * the result never shifts with the machine's time zone or British Summer Time.
  */
@@ -28,7 +29,7 @@ export function isWeekend(iso: string): boolean {
 }
 
 export function isWorkingDay(iso: string, calendar: BankHolidayCalendar): boolean {
-  return !isWeekend(iso) && !calendar.dates.has(iso);
+  return !isWeekend(iso) && !isBankHoliday(iso, calendar);
 }
 
 /**
@@ -69,11 +70,27 @@ export function workingDaysBetween(
   return count * sign;
 }
 
-/** Whether the calendar covers the year of a date: outside it, only weekends are known. */
+/** Whether the official list covers the year of a date: outside it, the holidays are expected ones. */
 export function coversDate(iso: string, calendar: BankHolidayCalendar): boolean {
-  const year = Number(iso.slice(0, 4));
-  return year >= calendar.firstYear && year <= calendar.lastYear;
+  return coversYear(Number(iso.slice(0, 4)), calendar);
 }
+
+/**
+ * Whether a count of working days between two dates (either way round) passed
+ * through a year the official list does not cover, so the result is "based on
+ * expected bank holidays" and may move when a newer list is loaded.
+ */
+export function usesExpectedHolidays(
+  from: string,
+  to: string,
+  calendar: BankHolidayCalendar,
+): boolean {
+  const [lo, hi] = from <= to ? [from, to] : [to, from];
+  return !coversDate(lo, calendar) || !coversDate(hi, calendar);
+}
+
+/** The words shown beside a date worked out with expected bank holidays. */
+export const EXPECTED_HOLIDAYS_NOTE = 'based on expected bank holidays';
 
 /** Today's date in Europe/London, for comparing an instant with date-only deadlines. */
 export function londonDate(instant: Date): string {

@@ -241,3 +241,60 @@ test('the Ombudsman’s result can be saved and cleared again, with a confirmati
   await expect(page.getByLabel('The Ombudsman’s result')).toHaveValue('');
   await expectAccessible(page, 'the case page after referral to the Ombudsman');
 });
+
+test('past the bank holiday list, deadlines say they rest on expected holidays and Home asks for a newer list', async ({
+  page,
+  app,
+}) => {
+  await setUp(app);
+  const staff = await app.api<{ id: string; role: string }[]>('staff.list', {});
+  const as = (role: string) =>
+    app.api('session.signIn', { staffId: staff.find((s) => s.role === role)!.id });
+  // Home lists what needs attention once the organisation is set up.
+  await as('administrator');
+  await app.api('organisation.applyTemplate', {});
+  await as('coordinator');
+  await app.setClock('2028-12-27T10:00:00.000Z');
+  await page.clock.setFixedTime(new Date('2028-12-27T10:00:00.000Z'));
+  const referred = await app.api<{ id: string }>('cases.refer', {
+    referredOn: '2028-12-27',
+    referredBy: 'complainant',
+    complainantName: 'Ann Complainant',
+    serviceArea: 'repairs',
+    subject: 'Damp',
+    stage1: { received: '2028-11-01' },
+    stage2: { received: null },
+  });
+
+  await page.goto(app.url);
+  const card = page.getByRole('region', { name: 'Bank holidays' });
+  await expect(card).toContainText('The bank holiday list runs out on 31 Dec 2028.');
+  await expect(card).toContainText('Ask a team leader or administrator');
+  await expectAccessible(page, 'Home asking for a newer bank holiday list');
+  if (shots) await page.screenshot({ path: `${shots}/home-bank-holidays.png`, fullPage: true });
+
+  // Five working days from Wednesday 27 December skip New Year's Day 2029, worked out by rule.
+  await page.goto(`${app.url}#/cases/${referred.id}`);
+  const standards = page.getByRole('region', { name: 'The panel’s service standards' });
+  await expect(standards).toContainText('4 Jan 2029 (based on expected bank holidays)');
+  if (shots) await page.screenshot({ path: `${shots}/case-expected-holidays.png`, fullPage: true });
+
+  await app.setClock('2029-01-02T10:00:00.000Z');
+  await page.clock.setFixedTime(new Date('2029-01-02T10:00:00.000Z'));
+  await page.goto(`${app.url}#/cases`);
+  await expect(page.getByRole('region', { name: /Due this week/ })).toContainText(
+    'Accept or decline: 4 Jan 2029 (based on expected bank holidays)',
+  );
+  await expect(page.getByText(/The bank holiday list ran out on 31 Dec 2028\./)).toBeVisible();
+
+  // The administrator is told how to load the newer file where it is loaded.
+  await as('administrator');
+  await page.goto(`${app.url}#/settings/cases`);
+  await page.reload();
+  const reference = page.getByRole('region', { name: 'Reference data' });
+  await expect(reference).toContainText('The bank holiday list ran out on 31 Dec 2028.');
+  await expect(reference).toContainText('load it under Settings, Complaint panel settings');
+  await expect(reference.getByLabel('Load a bank holiday file (JSON)')).toBeVisible();
+  await expectAccessible(page, 'the complaint panel settings asking for a newer list');
+  if (shots) await page.screenshot({ path: `${shots}/settings-bank-holidays.png`, fullPage: true });
+});

@@ -15,6 +15,7 @@ import {
   type CaseDates,
   type PanelStandards,
 } from '../../../src-shared/rules/panel-standards';
+import { usesExpectedHolidays } from '../../../src-shared/rules/working-days';
 import type { ComplaintCasesTable } from '../../db/schema/cases';
 
 export type CaseRow = Selectable<ComplaintCasesTable>;
@@ -165,7 +166,12 @@ export interface SummarySource {
 }
 
 /** Officers see that a case exists and where it is, never who complained or about what. */
-export function summaryOf(row: SummarySource, today: string, full: boolean): CaseSummary {
+export function summaryOf(
+  row: SummarySource,
+  today: string,
+  full: boolean,
+  calendar: BankHolidayCalendar,
+): CaseSummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -176,6 +182,8 @@ export function summaryOf(row: SummarySource, today: string, full: boolean): Cas
     landlordName: full ? row.landlord_name : null,
     nextDue: row.next_due,
     nextDueLabel: row.next_due_label,
+    nextDueExpectedHolidays:
+      row.next_due !== null && usesExpectedHolidays(row.referred_on, row.next_due, calendar),
     overdue: row.next_due !== null && row.next_due < today,
   };
 }

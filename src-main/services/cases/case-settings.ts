@@ -7,16 +7,14 @@ import type {
   templatesInput,
 } from '../../../src-shared/domain/case-settings';
 import { ApiError } from '../../../src-shared/errors';
+import { bankHolidayListNotice } from '../../../src-shared/rules/bank-holidays';
+import { londonDate } from '../../../src-shared/rules/working-days';
 import { writing, type AppContext, type CallContext } from '../context';
 import { saveSetting } from '../settings';
 import { nextDueOf } from './case-rows';
 import { panelGroupId } from './panel';
-import {
-  bankHolidays,
-  codeProvisions,
-  replaceBankHolidays,
-  replaceCodeProvisions,
-} from './reference-data';
+import { bankHolidays, replaceBankHolidays } from '../reference/bank-holidays';
+import { codeProvisions, replaceCodeProvisions } from './code-provisions';
 import {
   CASE_SETTINGS_KEY,
   CASE_TEMPLATES_KEY,
@@ -47,6 +45,7 @@ export async function caseSettings(ctx: AppContext): Promise<CaseSettings> {
       firstYear: calendar.firstYear,
       lastYear: calendar.lastYear,
       count: calendar.dates.size,
+      notice: bankHolidayListNotice(calendar, londonDate(ctx.clock.now())),
     },
     code: { title: code.title, version: code.version, count: code.provisions.length },
     panelGroupName: group?.name ?? null,

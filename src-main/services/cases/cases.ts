@@ -17,12 +17,15 @@ import {
 } from '../../../src-shared/rules/case-lifecycle';
 import { ombudsmanWindow } from '../../../src-shared/rules/ombudsman';
 import { panelDeadlines, type PanelStandards } from '../../../src-shared/rules/panel-standards';
-import type { BankHolidayCalendar } from '../../../src-shared/rules/bank-holidays';
+import {
+  bankHolidayListNotice,
+  type BankHolidayCalendar,
+} from '../../../src-shared/rules/bank-holidays';
 import { addCalendarDays, londonDate } from '../../../src-shared/rules/working-days';
 import type { Page } from '../../../src-shared/domain/common';
 import { allowed, demand, writing, type CallContext } from '../context';
 import type { Writer } from '../../changes/writer';
-import { bankHolidays } from './reference-data';
+import { bankHolidays } from '../reference/bank-holidays';
 import { caseStandards, ombudsmanContact, panelStandardsOf } from './settings';
 import {
   caseDatesOf,
@@ -451,7 +454,11 @@ export async function listCases(
       .executeTakeFirstOrThrow(),
   ]);
   const now = today(ctx);
-  return { rows: rows.map((r) => summaryOf(r, now, full)), total: Number(total.n) };
+  const calendar = bankHolidays(ctx);
+  return {
+    rows: rows.map((r) => summaryOf(r, now, full, calendar)),
+    total: Number(total.n),
+  };
 }
 
 /** End of the current week (Sunday), in London. */
@@ -470,12 +477,14 @@ export async function caseDashboard(ctx: CallContext): Promise<CaseDashboard> {
     .orderBy('c.next_due')
     .orderBy('c.reference')
     .execute();
-  const all = rows.map((r) => summaryOf(r, now, full));
+  const calendar = bankHolidays(ctx);
+  const all = rows.map((r) => summaryOf(r, now, full, calendar));
   return {
     today: now,
     weekEnds,
     overdue: all.filter((c) => c.overdue),
     dueThisWeek: all.filter((c) => !c.overdue),
     selfAssessment: await submissionNotice(ctx),
+    bankHolidayList: bankHolidayListNotice(calendar, now),
   };
 }

@@ -7,7 +7,7 @@ import {
 import type { DemoStep } from '../demo';
 import { writing } from '../context';
 import { nextDueOf } from './case-rows';
-import { bankHolidays } from './reference-data';
+import { bankHolidays } from '../reference/bank-holidays';
 import { caseStandards, panelStandardsOf } from './settings';
 
 const subjects = [

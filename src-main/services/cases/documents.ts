@@ -6,6 +6,7 @@ import { serviceAreas } from '../../../src-shared/domain/customer';
 import { complianceLabels } from '../../../src-shared/domain/self-assessment';
 import { ApiError } from '../../../src-shared/errors';
 import { caseStatusLabels, decisionOutcomeLabels } from '../../../src-shared/rules/case-lifecycle';
+import { EXPECTED_HOLIDAYS_NOTE } from '../../../src-shared/rules/working-days';
 import { ombudsmanLetterLines, ombudsmanRightStatement } from '../../../src-shared/rules/ombudsman';
 import {
   DecisionLetter,
@@ -135,7 +136,10 @@ export async function caseDocument(
   const timeline = [
     ...detail.codeCheck.milestones
       .filter((m) => m.actual)
-      .map((m) => ({ date: m.actual!, event: `${m.label} (due ${fmt(m.due)})` })),
+      .map((m) => ({
+        date: m.actual!,
+        event: `${m.label} (due ${fmt(m.due)}${m.expectedHolidays ? `, ${EXPECTED_HOLIDAYS_NOTE}` : ''})`,
+      })),
     ...[
       { date: detail.stage1.received, event: 'Stage 1 complaint received' },
       { date: detail.stage2.received, event: 'Escalated to stage 2' },

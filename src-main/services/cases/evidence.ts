@@ -3,7 +3,7 @@ import type { attachInput, noteInput } from '../../../src-shared/domain/cases';
 import type { CaseAttachment, CaseNote } from '../../../src-shared/domain/cases';
 import { ApiError } from '../../../src-shared/errors';
 import { writing, type AppContext, type CallContext } from '../context';
-import { readStoredContent, storeContent } from './file-store';
+import { readStoredContent, storeContent } from '../files/file-store';
 
 export async function listNotes(ctx: AppContext, caseId: string): Promise<CaseNote[]> {
   const rows = await ctx.db

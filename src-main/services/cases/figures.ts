@@ -6,7 +6,7 @@ import {
 } from '../../../src-shared/rules/recommendations';
 import { londonDate, workingDaysBetween } from '../../../src-shared/rules/working-days';
 import { writing, type AppContext, type CallContext } from '../context';
-import { bankHolidays } from './reference-data';
+import { bankHolidays } from '../reference/bank-holidays';
 import { caseStandards } from './settings';
 
 /*

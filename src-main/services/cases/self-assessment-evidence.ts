@@ -6,7 +6,7 @@ import type {
 } from '../../../src-shared/domain/self-assessment';
 import { ApiError } from '../../../src-shared/errors';
 import { writing, type AppContext, type CallContext } from '../context';
-import { readStoredContent, storeContent } from './file-store';
+import { readStoredContent, storeContent } from '../files/file-store';
 import { requireProvision, selfAssessment } from './self-assessment';
 
 /*

@@ -19,7 +19,7 @@ import {
 import { londonDate } from '../../../src-shared/rules/working-days';
 import { writing, type AppContext, type CallContext } from '../context';
 import { readSetting, saveSetting } from '../settings';
-import { codeProvisions } from './reference-data';
+import { codeProvisions } from './code-provisions';
 
 /*
  * The annual self-assessment against the Code: one answer per provision per

@@ -2,7 +2,7 @@ import type { ActivitySummary } from '../../../src-shared/domain/meetings';
 import { ApiError } from '../../../src-shared/errors';
 import { planThreeDays, type ThreeDayPlan } from '../../../src-shared/rules/task-and-finish';
 import { readableDate } from '../../../src-shared/rules/working-days';
-import { bankHolidays } from '../cases/reference-data';
+import { bankHolidays } from '../reference/bank-holidays';
 import { writing, type CallContext } from '../context';
 import { listActivities } from './activities';
 import { londonStartOfDay } from './period';

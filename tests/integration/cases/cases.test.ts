@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../support/temp-db';
 import { customer, referral, signInAs, threeMembers } from './helpers';
@@ -375,6 +376,58 @@ describe('complaint panel cases', () => {
     app.clock.set('2026-11-10T09:00:00Z');
     dash = await app.call('cases.dashboard', {});
     expect(dash.overdue.map((x) => x.reference)).toEqual([c.reference]);
+  });
+
+  it('marks deadlines past the bank holiday list and says when the list runs out', async () => {
+    let dash = await app.call('cases.dashboard', {});
+    expect(dash.bankHolidayList).toBeNull();
+    app.clock.set('2028-12-27T10:00:00Z');
+    const c = await app.call('cases.refer', referral({ referredOn: '2028-12-27' }));
+    // Thu 28, Fri 29 Dec, then Tue 2 to Thu 4 Jan 2029: New Year's Day is expected on Mon 1.
+    expect(c.deadlines[0]).toMatchObject({ due: '2029-01-04', expectedHolidays: true });
+    expect(c.codeCheck.milestones.every((m) => !m.expectedHolidays)).toBe(true);
+    dash = await app.call('cases.dashboard', {});
+    expect(dash.bankHolidayList).toMatchObject({ level: 'soon', coversTo: '2028-12-31' });
+    app.clock.set('2029-01-02T10:00:00Z');
+    dash = await app.call('cases.dashboard', {});
+    expect(dash.bankHolidayList).toMatchObject({ level: 'ended' });
+    expect(dash.dueThisWeek).toEqual([
+      expect.objectContaining({ id: c.id, nextDue: '2029-01-04', nextDueExpectedHolidays: true }),
+    ]);
+    const settings = await app.call('cases.settings', {});
+    expect(settings.bankHolidays.notice!.message).toMatch(/ran out on 31 Dec 2028/);
+  });
+
+  it('says in the hearing pack which Code deadlines rest on expected bank holidays', async () => {
+    app.clock.set('2029-01-15T10:00:00Z');
+    const none = { received: null, acknowledged: null, responded: null, extensionDays: 0 };
+    const c = await app.call(
+      'cases.refer',
+      referral({
+        referredOn: '2029-01-15',
+        stage1: { received: '2028-12-18', acknowledged: '2028-12-20', responded: '2029-01-09' },
+        stage2: none,
+      }),
+    );
+    expect(c.codeCheck.milestones[1]).toMatchObject({
+      due: '2029-01-08',
+      status: 'missed',
+      expectedHolidays: true,
+    });
+    const pack = execFileSync('pdftotext', ['-', '-'], {
+      input: Buffer.from(
+        (await app.call('cases.document', { caseId: c.id, kind: 'hearing_pack' })).contentBase64,
+        'base64',
+      ),
+      encoding: 'utf8',
+    }).replace(/\s+/g, ' ');
+    expect(pack).toContain(
+      'Stage 1 response (due 8 January 2029, based on expected bank holidays)',
+    );
+    expect(pack).toContain(
+      'Stage 1 response was 1 working day late (due 8 Jan 2029, sent 9 Jan 2029, based on expected bank holidays).',
+    );
+    expect(pack).toContain('Stage 1 acknowledgement (due 27 December 2028)');
   });
 
   it('moves open deadlines when the service standards change', async () => {

@@ -380,7 +380,9 @@ describe('the Code self-assessment', () => {
       kind: 'bank_holidays',
       content: JSON.stringify(newer),
     });
-    expect(s.bankHolidays).toEqual({ firstYear: 2026, lastYear: 2026, count: 1 });
+    expect(s.bankHolidays).toMatchObject({ firstYear: 2026, lastYear: 2026, count: 1 });
+    // It is 23 Nov 2026 and the new list ends with 2026, so the administrator is told.
+    expect(s.bankHolidays.notice).toMatchObject({ level: 'soon', coversTo: '2026-12-31' });
     // Referred Mon 23 Nov; Tue 24 is now a holiday, so 5 working days ends Tue 1 Dec.
     const c = await app.call('cases.refer', referral({ referredOn: '2026-11-23' }));
     expect(c.deadlines[0]!.due).toBe('2026-12-01');

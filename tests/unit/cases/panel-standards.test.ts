@@ -28,6 +28,7 @@ describe("the panel's service standards", () => {
         workingDaysTaken: 3,
         allowed: 5,
         state: 'due',
+        expectedHolidays: false,
       },
     ]);
     expect(

@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { BankHolidayNotice } from './BankHolidayNotice';
 import { CaseTable } from './CaseTable';
 import { SubmissionNotice } from './SubmissionNotice';
 import '../../styles/cases.css';
@@ -47,6 +48,7 @@ export function CaseDashboard() {
       ) : null}
       {dash.isPending ? <Loading what="Loading deadlines" /> : null}
       {dash.error ? <Notice tone="error">{errorMessage(dash.error)}</Notice> : null}
+      {dash.data?.bankHolidayList ? <BankHolidayNotice notice={dash.data.bankHolidayList} /> : null}
       {dash.data?.selfAssessment ? (
         <div className="cases-reminder">
           <SubmissionNotice reminder={dash.data.selfAssessment} />

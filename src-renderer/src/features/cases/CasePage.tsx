@@ -15,6 +15,7 @@ import { HistoryPanel } from '../../components/HistoryPanel';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { ExpectedHolidaysNote } from './BankHolidayNotice';
 import { CaseRecommendations } from './CaseRecommendations';
 import { EvidenceSection, NotesSection } from './EvidenceSection';
 import { caseHistoryLabels } from './history-labels';
@@ -162,7 +163,10 @@ function Deadlines({ detail }: { detail: CaseDetail }) {
             {detail.deadlines.map((d) => (
               <tr key={d.stage}>
                 <th scope="row">{d.label}</th>
-                <td>{formatDate(d.due)}</td>
+                <td>
+                  {formatDate(d.due)}
+                  <ExpectedHolidaysNote shown={d.expectedHolidays} />
+                </td>
                 <td>{formatDate(d.done)}</td>
                 <td className="num">
                   {d.workingDaysTaken} of {d.allowed}

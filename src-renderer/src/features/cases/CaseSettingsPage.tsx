@@ -6,6 +6,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { BankHolidayNotice } from './BankHolidayNotice';
 import { OmbudsmanContactSettings } from './OmbudsmanContactSettings';
 import '../../styles/cases.css';
 
@@ -119,8 +120,12 @@ function ReferenceFiles({ settings, canEdit }: { settings: CaseSettings; canEdit
       <p>
         Bank holidays (England and Wales): {settings.bankHolidays.count} days,{' '}
         {settings.bankHolidays.firstYear} to {settings.bankHolidays.lastYear}. Load a newer copy of
-        the government’s file (gov.uk/bank-holidays.json) when it runs out.
+        the government’s file (gov.uk/bank-holidays.json) when it runs out. Beyond the years it
+        covers, deadlines use the bank holidays expected by the usual rules and say so.
       </p>
+      {settings.bankHolidays.notice ? (
+        <BankHolidayNotice notice={settings.bankHolidays.notice} />
+      ) : null}
       <p>
         {settings.code.title} ({settings.code.version}): {settings.code.count} provisions.
       </p>

@@ -1,6 +1,7 @@
 import type { CaseSummary } from '../../../../src-shared/domain/cases';
 import { caseStatusLabels, type CaseStatus } from '../../../../src-shared/rules/case-lifecycle';
 import { formatDate } from '../../components/format';
+import { ExpectedHolidaysNote } from './BankHolidayNotice';
 
 const statusTone: Partial<Record<CaseStatus, string>> = {
   declined: 'badge',
@@ -16,12 +17,13 @@ export function CaseStatusBadge({ status }: { status: CaseStatus }) {
 export function DueCell({
   summary,
 }: {
-  summary: Pick<CaseSummary, 'nextDue' | 'nextDueLabel' | 'overdue'>;
+  summary: Pick<CaseSummary, 'nextDue' | 'nextDueLabel' | 'nextDueExpectedHolidays' | 'overdue'>;
 }) {
   if (!summary.nextDue) return <span className="muted">Nothing due</span>;
   return (
     <span>
-      {summary.nextDueLabel}: {formatDate(summary.nextDue)}{' '}
+      {summary.nextDueLabel}: {formatDate(summary.nextDue)}
+      <ExpectedHolidaysNote shown={summary.nextDueExpectedHolidays} />{' '}
       {summary.overdue ? <span className="badge badge--red">Overdue</span> : null}
     </span>
   );

@@ -3,6 +3,8 @@ import { useApiQuery } from '../../api/hooks';
 import { formatDate, formatDateTime, plural } from '../../components/format';
 import { Loading } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import type { BankHolidayListNotice } from '../../../../src-shared/rules/bank-holidays';
+import { BankHolidayNotice } from '../cases/BankHolidayNotice';
 import { CASE_RECOMMENDATIONS_HIDDEN } from '../recommendations/RecommendationsTracker';
 
 /** What a coordinator should look at first: overdue work, rule problems, this week's activities. */
@@ -12,6 +14,9 @@ export function Attention() {
   return (
     <div className="attention">
       <CasesCard />
+      {cases.data?.bankHolidayList ? (
+        <BankHolidaysCard notice={cases.data.bankHolidayList} />
+      ) : null}
       <RecommendationsCard />
       <GroupsCard />
       <NoActivityCard />
@@ -43,6 +48,17 @@ function CasesCard() {
         </ul>
       ) : null}
       <Link to="/cases">Open the complaint panel dashboard</Link>
+    </section>
+  );
+}
+
+function BankHolidaysCard({ notice }: { notice: BankHolidayListNotice }) {
+  const canLoad = useCan('settings.write');
+  return (
+    <section className="panel attention__card" aria-labelledby="attention-bank-holidays">
+      <h2 id="attention-bank-holidays">Bank holidays</h2>
+      <BankHolidayNotice notice={notice} />
+      {canLoad ? <Link to="/settings/cases">Open the complaint panel settings</Link> : null}
     </section>
   );
 }

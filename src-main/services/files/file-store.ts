@@ -5,10 +5,11 @@ import { ApiError } from '../../../src-shared/errors';
 import type { AppContext } from '../context';
 
 /*
- * Evidence files (case attachments and self-assessment documents) are copied
- * into the app's own store, named by the SHA-256 of their content, and never
- * modified: the same file attached twice is stored once, and a file cannot
- * change under the record that cites it.
+ * The one file store for every area's attachments (case evidence,
+ * self-assessment documents, and in time review evidence and receipts).
+ * Files are copied into the app's own store, named by the SHA-256 of their
+ * content, and never modified: the same file attached twice is stored once,
+ * and a file cannot change under the record that cites it.
  */
 
 const MAX_BYTES = 25 * 1024 * 1024;
