@@ -1,58 +1,39 @@
-import type { IpcMainInvokeEvent } from 'electron';
-import { ipcMain } from 'electron';
-import { Worker } from 'node:worker_threads';
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../src-shared/errors';
+import { API_CHANNEL } from './api-channel';
+import type { BackendRelay } from './backend-relay';
 import { isAppFrame } from './security';
 
-export const API_CHANNEL = 'involvement-desk:api';
+/** The parts of an invoke event that say who sent it. */
+export type CallSender = Pick<IpcMainInvokeEvent, 'senderFrame'> & {
+  sender: Pick<IpcMainInvokeEvent['sender'], 'mainFrame'>;
+};
 
-/** Starts the backend worker and relays every contract call from the app's own frame to it. */
-export async function bindApi(
-  workerPath: string,
-  data: { dbPath: string; dataDir: string },
+/** True only for the app's own page: not one of its iframes, not a page it was navigated to. */
+export function isFromAppFrame(event: CallSender, appUrl: string): boolean {
+  const frame = event.senderFrame;
+  return !!frame && isAppFrame(frame.url, appUrl, frame === event.sender.mainFrame);
+}
+
+const notFromApp: ApiResult<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'Calls are accepted only from the app itself.', fields: [] },
+};
+
+const noMethod: ApiResult<never> = {
+  ok: false,
+  error: { code: 'invalid', message: 'No method named.', fields: [] },
+};
+
+/** Relays every contract call from the app's own frame to the backend worker. */
+export function bindApi(
+  ipc: Pick<IpcMain, 'handle'>,
+  backend: Pick<BackendRelay, 'call'>,
   appUrl: () => string,
-): Promise<Worker> {
-  const worker = new Worker(workerPath, { workerData: data });
-  const pending = new Map<number, (result: ApiResult<unknown>) => void>();
-  let nextId = 1;
-
-  await new Promise<void>((ready, fail) => {
-    worker.once('error', fail);
-    worker.on('message', (message: { ready?: true; id?: number; result?: ApiResult<unknown> }) => {
-      if (message.ready) return ready();
-      if (message.id !== undefined && message.result) {
-        pending.get(message.id)?.(message.result);
-        pending.delete(message.id);
-      }
-    });
+): void {
+  ipc.handle(API_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
+    if (!isFromAppFrame(event, appUrl())) return notFromApp;
+    if (typeof method !== 'string') return noMethod;
+    return backend.call(method, input);
   });
-
-  ipcMain.handle(
-    API_CHANNEL,
-    (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
-      const frame = event.senderFrame;
-      if (!frame || !isAppFrame(frame.url, appUrl(), frame === event.sender.mainFrame)) {
-        return Promise.resolve({
-          ok: false,
-          error: {
-            code: 'forbidden',
-            message: 'Calls are accepted only from the app itself.',
-            fields: [],
-          },
-        });
-      }
-      if (typeof method !== 'string') {
-        return Promise.resolve({
-          ok: false,
-          error: { code: 'invalid', message: 'No method named.', fields: [] },
-        });
-      }
-      const id = nextId++;
-      return new Promise((done) => {
-        pending.set(id, done);
-        worker.postMessage({ id, method, input });
-      });
-    },
-  );
-  return worker;
 }

@@ -1,7 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { methodNames } from '../src-shared/api';
-
-const API_CHANNEL = 'involvement-desk:api';
+import { API_CHANNEL } from './api-channel';
 
 // One function per contract method, and nothing else: the page never gets ipcRenderer.
 const api = Object.fromEntries(

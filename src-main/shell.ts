@@ -1,0 +1,131 @@
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { startBackend, type BackendRelay, type BackendWorkerSpec } from './backend-relay';
+import { bindApi } from './ipc';
+import { resolveDbPath } from './paths';
+import { isAllowedExternal, isAllowedNavigation, secureWebPreferences } from './security';
+
+export interface ShellOptions {
+  /** The page the window shows: the built renderer, or the dev server's address. */
+  appUrl: string;
+  preloadPath: string;
+  worker: BackendWorkerSpec;
+  argv: readonly string[];
+}
+
+/** Where the built app keeps each part, beside `out/main/main.js` (see electron.vite.config.ts). */
+export function builtLayout(
+  mainDir: string,
+  env: NodeJS.ProcessEnv,
+): Pick<ShellOptions, 'appUrl' | 'preloadPath' | 'worker'> {
+  return {
+    appUrl:
+      env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(mainDir, '../renderer/index.html')).href,
+    preloadPath: join(mainDir, '../preload/preload.cjs'),
+    worker: { path: join(mainDir, 'backend-worker.js') },
+  };
+}
+
+function dbFlag(argv: readonly string[]): string | undefined {
+  const i = argv.indexOf('--db');
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+function openWindow(options: ShellOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Involvement Desk',
+    show: false,
+    webPreferences: { ...secureWebPreferences, preload: options.preloadPath },
+  });
+  window.once('ready-to-show', () => window.show());
+
+  const contents = window.webContents;
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url, options.appUrl)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  return window;
+}
+
+/**
+ * Offers a restart when the backend stops under an open window. "Later" keeps
+ * the window, so what the user typed can still be copied; until a restart
+ * every call says the data service stopped.
+ */
+async function reportBackendStopped(window: BrowserWindow | null, reason: string): Promise<void> {
+  console.error('The backend stopped:', reason);
+  const message = {
+    type: 'error' as const,
+    title: 'Involvement Desk',
+    message: 'The app’s data service stopped.',
+    detail:
+      'Everything the app confirmed as saved is kept, but nothing more can be saved until it restarts.',
+    buttons: ['Restart now', 'Later'],
+    defaultId: 0,
+    cancelId: 1,
+  };
+  const { response } = window
+    ? await dialog.showMessageBox(window, message)
+    : await dialog.showMessageBox(message);
+  if (response === 0) {
+    app.relaunch();
+    app.exit(0);
+  }
+}
+
+/**
+ * The whole Electron shell: one instance, one hardened window, every API call
+ * relayed to the backend worker. Resolves once the window is loading, or once
+ * a failed start has been reported.
+ */
+export async function startShell(options: ShellOptions): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  let mainWindow: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  // The policy itself travels in the built page (file:// has no headers):
+  // see the content-security-policy plugin in electron.vite.config.ts.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+
+  const dbPath = resolveDbPath(dbFlag(options.argv), app.getPath('userData'));
+  let backend: BackendRelay;
+  try {
+    backend = await startBackend(options.worker, { dbPath, dataDir: dirname(dbPath) });
+  } catch (error) {
+    // Without this the app would sit with no window and no word of why.
+    dialog.showErrorBox(
+      'Involvement Desk could not start',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.exit(1);
+    return;
+  }
+  void backend.stopped.then((stop) => {
+    if (stop.unexpected) return reportBackendStopped(mainWindow, stop.reason);
+  });
+  app.on('will-quit', () => void backend.close());
+  bindApi(ipcMain, backend, () => options.appUrl);
+
+  mainWindow = openWindow(options);
+  await mainWindow.loadURL(options.appUrl);
+}

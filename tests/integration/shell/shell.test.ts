@@ -1,0 +1,259 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { API_CHANNEL } from '../../../src-main/api-channel';
+import { backendStoppedError } from '../../../src-main/backend-relay';
+import { builtLayout, startShell } from '../../../src-main/shell';
+import viteConfig from '../../../electron.vite.config';
+import {
+  breakableBackendWorker,
+  backendWorkerFromSource,
+} from '../../support/backend-worker-source';
+import {
+  app,
+  dialog,
+  FakeBrowserWindow,
+  ipcMain,
+  navigationEvent,
+  resetFakeElectron,
+  session,
+  shell,
+} from '../../support/fake-electron';
+import { tempDir } from '../../support/temp-db';
+
+// Electron's program is not installed here: the shell runs against a recording
+// stand-in, with the real backend worker and a real database behind it.
+vi.mock('electron', () => import('../../support/fake-electron'));
+
+const slow = { timeout: 90_000 };
+const appUrl = 'file:///opt/Involvement%20Desk/resources/app/out/renderer/index.html';
+
+function theWindow(): FakeBrowserWindow {
+  expect(FakeBrowserWindow.instances).toHaveLength(1);
+  return FakeBrowserWindow.instances[0]!;
+}
+
+/** An invoke event from the app's own page, as the preload's bridge sends it. */
+function fromAppPage() {
+  const mainFrame = { url: `${appUrl}#/` };
+  return { senderFrame: mainFrame, sender: { mainFrame } };
+}
+
+describe('the desktop shell, started', slow, () => {
+  const folder = tempDir();
+  const dbPath = join(folder.dir, 'chosen.sqlite');
+
+  beforeAll(async () => {
+    resetFakeElectron(join(folder.dir, 'user-data'));
+    await startShell({
+      appUrl,
+      preloadPath: '/opt/app/out/preload/preload.cjs',
+      worker: breakableBackendWorker,
+      argv: ['/opt/app/involvement-desk', '--db', dbPath],
+    });
+  }, slow.timeout);
+
+  afterAll(async () => {
+    app.emit('will-quit');
+    await new Promise((done) => setTimeout(done, 200));
+    folder.cleanup();
+  });
+
+  it('holds the single-instance lock before anything else', () => {
+    expect(app.calls.slice(0, 2)).toEqual(['requestSingleInstanceLock', 'whenReady']);
+  });
+
+  it('opens one sandboxed, isolated window on the app, shown once ready', () => {
+    const window = theWindow();
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      preload: '/opt/app/out/preload/preload.cjs',
+    });
+    expect(window.options.show).toBe(false);
+    expect(window.loaded).toEqual([appUrl]);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(true);
+  });
+
+  it('keeps the window on the app: other pages, new windows and webviews are refused', () => {
+    const contents = theWindow().webContents;
+    const navigate = (url: string) => {
+      const event = navigationEvent();
+      contents.emit('will-navigate', event, url);
+      return event.defaultPrevented ? 'refused' : 'allowed';
+    };
+    expect(navigate(`${appUrl}#/cases`)).toBe('allowed');
+    expect(navigate('https://evil.example/')).toBe('refused');
+    expect(navigate('file:///tmp/downloaded.html')).toBe('refused');
+    expect(navigate('https://www.gov.uk/')).toBe('refused');
+
+    const open = contents.windowOpenHandler!;
+    for (const url of [
+      'https://www.housing-ombudsman.org.uk/residents/',
+      'https://www.gov.uk/bank-holidays',
+      'http://www.gov.uk/',
+      'https://www.gov.uk.evil.example/',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      `${appUrl}#/customers`,
+    ])
+      expect(open({ url })).toEqual({ action: 'deny' });
+    // Only guidance on the allow-list goes to the user's browser; nothing opens in the app.
+    expect(shell.opened).toEqual([
+      'https://www.housing-ombudsman.org.uk/residents/',
+      'https://www.gov.uk/bank-holidays',
+    ]);
+
+    const webview = navigationEvent();
+    contents.emit('will-attach-webview', webview);
+    expect(webview.defaultPrevented).toBe(true);
+  });
+
+  it('denies every permission the page asks for', () => {
+    const handler = session.defaultSession.permissionRequestHandler!;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      const answers: boolean[] = [];
+      handler({}, permission, (granted) => answers.push(granted));
+      expect(answers).toEqual([false]);
+    }
+  });
+
+  it('answers the app page through the backend worker, on the database named by --db', async () => {
+    const call = ipcMain.handlers.get(API_CHANNEL)!;
+    expect(await call(fromAppPage(), 'staff.list', {})).toEqual({ ok: true, value: [] });
+    expect(existsSync(dbPath)).toBe(true);
+    expect(existsSync(join(folder.dir, 'user-data'))).toBe(false);
+
+    const elsewhere = { url: 'https://evil.example/' };
+    expect(
+      await call({ senderFrame: elsewhere, sender: { mainFrame: elsewhere } }, 'staff.list', {}),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('brings the window forward when the app is started again', () => {
+    const window = theWindow();
+    window.minimized = true;
+    app.emit('second-instance', {}, ['/opt/app/involvement-desk'], '/home/officer');
+    expect(window.restored).toBe(1);
+    expect(window.focused).toBe(1);
+    app.emit('second-instance', {}, [], '/');
+    expect(window.restored).toBe(1);
+    expect(window.focused).toBe(2);
+    expect(FakeBrowserWindow.instances).toHaveLength(1);
+  });
+
+  it('quits when the window is closed', () => {
+    const before = app.calls.filter((c) => c === 'quit').length;
+    app.emit('window-all-closed');
+    expect(app.calls.filter((c) => c === 'quit')).toHaveLength(before + 1);
+  });
+
+  it('tells the user when the backend stops, and restarts if they choose to', async () => {
+    dialog.response = 0;
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const call = ipcMain.handlers.get(API_CHANNEL)!;
+    expect(await call(fromAppPage(), 'test.exit', {})).toEqual({
+      ok: false,
+      error: backendStoppedError,
+    });
+    await vi.waitFor(() => expect(dialog.messages).toHaveLength(1));
+    expect(dialog.messages[0]!.window).toBe(theWindow());
+    expect(dialog.messages[0]!.options).toMatchObject({
+      type: 'error',
+      message: 'The app’s data service stopped.',
+      buttons: ['Restart now', 'Later'],
+    });
+    await vi.waitFor(() => expect(app.calls.slice(-2)).toEqual(['relaunch', 'exit']));
+    expect(logged).toHaveBeenCalledWith(
+      'The backend stopped:',
+      'The backend stopped with exit code 7.',
+    );
+    logged.mockRestore();
+    expect(await call(fromAppPage(), 'staff.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
+  });
+});
+
+describe('the desktop shell, in other situations', slow, () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('hands over to the running app when it is already open', async () => {
+    app.lockGranted = false;
+    await startShell({
+      appUrl,
+      preloadPath: '/opt/app/out/preload/preload.cjs',
+      worker: backendWorkerFromSource,
+      argv: [],
+    });
+    expect(app.calls).toEqual(['requestSingleInstanceLock', 'quit']);
+    expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('says why and quits, rather than showing nothing, when the database cannot be opened', async () => {
+    const folder = tempDir();
+    try {
+      const dbPath = join(folder.dir, 'notes.sqlite');
+      writeFileSync(dbPath, 'These are my meeting notes, not a database.');
+      await startShell({
+        appUrl,
+        preloadPath: '/opt/app/out/preload/preload.cjs',
+        worker: backendWorkerFromSource,
+        argv: ['--db', dbPath],
+      });
+      expect(dialog.errors).toHaveLength(1);
+      expect(dialog.errors[0]!.title).toBe('Involvement Desk could not start');
+      expect(dialog.errors[0]!.content).toMatch(/not a SQLite file.*left untouched/);
+      expect(app.exitCodes).toEqual([1]);
+      expect(FakeBrowserWindow.instances).toHaveLength(0);
+      expect(ipcMain.handlers.size).toBe(0);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('main.ts starts the shell on import', async () => {
+    app.lockGranted = false;
+    await import('../../../src-main/main');
+    await vi.waitFor(() => expect(app.calls).toEqual(['requestSingleInstanceLock', 'quit']));
+  });
+});
+
+describe('where the built app finds its parts', () => {
+  it('names the files electron.vite.config.ts builds', () => {
+    const mainDir = '/opt/Involvement Desk/resources/app/out/main';
+    const layout = builtLayout(mainDir, {});
+    expect(layout.worker).toEqual({ path: join(mainDir, 'backend-worker.js') });
+    expect(layout.preloadPath).toBe(resolve(mainDir, '../preload/preload.cjs'));
+    expect(layout.appUrl).toBe(
+      'file:///opt/Involvement%20Desk/resources/app/out/renderer/index.html',
+    );
+    expect(builtLayout(mainDir, { ELECTRON_RENDERER_URL: 'http://localhost:5173' }).appUrl).toBe(
+      'http://localhost:5173',
+    );
+
+    const config = viteConfig as unknown as {
+      main: { build: { rollupOptions: { input: Record<string, string> } } };
+      preload: {
+        build: {
+          rollupOptions: { input: Record<string, string>; output: { entryFileNames: string } };
+        };
+      };
+    };
+    expect(Object.keys(config.main.build.rollupOptions.input).sort()).toEqual([
+      'backend-worker',
+      'main',
+    ]);
+    expect(Object.keys(config.preload.build.rollupOptions.input)).toEqual(['preload']);
+    expect(config.preload.build.rollupOptions.output.entryFileNames).toBe('[name].cjs');
+  });
+});

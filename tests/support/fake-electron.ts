@@ -1,0 +1,163 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * A recording stand-in for the `electron` module, for testing the shell's
+ * wiring where Electron's program cannot run. It records what the shell asks
+ * of Electron and lets a test raise the events Electron would.
+ */
+
+export interface RecordedEvent {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+
+export function navigationEvent(): RecordedEvent {
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: 'allow' | 'deny' };
+
+class FakeWebContents extends EventEmitter {
+  windowOpenHandler: WindowOpenHandler | null = null;
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  readonly loaded: string[] = [];
+  shown = false;
+  minimized = false;
+  restored = 0;
+  focused = 0;
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loaded.push(url);
+    return Promise.resolve();
+  }
+  show(): void {
+    this.shown = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+    this.restored++;
+  }
+  focus(): void {
+    this.focused++;
+  }
+}
+
+type PermissionHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
+type InvokeHandler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+
+class FakeApp extends EventEmitter {
+  lockGranted = true;
+  userData = '/nonexistent';
+  readonly calls: string[] = [];
+  readonly exitCodes: number[] = [];
+  requestSingleInstanceLock(): boolean {
+    this.calls.push('requestSingleInstanceLock');
+    return this.lockGranted;
+  }
+  whenReady(): Promise<void> {
+    this.calls.push('whenReady');
+    return Promise.resolve();
+  }
+  getPath(name: string): string {
+    if (name !== 'userData') throw new Error(`The shell asked for the ${name} path.`);
+    return this.userData;
+  }
+  quit(): void {
+    this.calls.push('quit');
+  }
+  relaunch(): void {
+    this.calls.push('relaunch');
+  }
+  exit(code = 0): void {
+    this.calls.push('exit');
+    this.exitCodes.push(code);
+  }
+}
+
+export const app = new FakeApp();
+export const BrowserWindow = FakeBrowserWindow;
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeHandler>(),
+  handle(channel: string, handler: InvokeHandler): void {
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, handler);
+  },
+};
+
+export const session = {
+  defaultSession: {
+    permissionRequestHandler: null as PermissionHandler | null,
+    setPermissionRequestHandler(handler: PermissionHandler): void {
+      this.permissionRequestHandler = handler;
+    },
+  },
+};
+
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+    return Promise.resolve();
+  },
+};
+
+export const dialog = {
+  errors: [] as { title: string; content: string }[],
+  messages: [] as { window: unknown; options: Record<string, unknown> }[],
+  /** The button the user "clicks" in the next message box. */
+  response: 1,
+  showErrorBox(title: string, content: string): void {
+    this.errors.push({ title, content });
+  },
+  showMessageBox(
+    windowOrOptions: unknown,
+    options?: Record<string, unknown>,
+  ): Promise<{ response: number }> {
+    const [window, opts] = options ? [windowOrOptions, options] : [null, windowOrOptions];
+    this.messages.push({ window, options: opts as Record<string, unknown> });
+    return Promise.resolve({ response: this.response });
+  },
+};
+
+/** Forgets everything recorded, as if Electron had just started. */
+export function resetFakeElectron(userData = '/nonexistent'): void {
+  app.removeAllListeners();
+  app.lockGranted = true;
+  app.userData = userData;
+  app.calls.length = 0;
+  app.exitCodes.length = 0;
+  FakeBrowserWindow.instances.length = 0;
+  ipcMain.handlers.clear();
+  session.defaultSession.permissionRequestHandler = null;
+  shell.opened.length = 0;
+  dialog.errors.length = 0;
+  dialog.messages.length = 0;
+  dialog.response = 1;
+}
+
+export default { app, BrowserWindow, ipcMain, session, shell, dialog };
