@@ -23,7 +23,7 @@ export interface BackendStop {
 /** The main process's side of the backend worker: the same `call` as the backend itself. */
 export interface BackendRelay {
   /** Never throws and never hangs: if the worker stops first, the call comes back `unavailable`. */
-  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  call(method: string, input: unknown, session?: string): Promise<ApiResult<unknown>>;
   /** Settles once, when the worker has stopped for any reason. */
   readonly stopped: Promise<BackendStop>;
   close(): Promise<void>;
@@ -61,12 +61,12 @@ export function startBackend(
   const stopped = new Promise<BackendStop>((resolve) => (announceStop = resolve));
 
   const relay: BackendRelay = {
-    call(method, input) {
+    call(method, input, session) {
       if (stop) return Promise.resolve({ ok: false, error: backendStoppedError });
       const id = nextId++;
       return new Promise((done) => {
         pending.set(id, done);
-        worker.postMessage({ id, method, input });
+        worker.postMessage({ id, method, input, session });
       });
     },
     stopped,

@@ -11,12 +11,15 @@ interface Request {
   id: number;
   method: string;
   input: unknown;
+  session?: string;
 }
 
 const port = parentPort!;
 const backend = await createBackend(workerData as BackendWorkerData);
 port.on('message', (request: Request) => {
-  void backend.call(request.method, request.input).then((result) => reply(request, result));
+  void backend
+    .call(request.method, request.input, { session: request.session })
+    .then((result) => reply(request, result));
 });
 port.postMessage({ ready: true });
 

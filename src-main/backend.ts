@@ -10,7 +10,7 @@ import { DeviceClock } from './changes/device-clock';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { handlers } from './handlers';
 import type { AppContext, CallContext } from './services/context';
-import { signedInStaff } from './services/session/session';
+import { LOCAL_SESSION, signedInStaff } from './services/session/session';
 
 export interface BackendOptions {
   dbPath: string;
@@ -22,6 +22,8 @@ export interface BackendOptions {
 export interface CallOptions {
   /** Act as this profile instead of the signed-in one (the CLI's own profile). */
   actor?: Staff;
+  /** The window or browser calling, each with its own signed-in profile; the local session if none. */
+  session?: string;
 }
 
 export interface Backend {
@@ -47,6 +49,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     clock,
     deviceId: database.deviceId,
     deviceClock: new DeviceClock(database.deviceId, lastStamp.hlc),
+    sessions: new Map(),
   };
 
   async function call(
@@ -66,13 +69,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         }));
         throw ApiError.invalid(summarise(fields), fields);
       }
-      const actor = callOptions.actor ?? (await signedInStaff(context));
+      const session = callOptions.session ?? LOCAL_SESSION;
+      const actor = callOptions.actor ?? (await signedInStaff(context, session));
       if (spec.permission) {
         if (!actor) throw new ApiError('unauthenticated', 'Choose your staff profile first.');
         if (!can(actor.role, spec.permission))
           throw ApiError.forbidden(permissionDeniedMessage(actor.role, spec.permission));
       }
-      const ctx: CallContext = { ...context, actor };
+      const ctx: CallContext = { ...context, actor, session };
       const handler = handlers[method as MethodName] as (
         ctx: CallContext,
         input: unknown,

@@ -34,6 +34,7 @@ export function bindApi(
   ipc.handle(API_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {
     if (!isFromAppFrame(event, appUrl())) return notFromApp;
     if (typeof method !== 'string') return noMethod;
-    return backend.call(method, input);
+    // Each window has its own signed-in profile.
+    return backend.call(method, input, `window-${event.sender.id}`);
   });
 }

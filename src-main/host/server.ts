@@ -3,10 +3,20 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Backend } from '../backend';
+import { LOCAL_SESSION } from '../services/session/session';
 import { contentSecurityPolicy } from '../security';
 
 const MAX_BODY_BYTES = 60 * 1024 * 1024;
 const COOKIE = 'involvement_desk_token';
+/**
+ * Each browser gets its own session, so two people using one host each have
+ * their own signed-in profile. A caller with the bearer token may name its
+ * session in this header (the browser tests share the page's); one that names
+ * none acts in the install's local session, as the command line does.
+ */
+const SESSION_COOKIE = 'involvement_desk_session';
+const SESSION_HEADER = 'x-involvement-session';
+const SESSION_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -68,6 +78,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
             fields: [],
           },
         });
+      const session = clientSession(req);
+      if (!session)
+        return sendJson(res, 401, {
+          ok: false,
+          error: {
+            code: 'unauthenticated',
+            message:
+              'This browser has no session of its own. Open the link the host printed again.',
+            fields: [],
+          },
+        });
       const method = decodeURIComponent(url.pathname.slice('/api/'.length));
       const body = await readBody(req);
       if (body === null)
@@ -84,7 +105,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
           error: { code: 'invalid', message: 'The request body is not valid JSON.', fields: [] },
         });
       }
-      const result = await options.backend.call(method, input);
+      const result = await options.backend.call(method, input, { session });
       return sendJson(res, 200, result);
     }
 
@@ -103,7 +124,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (offered !== null) {
       if (!safeEqual(offered, token))
         return send(res, 401, 'text/plain; charset=utf-8', 'That link has an invalid token.');
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      const session = cookieValue(req, SESSION_COOKIE);
+      res.setHeader('Set-Cookie', [
+        `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        `${SESSION_COOKIE}=${session && SESSION_PATTERN.test(session) ? session : randomBytes(18).toString('base64url')}; HttpOnly; SameSite=Strict; Path=/`,
+      ]);
       res.statusCode = 303;
       res.setHeader('Location', '/');
       return void res.end();
@@ -112,13 +137,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   function authorised(req: IncomingMessage): boolean {
-    const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    const cookie = req.headers.cookie
-      ?.split(';')
-      .map((c) => c.trim().split('='))
-      .find(([name]) => name === COOKIE)?.[1];
-    const given = bearer ?? cookie;
+    const given = bearerToken(req) ?? cookieValue(req, COOKIE);
     return given !== undefined && safeEqual(given, token);
+  }
+
+  /** The calling browser's own session; a bearer caller's named one, or the local session. */
+  function clientSession(req: IncomingMessage): string | null {
+    const named = req.headers[SESSION_HEADER];
+    const session =
+      (typeof named === 'string' ? named : undefined) ?? cookieValue(req, SESSION_COOKIE);
+    if (session && SESSION_PATTERN.test(session)) return `browser-${session}`;
+    return bearerToken(req) !== undefined ? LOCAL_SESSION : null;
   }
 
   function serveStatic(pathname: string, res: ServerResponse): void {
@@ -160,6 +189,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
         server.close(() => done());
       }),
   };
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  return req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  return req.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim().split('='))
+    .find(([key]) => key === name)?.[1];
 }
 
 function safeEqual(a: string, b: string): boolean {

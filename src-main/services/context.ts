@@ -8,6 +8,7 @@ import { can, permissionDeniedMessage, type Permission } from '../../src-shared/
 import type { DeviceClock } from '../changes/device-clock';
 import { write, type Writer, type WriteScope } from '../changes/writer';
 import type { DB } from '../db/schema';
+import type { SignedInSessions } from './session/session';
 
 /** What every service needs, for the life of an open database. */
 export interface AppContext {
@@ -20,11 +21,14 @@ export interface AppContext {
   clock: Clock;
   deviceId: string;
   deviceClock: DeviceClock;
+  /** Who is signed in, per window or browser. */
+  sessions: SignedInSessions;
 }
 
-/** One call: the app plus who is making it. */
+/** One call: the app plus who is making it, from which window or browser. */
 export interface CallContext extends AppContext {
   actor: Staff | null;
+  session: string;
 }
 
 export function requireActor(ctx: CallContext): Staff {

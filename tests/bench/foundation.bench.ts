@@ -12,11 +12,11 @@ export const foundationBench: BenchModule = {
     const org = await app.call('organisation.applyTemplate', {});
     const landlord = org.landlords[0]!;
 
-    // The same statements the contract call runs, on raw better-sqlite3: who is
-    // signed in, the change log's sequence, the row before, the update, its
+    // The same statements the contract call runs, on raw better-sqlite3: the
+    // signed-in profile (held in memory by the app, so read once here), the change log's sequence, the row before, the update, its
     // change-log row, in one transaction; then the organisation read back.
     const raw = new Database(ctx.dbPath);
-    const signedIn = raw.prepare(`SELECT value FROM app_meta WHERE key = 'signed_in_staff_id'`);
+    const actor = ctx.actor!.id;
     const staff = raw.prepare(`SELECT * FROM staff WHERE id = ? AND deleted_at IS NULL`);
     const lastSeq = raw.prepare(`SELECT max(seq) AS seq FROM change_log WHERE device_id = ?`);
     const before = raw.prepare(`SELECT * FROM landlords WHERE id = ?`);
@@ -36,7 +36,6 @@ export const foundationBench: BenchModule = {
       ),
     ];
     const rawSave = raw.transaction((homes: number) => {
-      const actor = (signedIn.get() as { value: string }).value;
       staff.get(actor);
       const seq = ((lastSeq.get('bench') as { seq: number | null }).seq ?? 0) + 1;
       const was = before.get(landlord.id) as { homes: number };

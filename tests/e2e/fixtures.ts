@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,7 +71,17 @@ export const test = base.extend<{ app: HostedApp }>({
     const parsed = new URL(url);
     const origin = parsed.origin;
     const token = parsed.searchParams.get('token')!;
-    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+    // The test's calls act in the page's own browser session, so a profile
+    // signed in through the API is the one the page sees.
+    const session = randomBytes(18).toString('base64url');
+    await page
+      .context()
+      .addCookies([{ name: 'involvement_desk_session', value: session, url: origin }]);
+    const headers = {
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${token}`,
+      'X-Involvement-Session': session,
+    };
 
     async function api<T>(method: string, input: unknown = {}): Promise<T> {
       const response = await fetch(`${origin}/api/${method}`, {

@@ -7,7 +7,7 @@ import { fixedClock, type Clock } from '../../src-shared/clock';
 import { ApiError } from '../../src-shared/errors';
 import type { Role } from '../../src-shared/rules/permissions';
 import type { CallContext } from '../../src-main/services/context';
-import { signedInStaff } from '../../src-main/services/session/session';
+import { LOCAL_SESSION, signedInStaff } from '../../src-main/services/session/session';
 
 /** A fresh folder for one test's database and files. */
 export function tempDir(prefix = 'involvement-desk-'): { dir: string; cleanup(): void } {
@@ -65,7 +65,11 @@ export async function openTestApp(options: { clock?: string; role?: Role } = {})
     clock,
     call,
     async ctx() {
-      return { ...backend.context, actor: await signedInStaff(backend.context) };
+      return {
+        ...backend.context,
+        actor: await signedInStaff(backend.context, LOCAL_SESSION),
+        session: LOCAL_SESSION,
+      };
     },
     signInAs,
     async close() {

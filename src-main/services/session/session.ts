@@ -1,43 +1,43 @@
 import type { SessionState } from '../../../src-shared/api/foundation';
 import type { Staff } from '../../../src-shared/domain/staff';
 import { ApiError } from '../../../src-shared/errors';
-import type { AppContext } from '../context';
+import type { AppContext, CallContext } from '../context';
 import { anyStaff, getStaff } from '../staff/staff';
-
-const SIGNED_IN_KEY = 'signed_in_staff_id';
 
 export const APP_VERSION = '0.1.0';
 
-/** Who is using this install: remembered across restarts, like the last profile on a shared laptop. */
-export async function signedInStaff(ctx: AppContext): Promise<Staff | null> {
-  const row = await ctx.db
-    .selectFrom('app_meta')
-    .select('value')
-    .where('key', '=', SIGNED_IN_KEY)
-    .executeTakeFirst();
-  if (!row) return null;
-  const staff = await getStaff(ctx, row.value);
+/**
+ * Who is signed in, per client session: each window of the desktop app and
+ * each browser on the host has its own, so one person switching profile never
+ * changes who another is. Held in memory only: after a restart everyone
+ * chooses their profile again.
+ */
+export type SignedInSessions = Map<string, string>;
+
+/** The session of the command line, the tests and any caller that names none. */
+export const LOCAL_SESSION = 'local';
+
+export async function signedInStaff(ctx: AppContext, session: string): Promise<Staff | null> {
+  const staffId = ctx.sessions.get(session);
+  if (!staffId) return null;
+  const staff = await getStaff(ctx, staffId);
   return staff?.active ? staff : null;
 }
 
-export async function signIn(ctx: AppContext, staffId: string): Promise<void> {
+export async function signIn(ctx: CallContext, staffId: string): Promise<void> {
   const staff = await getStaff(ctx, staffId);
   if (!staff) throw ApiError.notFound('That staff profile');
   if (!staff.active)
     throw ApiError.forbidden(`${staff.name}'s profile is switched off. Ask an administrator.`);
-  await ctx.db
-    .insertInto('app_meta')
-    .values({ key: SIGNED_IN_KEY, value: staffId })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: staffId }))
-    .execute();
+  ctx.sessions.set(ctx.session, staffId);
 }
 
-export async function signOut(ctx: AppContext): Promise<void> {
-  await ctx.db.deleteFrom('app_meta').where('key', '=', SIGNED_IN_KEY).execute();
+export async function signOut(ctx: CallContext): Promise<void> {
+  ctx.sessions.delete(ctx.session);
 }
 
-export async function sessionState(ctx: AppContext): Promise<SessionState> {
-  const staff = await signedInStaff(ctx);
+export async function sessionState(ctx: CallContext): Promise<SessionState> {
+  const staff = ctx.actor;
   const anyLandlord = await ctx.db
     .selectFrom('landlords')
     .select('id')

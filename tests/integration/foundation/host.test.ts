@@ -63,10 +63,13 @@ describe('the browser host', () => {
   it('swaps the link’s token for an HttpOnly, same-site cookie', async () => {
     const response = await fetch(host.url, { redirect: 'manual' });
     expect(response.status).toBe(303);
-    const cookie = response.headers.get('set-cookie')!;
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('SameSite=Strict');
-    const withCookie = await post('/api/session.state', {}, { Cookie: cookie.split(';')[0]! });
+    const cookies = response.headers.getSetCookie();
+    for (const cookie of cookies) {
+      expect(cookie).toContain('HttpOnly');
+      expect(cookie).toContain('SameSite=Strict');
+    }
+    const sent = cookies.map((c) => c.split(';')[0]!).join('; ');
+    const withCookie = await post('/api/session.state', {}, { Cookie: sent });
     expect(withCookie.status).toBe(200);
     const badLink = await fetch(`${host.origin}/?token=wrong`, { redirect: 'manual' });
     expect(badLink.status).toBe(401);
@@ -78,5 +81,55 @@ describe('the browser host', () => {
     expect(await page.text()).toContain('Involvement Desk');
     const escape = await fetch(`${host.origin}/..%2Fsecret.txt`);
     expect(await escape.text()).not.toContain('not for the browser');
+  });
+
+  it('gives each browser its own signed-in profile', async () => {
+    const officer = await app.call('staff.create', {
+      name: 'Olu Officer',
+      role: 'officer',
+      email: null,
+    });
+    const leader = await app.call('staff.create', {
+      name: 'Tess Leader',
+      role: 'team_leader',
+      email: null,
+    });
+    async function browser() {
+      const link = await fetch(host.url, { redirect: 'manual' });
+      const cookies = link.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0]!)
+        .join('; ');
+      expect(cookies).toContain('involvement_desk_session=');
+      return (method: string, input: unknown) =>
+        post(`/api/${method}`, input, { Cookie: cookies }).then((r) => r.json());
+    }
+    const first = await browser();
+    const second = await browser();
+    expect(await first('session.state', {})).toMatchObject({ value: { staff: null } });
+    await first('session.signIn', { staffId: officer.id });
+    await second('session.signIn', { staffId: leader.id });
+    // Signing in in the second browser leaves the first as it was.
+    expect(await first('session.state', {})).toMatchObject({
+      value: { staff: { name: 'Olu Officer' } },
+    });
+    expect(await second('session.state', {})).toMatchObject({
+      value: { staff: { name: 'Tess Leader' } },
+    });
+    await second('session.signOut', {});
+    expect(await first('session.state', {})).toMatchObject({
+      value: { staff: { name: 'Olu Officer' } },
+    });
+    // The command line's and the tests' own session is untouched by either.
+    expect(await app.call('session.state', {})).toMatchObject({
+      staff: { name: 'Test administrator' },
+    });
+    // A browser holding the token but no session of its own is asked to open the link again.
+    const tokenOnly = await post(
+      '/api/session.state',
+      {},
+      { Cookie: `involvement_desk_token=${host.token}` },
+    );
+    expect(tokenOnly.status).toBe(401);
   });
 });
