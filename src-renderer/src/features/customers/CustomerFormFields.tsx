@@ -27,6 +27,7 @@ import {
   TextField,
   type Option,
 } from '../../components/Field';
+import { formExamples } from '../../../../src-shared/rules/uk-formats';
 import { fieldId, type ConsentRow, type CustomerForm } from './form-model';
 
 export interface FormFieldsProps {
@@ -206,17 +207,17 @@ export function CustomerFormFields({
           {text('email', 'Email', {
             type: 'email',
             inputMode: 'email',
-            hint: 'For example name@example.org',
+            hint: `For example ${formExamples.email}`,
           })}
           {text('mobile', 'Mobile', {
             type: 'tel',
             inputMode: 'tel',
-            hint: 'For example 07700 900123',
+            hint: `For example ${formExamples.mobile}`,
           })}
           {text('phone', 'Other phone', {
             type: 'tel',
             inputMode: 'tel',
-            hint: 'For example 01642 123456',
+            hint: `For example ${formExamples.phone}`,
           })}
           {select('digitalAccess', 'Digital access', digitalAccessLevels.options)}
         </div>
@@ -229,7 +230,7 @@ export function CustomerFormFields({
           {text('addressLine2', 'Address line 2')}
           {text('town', 'Town')}
           {text('postcode', 'Postcode', {
-            hint: 'For example TS1 2AB',
+            hint: `For example ${formExamples.postcode}`,
             autoCapitalize: 'characters',
           })}
           <SelectField

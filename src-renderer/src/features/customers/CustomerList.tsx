@@ -67,6 +67,7 @@ export function CustomerList() {
   const navigate = useNavigate();
   const canWrite = useCan('customers.write');
   const canImport = useCan('customers.import');
+  const canRestore = useCan('customers.restore');
   const organisation = useApiQuery('organisation.get', {});
   const [typed, setTyped] = useState(state.get('q'));
   const search = useDebounced(typed, 200);
@@ -235,6 +236,11 @@ export function CustomerList() {
         subtitle="The Customer Voice register: everyone who has signed up to be involved."
         actions={
           <>
+            {canRestore ? (
+              <Link className="button button--quiet" to="/customers/deleted">
+                Deleted customers
+              </Link>
+            ) : null}
             <ExportCustomersButton filters={filters} />
             {canImport ? (
               <Link className="button button--secondary" to="/customers/import">

@@ -28,6 +28,7 @@ import { useCan } from '../../session';
 import { customerHistoryLabels, customerHistoryValue } from './history-labels';
 import { StatusBadge } from './StatusBadge';
 import { CustomerInvolvementSection } from '../groups/CustomerInvolvementSection';
+import { DeleteWithReasonDialog } from '../meetings/DeleteWithReasonDialog';
 import '../../styles/customers.css';
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
@@ -53,42 +54,33 @@ function labelsOf<T extends string>(codes: readonly T[], labels: Record<T, strin
   return codes.length ? codes.map((c) => labels[c]).join(', ') : '';
 }
 
+/** Deleting asks first, in a dialog that says what it does, and keeps the reason in the history. */
 function DeleteCustomer({ customer }: { customer: Customer }) {
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
   const remove = useApiMutation('customers.delete', { onSuccess: () => navigate('/customers') });
-  if (!asking) {
-    return (
+  return (
+    <>
       <button type="button" className="button button--quiet" onClick={() => setAsking(true)}>
         Delete…
       </button>
-    );
-  }
-  return (
-    <form
-      className="delete-confirm"
-      onSubmit={(e) => {
-        e.preventDefault();
-        remove.mutate({ id: customer.id, reason: reason || undefined });
-      }}
-    >
-      <label htmlFor="delete-reason">Why remove {customer.firstName} from the register?</label>
-      <input
-        id="delete-reason"
-        className="input"
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        autoFocus
-      />
-      <button type="submit" className="button button--danger" disabled={remove.isPending}>
-        Delete customer
-      </button>
-      <button type="button" className="button button--quiet" onClick={() => setAsking(false)}>
-        Keep
-      </button>
-      {remove.error ? <Notice tone="error">{remove.error.message}</Notice> : null}
-    </form>
+      {asking ? (
+        <DeleteWithReasonDialog
+          id="delete-customer"
+          title={`Delete ${customer.firstName} ${customer.lastName} from the register?`}
+          confirmLabel="Delete customer"
+          onConfirm={(reason) =>
+            remove.mutateAsync({ id: customer.id, reason: reason.trim() || undefined })
+          }
+          onClose={() => setAsking(false)}
+        >
+          <p>
+            They leave the register, its searches and its exports, and a later import of the same
+            person leaves them out. Their history is kept, and an administrator can restore them.
+          </p>
+        </DeleteWithReasonDialog>
+      ) : null}
+    </>
   );
 }
 
