@@ -57,7 +57,7 @@ function Editor({ original }: { original: Customer | null }) {
   const saving = create.isPending || update.isPending;
 
   const today = useToday();
-  const checked = validate(form, withEquality, today);
+  const checked = validate(form, withEquality, today, original === null);
   const shown: Record<string, string> = {};
   for (const [path, message] of Object.entries(checked))
     if (submitted || touched.has(path)) shown[path] = message;
@@ -90,7 +90,7 @@ function Editor({ original }: { original: Customer | null }) {
         navigate(`/customers/${saved.id}`);
       } else {
         const result = await create.mutateAsync({
-          ...toInput(form, withEquality),
+          ...toInput(form, withEquality, today),
           confirmDuplicate,
         });
         if (result.created) navigate(`/customers/${result.customer.id}`);
@@ -165,6 +165,7 @@ function Editor({ original }: { original: Customer | null }) {
           errors={shown}
           organisation={organisation.data}
           withEquality={withEquality}
+          isNew={original === null}
           onChange={change}
           onBlur={(path) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)))}
         />

@@ -35,6 +35,8 @@ export interface FormFieldsProps {
   errors: Record<string, string>;
   organisation: Organisation | undefined;
   withEquality: boolean;
+  /** A new customer is asked for their consent to be on the register. */
+  isNew?: boolean;
   onChange(next: CustomerForm): void;
   /** A field lost focus: check it. */
   onBlur(path: string): void;
@@ -114,6 +116,7 @@ export function CustomerFormFields({
   errors,
   organisation,
   withEquality,
+  isNew = false,
   onChange,
   onBlur,
 }: FormFieldsProps) {
@@ -295,7 +298,39 @@ export function CustomerFormFields({
       </Section>
 
       <Section title="Consent">
-        {form.consents.length === 0 ? <p className="muted">No consent recorded yet.</p> : null}
+        {isNew ? (
+          <div className="form-grid">
+            <CheckboxField
+              id={fieldId('registerConsent')}
+              label="They agree to us keeping their details on the Customer Voice register"
+              hint="Recorded as given today. Add any other consent below."
+              checked={form.registerConsent}
+              error={errors.registerConsent}
+              onChange={(e) => set('registerConsent', e.target.checked)}
+              onBlur={() => onBlur('registerConsent')}
+            />
+            {form.registerConsent ? (
+              <SelectField
+                id={fieldId('registerConsentMethod')}
+                label="How they agreed"
+                options={consentMethods.options}
+                placeholder="Choose"
+                value={form.registerConsentMethod}
+                error={errors.registerConsentMethod}
+                onChange={(e) =>
+                  set(
+                    'registerConsentMethod',
+                    e.target.value as CustomerForm['registerConsentMethod'],
+                  )
+                }
+                onBlur={() => onBlur('registerConsentMethod')}
+              />
+            ) : null}
+          </div>
+        ) : null}
+        {form.consents.length === 0 && !isNew ? (
+          <p className="muted">No consent recorded yet.</p>
+        ) : null}
         {form.consents.map((c, i) => (
           <div className="consent-row" key={i} role="group" aria-label={`Consent ${i + 1}`}>
             <SelectField
