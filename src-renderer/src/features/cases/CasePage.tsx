@@ -17,7 +17,6 @@ import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { CaseRecommendations } from './CaseRecommendations';
 import { EvidenceSection, NotesSection } from './EvidenceSection';
-import { caseHistoryLabels } from './history-labels';
 import { CaseStatusBadge } from './labels';
 import { LifecycleActions } from './LifecycleActions';
 import { OmbudsmanPanel } from './OmbudsmanPanel';
@@ -242,7 +241,7 @@ export function CasePage() {
         </div>
       </div>
       <CodeCheck detail={d} />
-      <HistoryPanel entity="complaint_cases" id={d.id} labels={caseHistoryLabels} />
+      <HistoryPanel entity="complaint_cases" id={d.id} />
     </>
   );
 }

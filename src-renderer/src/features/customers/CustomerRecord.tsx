@@ -25,7 +25,6 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
-import { customerHistoryLabels, customerHistoryValue } from './history-labels';
 import { StatusBadge } from './StatusBadge';
 import { CustomerInvolvementSection } from '../groups/CustomerInvolvementSection';
 import { DeleteWithReasonDialog } from '../meetings/DeleteWithReasonDialog';
@@ -253,20 +252,7 @@ export function CustomerRecord() {
 
       <CustomerInvolvementSection customerId={c.id} />
 
-      <HistoryPanel
-        entity="customers"
-        id={c.id}
-        labels={customerHistoryLabels}
-        values={(field, value) => {
-          const places: Record<string, { id: string; name: string }[] | undefined> = {
-            landlord_id: org?.landlords,
-            area_id: org?.areas,
-            neighbourhood_id: org?.neighbourhoods,
-          };
-          const place = places[field]?.find((p) => p.id === value);
-          return place ? place.name : customerHistoryValue(field, value);
-        }}
-      />
+      <HistoryPanel entity="customers" id={c.id} />
     </>
   );
 }

@@ -172,11 +172,7 @@ function LandlordForm({ landlord, onDone }: { landlord: Landlord | null; onDone(
         </div>
       </form>
       {landlord ? (
-        <HistoryPanel
-          entity="landlords"
-          id={landlord.id}
-          labels={{ is_partner: 'Partner landlord' }}
-        />
+        <HistoryPanel entity="landlords" id={landlord.id} />
       ) : null}
     </section>
   );
