@@ -181,3 +181,48 @@ async function headersOf(path: string): Promise<string[]> {
   await workbook.xlsx.load((await readFile(path)) as never);
   return (workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1).map(String);
 }
+
+test('at 1024×700 the register keeps its key columns in view, and the menu folds away and stays folded', async ({
+  page,
+  app,
+}) => {
+  await app.signIn({ role: 'coordinator' });
+  await app.loadDemo(60);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(`${app.url}#/customers`);
+  const table = page.getByRole('table', { name: 'Customers' });
+  await expect(table.getByRole('row')).not.toHaveCount(1);
+  const inView = async (name: string) => {
+    const box = await table.getByRole('columnheader', { name }).boundingBox();
+    return box !== null && box.width > 0 && box.x + box.width <= 1024;
+  };
+  for (const name of ['Name', 'Status', 'Age', 'Last activity'])
+    expect(await inView(name)).toBe(true);
+  await expectAccessible(page, 'the register at 1024 px');
+  if (shots) await page.screenshot({ path: `${shots}/customers-1024.png` });
+
+  // A labelled button in the menu, worked from the keyboard.
+  const hide = page.getByRole('button', { name: 'Hide the menu' });
+  await hide.focus();
+  await expect(hide).toBeFocused();
+  await expect(hide).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Enter');
+  const show = page.getByRole('button', { name: 'Show the menu' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveCount(0);
+  // With the room back, the Area column returns.
+  await expect(table.getByRole('columnheader', { name: 'Area' })).toBeVisible();
+  for (const name of ['Status', 'Age', 'Last activity']) expect(await inView(name)).toBe(true);
+  await expectAccessible(page, 'the register with the menu folded');
+  if (shots) await page.screenshot({ path: `${shots}/customers-1024-menu-folded.png` });
+
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Show the menu' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show the menu' }).click();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }),
+  ).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(table.getByRole('columnheader', { name: 'Area' })).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/customers-1280.png` });
+});
