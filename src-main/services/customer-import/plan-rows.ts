@@ -247,25 +247,12 @@ export function planRows(
 }
 
 /** The key a new row would be recognised by next time, mirroring `CustomerMatcher.match`. */
-function newIdentity(
-  values: ImportedValues,
-): { key: string; field: ImportFieldKey; label: string } | null {
+function newIdentity(values: ImportedValues): { key: string; label: string } | null {
   const ref = refKey(values.externalRef);
-  if (ref)
-    return {
-      key: `ref:${ref}`,
-      field: 'externalRef',
-      label: importField('externalRef').label.toLowerCase(),
-    };
+  if (ref) return { key: `ref:${ref}`, label: importField('externalRef').label.toLowerCase() };
   const person = personKey(values);
-  if (values.email)
-    return { key: `email:${values.email}|${person}`, field: 'email', label: 'name and email' };
-  if (values.postcode) {
-    return {
-      key: `postcode:${person}|${values.postcode}`,
-      field: 'postcode',
-      label: 'name and postcode',
-    };
-  }
-  return { key: `name:${person}`, field: 'lastName', label: 'name, with no postcode' };
+  if (values.email) return { key: `email:${values.email}|${person}`, label: 'name and email' };
+  if (values.postcode)
+    return { key: `postcode:${person}|${values.postcode}`, label: 'name and postcode' };
+  return { key: `name:${person}`, label: 'name, with no postcode' };
 }

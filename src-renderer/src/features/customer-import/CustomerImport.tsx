@@ -139,7 +139,7 @@ export function CustomerImport() {
           <div id={`${fileInputId}-hint`} className="field__hint">
             The first row must name the columns. Rows that match a customer already on the register
             (by reference, email, or name and postcode) update that customer instead of adding
-            another.
+            another; a row for someone deleted from the register is left out.
           </div>
           <input
             ref={fileInput}

@@ -171,9 +171,7 @@ function LandlordForm({ landlord, onDone }: { landlord: Landlord | null; onDone(
           </button>
         </div>
       </form>
-      {landlord ? (
-        <HistoryPanel entity="landlords" id={landlord.id} />
-      ) : null}
+      {landlord ? <HistoryPanel entity="landlords" id={landlord.id} /> : null}
     </section>
   );
 }
