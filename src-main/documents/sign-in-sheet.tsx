@@ -7,7 +7,11 @@ export interface SignInSheetData {
   /** Already formatted for London, e.g. "Monday 2 March 2026, 6:00pm to 8:00pm". */
   when: string;
   venue: string | null;
-  people: { name: string; postcode: string | null; isMember: boolean }[];
+  /**
+   * Names only: the sheet lies on a table where anyone can read it, so it
+   * carries no postcode or contact detail of anyone.
+   */
+  people: { name: string; isMember: boolean }[];
   /** Empty rows at the end for people who arrive unannounced. */
   blankRows: number;
 }
@@ -27,10 +31,9 @@ const s = StyleSheet.create({
     alignItems: 'center',
   },
   head: { fontFamily: 'Helvetica-Bold', backgroundColor: '#eee' },
-  name: { width: '34%', paddingHorizontal: 4 },
-  postcode: { width: '14%', paddingHorizontal: 4 },
-  member: { width: '12%', paddingHorizontal: 4 },
-  signature: { width: '40%', paddingHorizontal: 4 },
+  name: { width: '42%', paddingHorizontal: 4 },
+  member: { width: '14%', paddingHorizontal: 4 },
+  signature: { width: '44%', paddingHorizontal: 4 },
   footer: {
     position: 'absolute',
     bottom: 20,
@@ -65,21 +68,19 @@ export function SignInSheet({ data }: { data: SignInSheetData }) {
           {data.venue ? <Text style={s.meta}>Where: {data.venue}</Text> : null}
           {p === 0 ? (
             <Text style={s.note}>
-              Please sign next to your name. If you are new, write your name and postcode on an
-              empty line and an officer will ask for your consent to keep your details.
+              Please sign next to your name. If you are new, write your name on an empty line: an
+              officer will take your details in private and ask for your consent to keep them.
             </Text>
           ) : null}
           <View style={s.table}>
             <View style={[s.row, s.head]}>
               <Text style={s.name}>Name</Text>
-              <Text style={s.postcode}>Postcode</Text>
               <Text style={s.member}>Member</Text>
               <Text style={s.signature}>Signature</Text>
             </View>
             {pageRows.map((person, i) => (
               <View key={i} style={s.row} wrap={false}>
                 <Text style={s.name}>{person?.name ?? ''}</Text>
-                <Text style={s.postcode}>{person?.postcode ?? ''}</Text>
                 <Text style={s.member}>{person ? (person.isMember ? 'Yes' : 'Guest') : ''}</Text>
                 <Text style={s.signature}> </Text>
               </View>

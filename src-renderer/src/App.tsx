@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Route, Routes, useLocation } from 'react-router';
 import {
   can,
@@ -42,12 +42,35 @@ export function App() {
   );
 }
 
+const MENU_KEY = 'involvement-desk.menu';
+
+/** Whether the side menu is open, remembered on this computer between sessions. */
+function useMenuOpen(): [boolean, (open: boolean) => void] {
+  const [open, setOpen] = useState(() => {
+    try {
+      return localStorage.getItem(MENU_KEY) !== 'closed';
+    } catch {
+      return true;
+    }
+  });
+  const set = (next: boolean) => {
+    setOpen(next);
+    try {
+      localStorage.setItem(MENU_KEY, next ? 'open' : 'closed');
+    } catch {
+      // Storage refused (a locked-down profile): the choice lasts for this window only.
+    }
+  };
+  return [open, set];
+}
+
 function Shell() {
   const session = useApiQuery('session.state', {});
   const signOut = useApiMutation('session.signOut');
   const main = useRef<HTMLElement>(null);
   const location = useLocation();
   const staff = session.data!.staff!;
+  const [menuOpen, setMenuOpen] = useMenuOpen();
 
   // Moving to a new screen puts focus on its content, as a page load would.
   useEffect(() => {
@@ -56,7 +79,7 @@ function Shell() {
 
   const visible = routes.filter((r) => r.nav && (!r.permission || can(staff.role, r.permission)));
   return (
-    <div className="shell">
+    <div className={menuOpen ? 'shell' : 'shell shell--menu-closed'}>
       <a
         className="skip-link"
         href="#main"
@@ -65,35 +88,55 @@ function Shell() {
         Skip to content
       </a>
       <nav className="sidebar" aria-label="Main">
-        <p className="sidebar__brand">Involvement Desk</p>
-        <p className="sidebar__org">{session.data!.organisationName ?? 'No organisation set up'}</p>
-        {sections.map((section) => {
-          const items = visible.filter((r) => r.nav!.section === section);
-          if (items.length === 0) return null;
-          return (
-            <div key={section} className="sidebar__section">
-              <h2 className="sidebar__heading">{section}</h2>
-              <ul>
-                {items.map((r) => (
-                  <li key={r.path}>
-                    <NavLink to={r.path} end={r.path === '/'} className="sidebar__link">
-                      {r.nav!.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          );
-        })}
-        <div className="sidebar__profile">
-          <p>
-            <strong>{staff.name}</strong>
-            <br />
-            {roleLabels[staff.role]}
+        {/* A narrow window gives the screen more room with the menu folded away. */}
+        <button
+          type="button"
+          className="sidebar__toggle"
+          aria-expanded={menuOpen}
+          aria-controls="sidebar-menu"
+          aria-label={menuOpen ? 'Hide the menu' : 'Show the menu'}
+          title={menuOpen ? 'Hide the menu' : 'Show the menu'}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          <span aria-hidden="true">{menuOpen ? '«' : '☰'}</span>
+        </button>
+        <div id="sidebar-menu" className="sidebar__menu" hidden={!menuOpen}>
+          <p className="sidebar__brand">Involvement Desk</p>
+          <p className="sidebar__org">
+            {session.data!.organisationName ?? 'No organisation set up'}
           </p>
-          <button type="button" className="button button--quiet" onClick={() => signOut.mutate({})}>
-            Switch profile
-          </button>
+          {sections.map((section) => {
+            const items = visible.filter((r) => r.nav!.section === section);
+            if (items.length === 0) return null;
+            return (
+              <div key={section} className="sidebar__section">
+                <h2 className="sidebar__heading">{section}</h2>
+                <ul>
+                  {items.map((r) => (
+                    <li key={r.path}>
+                      <NavLink to={r.path} end={r.path === '/'} className="sidebar__link">
+                        {r.nav!.label}
+                      </NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            );
+          })}
+          <div className="sidebar__profile">
+            <p>
+              <strong>{staff.name}</strong>
+              <br />
+              {roleLabels[staff.role]}
+            </p>
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => signOut.mutate({})}
+            >
+              Switch profile
+            </button>
+          </div>
         </div>
       </nav>
       <main id="main" ref={main} tabIndex={-1} className="content">

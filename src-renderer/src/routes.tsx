@@ -4,6 +4,7 @@ import { Home } from './features/start/Home';
 import { CustomerList } from './features/customers/CustomerList';
 import { CustomerRecord } from './features/customers/CustomerRecord';
 import { EditCustomer, NewCustomer } from './features/customers/CustomerEditor';
+import { DeletedCustomers } from './features/customers/DeletedCustomers';
 import { CustomerImport } from './features/customer-import/CustomerImport';
 import { OrganisationSettings } from './features/settings/OrganisationSettings';
 import { StaffSettings } from './features/settings/StaffSettings';
@@ -43,6 +44,7 @@ export const routes: AppRoute[] = [
   },
   { path: '/customers/new', element: <NewCustomer />, permission: 'customers.write' },
   { path: '/customers/import', element: <CustomerImport />, permission: 'customers.import' },
+  { path: '/customers/deleted', element: <DeletedCustomers />, permission: 'customers.restore' },
   { path: '/customers/:id', element: <CustomerRecord />, permission: 'customers.read' },
   { path: '/customers/:id/edit', element: <EditCustomer />, permission: 'customers.write' },
   {

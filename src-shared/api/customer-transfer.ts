@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { method } from '../contract';
 import { customerListInput } from '../domain/customer';
 import {
@@ -7,8 +8,14 @@ import {
   type ImportPreview,
 } from '../domain/customer-import';
 
-/** The register's filters, without paging: an export has every customer that matches. */
-export const customerExportInput = customerListInput.omit({ offset: true, limit: true });
+/**
+ * The register's filters, without paging: an export has every customer that
+ * matches. Equality data (special category data) is left out unless asked
+ * for, and only roles that may see it can ask.
+ */
+export const customerExportInput = customerListInput
+  .omit({ offset: true, limit: true })
+  .extend({ includeEquality: z.boolean().optional() });
 
 export interface CustomerExportFile {
   fileName: string;

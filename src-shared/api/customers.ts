@@ -9,6 +9,7 @@ import {
   type CreateCustomerResult,
   type Customer,
   type CustomerSummary,
+  type DeletedCustomer,
   type DuplicateMatch,
 } from '../domain/customer';
 
@@ -30,6 +31,20 @@ export const customersApi = {
     }),
     'customers.delete',
   ).returns<{ id: string }>(),
+  /** Customers deleted from the register, newest first, for an administrator to restore. */
+  'customers.listDeleted': method(z.object({}), 'customers.restore').returns<DeletedCustomer[]>(),
+  /** Brings a deleted customer back onto the register, on the record. */
+  'customers.restore': method(
+    z.object({
+      id: idSchema,
+      reason: z
+        .string()
+        .trim()
+        .max(500, { error: 'Keep the reason under 500 characters.' })
+        .optional(),
+    }),
+    'customers.restore',
+  ).returns<Customer>(),
   'customers.findDuplicates': method(duplicateCheckInput, 'customers.read').returns<
     DuplicateMatch[]
   >(),

@@ -439,8 +439,13 @@ export function describeIssue(row: number | null, column: string | null, problem
   return where ? `${where}: ${sentence}` : sentence.charAt(0).toUpperCase() + sentence.slice(1);
 }
 
-/** What importing a row will do. */
-export type ImportRowAction = 'create' | 'update' | 'unchanged' | 'invalid';
+/**
+ * What importing a row will do. A row that is a customer deleted from the
+ * register is left out (`deleted`) unless an administrator chose to bring
+ * the deleted customers back (`restore`): re-importing an old file must not
+ * quietly bring back people who were removed.
+ */
+export type ImportRowAction = 'create' | 'update' | 'unchanged' | 'deleted' | 'restore' | 'invalid';
 
 export type ImportMatchRule = 'reference' | 'email' | 'name and postcode' | 'name';
 
@@ -451,6 +456,8 @@ export interface ImportRowPreview {
   matchedBy: ImportMatchRule | null;
   /** Labels of the fields an update would change. */
   changes: string[];
+  /** For a row that is a deleted customer: the day they were deleted (London). */
+  deletedOn: string | null;
   /** The mapped cells, by field key, as written in the file. */
   values: Partial<Record<ImportFieldKey, string>>;
 }
@@ -460,6 +467,10 @@ export interface ImportCounts {
   create: number;
   update: number;
   unchanged: number;
+  /** Rows that are deleted customers, left out. */
+  deleted: number;
+  /** Rows that are deleted customers, to be brought back. */
+  restore: number;
   invalid: number;
 }
 
@@ -503,6 +514,8 @@ export const importFileInput = z.object({
       error: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
     }),
   mapping: importMappingSchema.optional(),
+  /** Bring back the deleted customers the file names, rather than leave them out. */
+  restoreDeleted: z.boolean().optional(),
 });
 
 export type ImportFileInput = z.input<typeof importFileInput>;

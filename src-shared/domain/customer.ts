@@ -392,6 +392,17 @@ export interface CustomerSummary {
   updatedAt: string;
 }
 
+/** A customer deleted from the register (a tombstone), as the restore list shows it. */
+export interface DeletedCustomer {
+  id: Id;
+  firstName: string;
+  lastName: string;
+  postcode: string | null;
+  deletedAt: string;
+  deletedBy: string | null;
+  reason: string | null;
+}
+
 /** A whole record, as the record view and the edit form see it. */
 export interface Customer {
   id: Id;

@@ -22,6 +22,8 @@ export const permissions = {
   'customers.read': everyone,
   'customers.write': everyone,
   'customers.delete': coordinatorsUp,
+  /** Bringing a deleted customer back onto the register, by hand or from an import. */
+  'customers.restore': adminOnly,
   'customers.import': coordinatorsUp,
   'customers.export': coordinatorsUp,
   /** Equality data is special category data (UK GDPR): only roles that report on it. */

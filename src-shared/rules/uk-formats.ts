@@ -105,3 +105,14 @@ export function normaliseEmail(value: string): string | null {
 export function isEmail(value: string): boolean {
   return normaliseEmail(value) !== null;
 }
+
+/**
+ * The examples the customer form gives in its hints. Made-up data (the demo)
+ * never uses them, so an example is never mistaken for someone's number.
+ */
+export const formExamples = {
+  email: 'name@example.org',
+  mobile: '07700 900123',
+  phone: '01642 123456',
+  postcode: 'TS1 2AB',
+} as const;

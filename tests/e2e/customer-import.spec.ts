@@ -94,6 +94,7 @@ test('the register exports to Excel', async ({ page, app }) => {
     .getByRole('link', { name: 'Customers' })
     .click();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export to Excel' }).click();
+  await page.getByRole('button', { name: 'Export to Excel…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Export' }).click();
   expect((await download).suggestedFilename()).toBe('customers-2026-11-23.xlsx');
 });

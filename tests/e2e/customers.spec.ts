@@ -71,6 +71,8 @@ test('the register: load the demo, search, create with checks, edit and see the 
   await page.getByLabel('Postcode').fill('ts1 2ab');
   await page.getByRole('textbox', { name: 'Email' }).fill('pat.winspear@example.org');
   await page.getByRole('checkbox', { name: 'Repairs and maintenance' }).check();
+  await page.getByRole('checkbox', { name: /agree to us keeping their details/ }).check();
+  await page.getByLabel('How they agreed').selectOption('paper_form');
   await page.getByRole('button', { name: 'Save customer' }).click();
   await expect(page.getByRole('heading', { name: 'Patricia Winspear-Hall' })).toBeVisible();
   await expect(page.getByText('TS1 2AB')).toBeVisible();
@@ -81,6 +83,8 @@ test('the register: load the demo, search, create with checks, edit and see the 
   await page.getByLabel('First name').fill('Pat');
   await page.getByLabel('Last name').fill('Winspear');
   await page.getByRole('textbox', { name: 'Email' }).fill('PAT.WINSPEAR@example.org');
+  await page.getByRole('checkbox', { name: /agree to us keeping their details/ }).check();
+  await page.getByLabel('How they agreed').selectOption('in_person');
   await page.getByRole('button', { name: 'Save customer' }).click();
   const warning = page.getByRole('region', { name: 'This may be someone already on the register' });
   await expect(warning).toContainText('same email');
@@ -96,10 +100,10 @@ test('the register: load the demo, search, create with checks, edit and see the 
   await page.getByLabel('Status').selectOption('active');
   await page.getByRole('button', { name: 'Save changes' }).click();
   const history = page.getByRole('region', { name: 'History' });
-  await expect(history).toContainText(
-    'Jo Coordinator changed Mobile from “(empty)” to “07700 900999”',
-  );
-  await expect(history).toContainText('changed Status from “Interested” to “Active”');
+  // One save is one entry: both fields under one name and time.
+  const save = history.getByRole('listitem').filter({ hasText: 'Jo Coordinator changed' }).first();
+  await expect(save).toContainText('Mobile from “(empty)” to “07700 900999”');
+  await expect(save).toContainText('Status from “Interested” to “Active”');
   await expect(page.getByText('Active').first()).toBeVisible();
   await expectAccessible(page, 'the customer record');
   if (shots) await page.screenshot({ path: `${shots}/customer-record.png`, fullPage: true });
@@ -129,6 +133,8 @@ test('after a failed save, fixing a field by typing keeps the focus and every ke
   await born.fill('2030-01-01');
   await expect(born).toBeFocused();
   await expect(page.getByText('Date of birth cannot be in the future.').first()).toBeVisible();
+  await page.getByRole('checkbox', { name: /agree to us keeping their details/ }).check();
+  await page.getByLabel('How they agreed').selectOption('in_person');
 
   // Saving again takes the focus to the summary, which now lists what is still wrong.
   await page.getByRole('button', { name: 'Save customer' }).press('Enter');

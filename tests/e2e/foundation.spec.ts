@@ -65,7 +65,9 @@ test('first run: create a profile, load the demo data, see the organisation and 
 
   await page.getByRole('button', { name: 'Edit Housing Hartlepool' }).click();
   const history = page.getByRole('region', { name: 'History' });
-  await expect(history).toContainText('Jo Coordinator changed Homes from “7100” to “7150”');
+  await expect(history).toContainText(
+    'Jo Coordinator changed Homes from “7,100 homes” to “7,150 homes”',
+  );
   await expectAccessible(page, 'the landlord form with history');
 });
 

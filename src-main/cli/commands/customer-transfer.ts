@@ -37,6 +37,10 @@ function printPreview(preview: ImportPreview): void {
   console.log(
     `\n${c.rows} rows: ${c.create} new, ${c.update} to update, ${c.unchanged} unchanged, ${c.invalid} with problems.`,
   );
+  if (c.deleted > 0)
+    console.log(
+      `${c.deleted} ${c.deleted === 1 ? 'row is a customer' : 'rows are customers'} deleted from the register: left out.`,
+    );
 }
 
 function printErrors(errors: ImportIssue[]): void {
@@ -94,12 +98,15 @@ export const importCommand: Command = {
 
 export const exportCommand: Command = {
   name: 'export',
-  usage: 'export customers <file.xlsx> [--search TEXT] [--status STATUS] [--db FILE]',
-  summary: 'Write the register (or the customers matching a search) to an Excel workbook.',
+  usage:
+    'export customers <file.xlsx> [--search TEXT] [--status STATUS] [--with-equality] [--db FILE]',
+  summary:
+    'Write the register (or the customers matching a search) to an Excel workbook; equality data only with --with-equality.',
   async run(argv) {
     const { values, positionals } = parse(argv, {
       search: { type: 'string' },
       status: { type: 'string', multiple: true },
+      'with-equality': { type: 'boolean' },
     });
     const path = resolve(subject(positionals, 'export'));
     if (extname(path).toLowerCase() !== '.xlsx') {
@@ -112,6 +119,7 @@ export const exportCommand: Command = {
       const file = await session.call('customerTransfer.exportXlsx', {
         ...(values.search ? { search: values.search } : {}),
         ...(values.status ? { status: values.status as never } : {}),
+        ...(values['with-equality'] ? { includeEquality: true } : {}),
       });
       await writeFile(path, Buffer.from(file.contentBase64, 'base64'));
       console.log(`Exported ${file.rows} customers to ${path}.`);

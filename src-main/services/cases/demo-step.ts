@@ -21,6 +21,18 @@ const subjects = [
   ['tenancy_lettings', 'Transfer request lost'],
 ] as const;
 
+/** Made-up complainants with homes in the demo's towns: a case reads as real casework. */
+const complainants = [
+  { name: 'Janet Wilkinson', address: '14 Cumberland Road', postcode: 'TS5 6JA' },
+  { name: 'Darren Pickering', address: '7 Oxbridge Lane', postcode: 'TS18 4AW' },
+  { name: 'Samina Akhtar', address: 'Flat 3, 22 Parliament Road', postcode: 'TS1 4JQ' },
+  { name: 'Keith Robson', address: '41 Hartburn Avenue', postcode: 'TS18 5DF' },
+  { name: 'Lorraine Haddock', address: '9 Brierton Lane', postcode: 'TS25 4BY' },
+  { name: 'Michael Dunne', address: '56 Westbourne Grove', postcode: 'TS3 6EF' },
+  { name: 'Chloe Atkinson', address: 'Flat 12, Melrose House', postcode: 'TS17 6RB' },
+  { name: 'Peter and Ann Stainsby', address: '3 Redcar Lane', postcode: 'TS10 2JR' },
+] as const;
+
 /** Where each demo case has got to, with the days since referral. */
 const journeys: { status: CaseStatus; referredDaysAgo: number }[] = [
   { status: 'referred', referredDaysAgo: 2 },
@@ -62,9 +74,9 @@ export const casesDemoStep: DemoStep = async (ctx, ids) => {
         referred_by: i % 3 === 0 ? 'councillor' : 'complainant',
         referrer_name: i % 3 === 0 ? 'Cllr Pat Jones' : null,
         complainant_customer_id: null,
-        complainant_name: `Demo Complainant ${i + 1}`,
-        complainant_address_line1: `${10 + i} Demo Street`,
-        complainant_postcode: 'TS1 1AA',
+        complainant_name: complainants[i % complainants.length]!.name,
+        complainant_address_line1: complainants[i % complainants.length]!.address,
+        complainant_postcode: complainants[i % complainants.length]!.postcode,
         complainant_contact: null,
         landlord_id: landlordIds[i % landlordIds.length] ?? null,
         area_id: null,
@@ -85,7 +97,10 @@ export const casesDemoStep: DemoStep = async (ctx, ids) => {
         eligible: journey.status === 'referred' ? null : journey.status === 'declined' ? 0 : 1,
         accepted_on: acceptedOn,
         declined_on: journey.status === 'declined' ? addWorkingDays(referredOn, 3, calendar) : null,
-        hearing_date: reached('hearing_scheduled') ? (heardOn ?? addCalendarDays(today, 7)) : null,
+        // Hearings, like meetings, fall on working days.
+        hearing_date: reached('hearing_scheduled')
+          ? (heardOn ?? addWorkingDays(today, 5, calendar))
+          : null,
         heard_on: heardOn,
         decision_on: decided ? addWorkingDays(heardOn!, 8, calendar) : null,
         decision_outcome: decided ? (i % 2 ? 'upheld' : 'partly_upheld') : null,

@@ -2,6 +2,8 @@ import type { CustomerExportFile } from '../../../src-shared/api/customer-transf
 import {
   ageBands,
   availabilityOptions,
+  consentMethods,
+  consentPurposes,
   contactMethods,
   customerStatuses,
   digitalAccessLevels,
@@ -15,16 +17,18 @@ import {
   skillOptions,
   supportNeeds,
   tenures,
+  type ConsentRecord,
   type CustomerListQuery,
 } from '../../../src-shared/domain/customer';
 import { importField, type ImportFieldKey } from '../../../src-shared/domain/customer-import';
-import { londonDate } from '../../../src-shared/rules/working-days';
+import { londonDate, readableDate } from '../../../src-shared/rules/working-days';
 import { buildWorkbook, type Column } from '../../documents/xlsx';
-import { allowed, demand, type CallContext } from '../context';
+import { demand, type CallContext } from '../context';
 import { listCustomers } from '../customers/list';
 import { loadExportRows, type ExportRow } from './rows';
 
 type Query = Omit<CustomerListQuery, 'offset' | 'limit'>;
+type ExportQuery = Query & { includeEquality?: boolean | undefined };
 
 /** Pages of ids from the register's own query, so the export has exactly what the list shows, in its order. */
 const ID_PAGE = 5000;
@@ -45,6 +49,26 @@ function labelOf(options: { labels: Record<string, string> }, code: string | nul
 function labelsOf(options: { labels: Record<string, string> }, json: string): string | null {
   const codes = JSON.parse(json) as string[];
   return codes.length ? codes.map((c) => options.labels[c] ?? c).join('; ') : null;
+}
+
+/**
+ * What the customer agreed to, a column per purpose, so a mailing made from
+ * the file can keep to those who said yes.
+ */
+function consentColumns(): Column<ExportRow>[] {
+  return consentPurposes.codes.map((purpose) => ({
+    header: `Consent: ${consentPurposes.labels[purpose]}`,
+    width: 30,
+    value: (r: ExportRow) => {
+      const records = (JSON.parse(r.consents) as ConsentRecord[]).filter(
+        (c) => c.purpose === purpose,
+      );
+      const latest = records.sort((a, b) => a.givenOn.localeCompare(b.givenOn)).at(-1);
+      if (!latest) return 'Not recorded';
+      if (latest.withdrawnOn) return `Withdrawn ${readableDate(latest.withdrawnOn)}`;
+      return `Given ${readableDate(latest.givenOn)} (${consentMethods.labels[latest.method].toLowerCase()})`;
+    },
+  }));
 }
 
 /** A column headed with the import field's label, so an exported file imports back unchanged. */
@@ -98,9 +122,10 @@ function customerColumns(withEquality: boolean): Column<ExportRow>[] {
       value: (r) => r.last_activity_at?.slice(0, 10) ?? null,
     },
     { header: 'Last updated', width: 13, format: 'date', value: (r) => r.updated_at.slice(0, 10) },
+    ...consentColumns(),
   ];
   if (!withEquality) return columns;
-  // Special category data (UK GDPR): only in the files of roles allowed to see it.
+  // Special category data (UK GDPR): only when asked for, by a role allowed to see it.
   return [
     ...columns,
     { header: 'Age band', width: 12, value: (r) => labelOf(ageBands, r.equality_age_band) },
@@ -123,13 +148,15 @@ function customerColumns(withEquality: boolean): Column<ExportRow>[] {
 /** The register (filtered as the list is) as an Excel workbook, for the team's own analysis. */
 export async function exportCustomersXlsx(
   ctx: CallContext,
-  query: Query,
+  input: ExportQuery,
 ): Promise<CustomerExportFile> {
   demand(ctx, 'customers.export');
+  const { includeEquality = false, ...query } = input;
+  if (includeEquality) demand(ctx, 'customers.equality.read');
   const ids = await matchingIds(ctx, query);
   const rows = await loadExportRows(ctx, ids);
   const bytes = await buildWorkbook([
-    { name: 'Customers', columns: customerColumns(allowed(ctx, 'customers.equality.read')), rows },
+    { name: 'Customers', columns: customerColumns(includeEquality), rows },
   ]);
   return {
     fileName: `customers-${londonDate(ctx.clock.now())}.xlsx`,

@@ -44,7 +44,7 @@ function chunks<T>(values: readonly T[]): T[][] {
 const refKey = (ref: string) => ref.trim().toLowerCase();
 
 /**
- * Every live customer a row of the file could match (see `CustomerMatcher`),
+ * Every customer, live or deleted, a row of the file could match (see `CustomerMatcher`),
  * found through indexes rather than by reading the whole register: those
  * with one of the file's references, emails or postcodes, and, when a row
  * has no postcode, those with none. Matching among these gives what
@@ -82,8 +82,8 @@ export async function loadMatchCandidates(
         'first_name as firstName',
         'last_name as lastName',
         'postcode',
+        'deleted_at as deletedAt',
       ])
-      .where('deleted_at', 'is', null)
       .execute();
     for (const { rowid, ...key } of rows) found.set(rowid, key);
   };
@@ -98,7 +98,6 @@ export async function loadMatchCandidates(
             .selectFrom('customers')
             .select('external_ref')
             .where('external_ref', 'is not', null)
-            .where('deleted_at', 'is', null)
             .execute()
         )
           .map((r) => r.external_ref!)

@@ -25,6 +25,7 @@ export interface ImportRequest {
   fileName: string;
   contentBase64: string;
   mapping?: (ImportFieldKey | null)[] | undefined;
+  restoreDeleted?: boolean | undefined;
 }
 
 interface PreparedImport {
@@ -65,6 +66,7 @@ async function prepare(
   db: Kysely<DB>,
   sheet: ParsedSheet,
   requestedMapping: ImportRequest['mapping'],
+  restoreDeleted: boolean,
 ): Promise<PreparedImport> {
   const suggestedMapping = suggestMapping(sheet.headers);
   const mapping = requestedMapping ?? suggestedMapping;
@@ -85,9 +87,8 @@ async function prepare(
   const matchedIds = new Set<string>();
   for (const found of matches.values()) if (found) matchedIds.add(found.existing.id);
   const records = await loadCustomerRecords(db, [...matchedIds]);
-  const columnOf = new Map(mapping.map((field, column) => [field, sheet.headers[column] ?? null]));
   const planned = planRows(valid, { match: (values) => matches.get(values) ?? null }, records, {
-    column: (field) => columnOf.get(field) ?? null,
+    restoreDeleted,
   });
 
   const errors = [
@@ -110,6 +111,8 @@ async function prepare(
       create: count('create'),
       update: count('update'),
       unchanged: count('unchanged'),
+      deleted: count('deleted'),
+      restore: count('restore'),
       invalid: read.mappingIssues.length > 0 ? sheet.rows.length : invalidRows.size,
     },
   };
@@ -120,21 +123,28 @@ export async function previewImport(
   request: ImportRequest,
 ): Promise<ImportPreview> {
   demand(ctx, 'customers.import');
-  const prepared = await prepare(ctx, ctx.db, await readSheet(request), request.mapping);
+  if (request.restoreDeleted) demand(ctx, 'customers.restore');
+  const prepared = await prepare(
+    ctx,
+    ctx.db,
+    await readSheet(request),
+    request.mapping,
+    request.restoreDeleted === true,
+  );
   const planFor = new Map(prepared.plans.map((p) => [p.row, p]));
   const readFor = new Map(prepared.rows.map((r) => [r.row, r]));
   const rows = prepared.sheet.rows.slice(0, PREVIEW_ROWS).map((sheetRow): ImportRowPreview => {
     const plan = planFor.get(sheetRow.row);
     const cells = readFor.get(sheetRow.row)?.cells ?? {};
-    if (!plan)
-      return { row: sheetRow.row, action: 'invalid', matchedBy: null, changes: [], values: cells };
-    if (plan.action === 'create')
-      return { row: plan.row, action: 'create', matchedBy: null, changes: [], values: cells };
+    const none = { matchedBy: null, changes: [], deletedOn: null, values: cells };
+    if (!plan) return { row: sheetRow.row, action: 'invalid', ...none };
+    if (plan.action === 'create') return { row: plan.row, action: 'create', ...none };
     return {
       row: plan.row,
       action: plan.action,
       matchedBy: plan.matchedBy,
-      changes: changeLabels(plan.patch),
+      changes: plan.action === 'deleted' ? [] : changeLabels(plan.patch),
+      deletedOn: plan.deletedAt ? londonDate(new Date(plan.deletedAt)) : null,
       values: cells,
     };
   });
@@ -163,10 +173,12 @@ export async function commitImport(
   request: ImportRequest & { mapping: (ImportFieldKey | null)[] },
 ): Promise<ImportOutcome> {
   demand(ctx, 'customers.import');
+  const restoreDeleted = request.restoreDeleted === true;
+  if (restoreDeleted) demand(ctx, 'customers.restore');
   const sheet = await readSheet(request);
   const reason = `Imported from ${request.fileName}`;
   const prepared = await writing(ctx, async (w) => {
-    const prepared = await prepare(ctx, w.trx, sheet, request.mapping);
+    const prepared = await prepare(ctx, w.trx, sheet, request.mapping, restoreDeleted);
     if (prepared.errors.length > 0) {
       const n = prepared.errors.length;
       throw ApiError.invalid(
@@ -184,6 +196,10 @@ export async function commitImport(
     for (const plan of prepared.plans) {
       if (plan.action === 'create') {
         await w.create('customers', valuesToColumns(plan.values as CustomerValues), { reason });
+      } else if (plan.action === 'restore') {
+        await w.restore('customers', plan.existing.id, { reason });
+        if (Object.keys(plan.patch).length > 0)
+          await w.update('customers', plan.existing.id, patchToColumns(plan.patch), { reason });
       } else if (plan.action === 'update') {
         await w.update('customers', plan.existing.id, patchToColumns(plan.patch), {
           expectedUpdatedAt: plan.existing.updatedAt,

@@ -19,17 +19,22 @@ export type ExistingCustomer = Pick<Customer, 'id' | 'updatedAt' | 'firstName' |
 export type CustomerKey = Pick<
   ExistingCustomer,
   'id' | 'updatedAt' | 'externalRef' | 'email' | 'firstName' | 'lastName' | 'postcode'
->;
+> & {
+  /** Set for a customer deleted from the register (a tombstone). */
+  deletedAt?: string | null;
+};
 
 export type RowPlan =
   | { row: number; action: 'create'; values: ImportedValues }
   | {
       row: number;
-      action: 'update' | 'unchanged';
+      action: 'update' | 'unchanged' | 'deleted' | 'restore';
       matchedBy: ImportMatchRule;
       existing: ExistingCustomer;
       /** Only the fields whose value differs from what is stored. */
       patch: ImportedValues;
+      /** When the matched customer was deleted from the register, if they were. */
+      deletedAt: string | null;
     };
 
 const fieldForValue: Record<string, ImportFieldKey> = {
@@ -47,14 +52,8 @@ function personKey(c: { firstName?: string | null; lastName?: string | null }): 
   return `${nameKey(c.firstName ?? '')}|${nameKey(c.lastName ?? '')}`;
 }
 
-/**
- * Recognises rows imported before, so importing a file twice adds nobody
- * twice: by the housing system's reference, else by email, else by name and
- * postcode (else, for a row with no postcode, by name alone among customers
- * with no postcode). A customer whose reference differs from the row's is a
- * different person, however alike they look.
- */
-export class CustomerMatcher {
+/** One set of customers, indexed the ways a row is recognised by. */
+class KeyIndex {
   private byRef = new Map<string, CustomerKey>();
   private byEmail = new Map<string, CustomerKey[]>();
   private byNamePostcode = new Map<string, CustomerKey[]>();
@@ -103,6 +102,33 @@ export class CustomerMatcher {
   }
 }
 
+/**
+ * Recognises rows imported before, so importing a file twice adds nobody
+ * twice: by the housing system's reference, else by email, else by name and
+ * postcode (else, for a row with no postcode, by name alone among customers
+ * with no postcode). A customer whose reference differs from the row's is a
+ * different person, however alike they look. Deleted customers are
+ * recognised by the same rules, after the live ones, so a row is matched to
+ * the person on the register when there is one and a file never brings back
+ * someone who was removed without saying so.
+ */
+export class CustomerMatcher {
+  private live: KeyIndex;
+  private deleted: KeyIndex;
+
+  constructor(existing: Iterable<CustomerKey>) {
+    const live: CustomerKey[] = [];
+    const deleted: CustomerKey[] = [];
+    for (const c of existing) (c.deletedAt ? deleted : live).push(c);
+    this.live = new KeyIndex(live);
+    this.deleted = new KeyIndex(deleted);
+  }
+
+  match(values: ImportedValues): { existing: CustomerKey; by: ImportMatchRule } | null {
+    return this.live.match(values) ?? this.deleted.match(values);
+  }
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -147,24 +173,25 @@ export function planRows(
   matcher: Pick<CustomerMatcher, 'match'>,
   /** The whole stored record of each customer a row matches, for finding what changed. */
   records: ReadonlyMap<string, ExistingCustomer>,
-  headers: { column: (field: ImportFieldKey) => string | null },
+  options: { restoreDeleted?: boolean } = {},
 ): { plans: RowPlan[]; issues: ImportIssue[] } {
   const plans: RowPlan[] = [];
   const issues: ImportIssue[] = [];
   const claimed = new Map<string, number>();
   const newPeople = new Map<string, number>();
 
-  const repeat = (row: number, earlier: number, field: ImportFieldKey, why: string) => {
-    const column = headers.column(field);
+  // A repeated person is a fault of the row, not of one of its cells: the
+  // message names the row it repeats and no column.
+  const repeat = (row: number, earlier: number, why: string) => {
     issues.push({
       row,
-      column,
-      field,
+      column: null,
+      field: null,
       value: null,
       message: describeIssue(
         row,
-        column,
-        `this is the same customer as row ${earlier} (${why}): keep one of the two rows`,
+        null,
+        `this repeats row ${earlier}, the same customer (${why}): keep one of the two rows`,
       ),
     });
   };
@@ -179,7 +206,6 @@ export function planRows(
         repeat(
           read.row,
           earlier,
-          matchField(found.by),
           `both match ${found.existing.firstName} ${found.existing.lastName} by ${found.by}`,
         );
         continue;
@@ -191,10 +217,17 @@ export function planRows(
       const patch = changedFields(values, record);
       plans.push({
         row: read.row,
-        action: Object.keys(patch).length > 0 ? 'update' : 'unchanged',
+        action: found.existing.deletedAt
+          ? options.restoreDeleted
+            ? 'restore'
+            : 'deleted'
+          : Object.keys(patch).length > 0
+            ? 'update'
+            : 'unchanged',
         matchedBy: found.by,
         existing: record,
         patch,
+        deletedAt: found.existing.deletedAt ?? null,
       });
       continue;
     }
@@ -203,7 +236,7 @@ export function planRows(
     if (identity) {
       const earlier = newPeople.get(identity.key);
       if (earlier !== undefined) {
-        repeat(read.row, earlier, identity.field, `same ${identity.label}`);
+        repeat(read.row, earlier, `same ${identity.label}`);
         continue;
       }
       newPeople.set(identity.key, read.row);
@@ -213,33 +246,13 @@ export function planRows(
   return { plans, issues };
 }
 
-function matchField(rule: ImportMatchRule): ImportFieldKey {
-  if (rule === 'reference') return 'externalRef';
-  if (rule === 'email') return 'email';
-  if (rule === 'name and postcode') return 'postcode';
-  return 'lastName';
-}
-
 /** The key a new row would be recognised by next time, mirroring `CustomerMatcher.match`. */
-function newIdentity(
-  values: ImportedValues,
-): { key: string; field: ImportFieldKey; label: string } | null {
+function newIdentity(values: ImportedValues): { key: string; label: string } | null {
   const ref = refKey(values.externalRef);
-  if (ref)
-    return {
-      key: `ref:${ref}`,
-      field: 'externalRef',
-      label: importField('externalRef').label.toLowerCase(),
-    };
+  if (ref) return { key: `ref:${ref}`, label: importField('externalRef').label.toLowerCase() };
   const person = personKey(values);
-  if (values.email)
-    return { key: `email:${values.email}|${person}`, field: 'email', label: 'name and email' };
-  if (values.postcode) {
-    return {
-      key: `postcode:${person}|${values.postcode}`,
-      field: 'postcode',
-      label: 'name and postcode',
-    };
-  }
-  return { key: `name:${person}`, field: 'lastName', label: 'name, with no postcode' };
+  if (values.email) return { key: `email:${values.email}|${person}`, label: 'name and email' };
+  if (values.postcode)
+    return { key: `postcode:${person}|${values.postcode}`, label: 'name and postcode' };
+  return { key: `name:${person}`, label: 'name, with no postcode' };
 }

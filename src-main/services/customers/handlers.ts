@@ -2,7 +2,14 @@ import type { customersApi } from '../../../src-shared/api/customers';
 import type { HandlersFor } from '../context';
 import { findDuplicates } from './duplicates';
 import { listCustomers } from './list';
-import { createCustomer, deleteCustomer, getCustomer, updateCustomer } from './register';
+import {
+  createCustomer,
+  deleteCustomer,
+  getCustomer,
+  listDeletedCustomers,
+  restoreCustomer,
+  updateCustomer,
+} from './register';
 
 export const customersHandlers: HandlersFor<typeof customersApi> = {
   'customers.list': (ctx, input) => listCustomers(ctx, input),
@@ -10,5 +17,7 @@ export const customersHandlers: HandlersFor<typeof customersApi> = {
   'customers.create': (ctx, input) => createCustomer(ctx, input),
   'customers.update': (ctx, input) => updateCustomer(ctx, input),
   'customers.delete': (ctx, input) => deleteCustomer(ctx, input.id, input.reason ?? null),
+  'customers.listDeleted': (ctx) => listDeletedCustomers(ctx),
+  'customers.restore': (ctx, input) => restoreCustomer(ctx, input.id, input.reason ?? null),
   'customers.findDuplicates': (ctx, input) => findDuplicates(ctx, input),
 };

@@ -1,6 +1,7 @@
 import type {
   CreateCustomerResult,
   Customer,
+  DeletedCustomer,
   CustomerPatchValues,
   CustomerValues,
 } from '../../../src-shared/domain/customer';
@@ -205,4 +206,75 @@ export async function deleteCustomer(
   await getCustomer(ctx, id);
   await writing(ctx, (w) => w.remove('customers', id, { reason }));
   return { id };
+}
+
+/** Who was deleted from the register, by whom and why, newest first. */
+export async function listDeletedCustomers(ctx: CallContext): Promise<DeletedCustomer[]> {
+  demand(ctx, 'customers.restore');
+  const rows = await ctx.db
+    .selectFrom('customers as c')
+    .leftJoin('staff as s', 's.id', 'c.updated_by')
+    .select([
+      'c.id',
+      'c.first_name',
+      'c.last_name',
+      'c.postcode',
+      'c.deleted_at',
+      's.name as deleted_by',
+      (eb) =>
+        eb
+          .selectFrom('change_log as l')
+          .select('l.reason')
+          .whereRef('l.entity_id', '=', 'c.id')
+          .where('l.entity', '=', 'customers')
+          .where('l.op', '=', 'delete')
+          .orderBy('l.hlc', 'desc')
+          .limit(1)
+          .as('reason'),
+    ])
+    .where('c.deleted_at', 'is not', null)
+    .orderBy('c.deleted_at', 'desc')
+    .limit(1000)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    postcode: r.postcode,
+    deletedAt: r.deleted_at!,
+    deletedBy: r.deleted_by,
+    reason: r.reason,
+  }));
+}
+
+/** Brings a deleted customer back, through the write path, so their history shows it. */
+export async function restoreCustomer(
+  ctx: CallContext,
+  id: string,
+  reason: string | null,
+): Promise<Customer> {
+  demand(ctx, 'customers.restore');
+  const row = await ctx.db
+    .selectFrom('customers')
+    .select(['deleted_at', 'external_ref', 'first_name', 'last_name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw ApiError.notFound('That customer');
+  if (!row.deleted_at)
+    throw ApiError.invalid(`${row.first_name} ${row.last_name} is on the register already.`);
+  if (row.external_ref) {
+    // The reference is the surest way to recognise a person: two live records may not share it.
+    const other = await ctx.db
+      .selectFrom('customers')
+      .select(['first_name', 'last_name'])
+      .where('external_ref', '=', row.external_ref)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (other)
+      throw ApiError.invalid(
+        `${other.first_name} ${other.last_name} now has reference ${row.external_ref}, so this customer cannot come back with it. Change that record's reference first.`,
+      );
+  }
+  await writing(ctx, (w) => w.restore('customers', id, { reason }));
+  return getCustomer(ctx, id);
 }

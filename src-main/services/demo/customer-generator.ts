@@ -12,6 +12,7 @@ import type {
 } from '../../../src-shared/domain/customer';
 import { serviceAreas, skillOptions } from '../../../src-shared/domain/customer';
 import { ageBandFor } from '../../../src-shared/rules/customer-age';
+import { formExamples } from '../../../src-shared/rules/uk-formats';
 
 /**
  * Plausible involved customers for the demo organisation, the same every
@@ -41,6 +42,15 @@ export function seededRandom(seed: number): () => number {
 }
 
 type Random = () => number;
+
+/** One of the thousand numbers of a drama range, never the form's own hint example. */
+export function dramaNumber(prefix: string, n: number): string {
+  const hinted = Object.values(formExamples) as string[];
+  for (let k = 0; ; k++) {
+    const number = `${prefix}${String((n + k) % 1000).padStart(3, '0')}`;
+    if (!hinted.includes(number)) return number;
+  }
+}
 
 function pick<T>(random: Random, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
@@ -411,9 +421,8 @@ export function demoCustomer(
       ? `${firstName}.${lastName}${i}`.toLowerCase().replace(/[^a-z0-9.]/g, '') +
         `@${pick(random, ['example.com', 'example.org', 'example.net'])}`
       : null;
-  const mobile = random() < 0.8 ? `07700 900${String(i % 1000).padStart(3, '0')}` : null;
-  const phone =
-    age > 50 && random() < 0.5 ? `01632 960${String((i * 7) % 1000).padStart(3, '0')}` : null;
+  const mobile = random() < 0.8 ? dramaNumber('07700 900', i) : null;
+  const phone = age > 50 && random() < 0.5 ? dramaNumber('01632 960', i * 7) : null;
 
   const tenure: Tenure =
     place.landlordKey === 'tcs'

@@ -1,6 +1,8 @@
 import { addDays, subDays } from 'date-fns';
 import type { ActivityKind } from '../../../src-shared/domain/meetings';
 import { ageOn, isTenant } from '../../../src-shared/rules/membership';
+import { isWorkingDay } from '../../../src-shared/rules/working-days';
+import { bankHolidays } from '../reference/bank-holidays';
 import { writing, type CallContext } from '../context';
 import { refreshAllLastActivity } from './last-activity';
 import { londonDate } from './mapping';
@@ -53,6 +55,14 @@ export async function loadGroupsDemo(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const now = ctx.clock.now();
   const today = londonDate(now);
+  const calendar = bankHolidays(ctx);
+  // Meetings fall on working days: one due on a weekend or a bank holiday
+  // (25 December, 1 January, …) moves to the next working day.
+  const meetingDay = (day: Date): Date => {
+    let d = day;
+    while (!isWorkingDay(d.toISOString().slice(0, 10), calendar)) d = addDays(d, 1);
+    return d;
+  };
   const [groups, customers, landlords] = await Promise.all([
     ctx.db
       .selectFrom('groups')
@@ -186,8 +196,7 @@ export async function loadGroupsDemo(
       people: string[],
     ) => {
       const venue = pick(venues);
-      // Meetings fall on weekdays: a Saturday or Sunday moves to the Monday.
-      const weekday = addDays(day, day.getUTCDay() === 6 ? 2 : day.getUTCDay() === 0 ? 1 : 0);
+      const weekday = meetingDay(day);
       const start = new Date(
         Date.UTC(weekday.getUTCFullYear(), weekday.getUTCMonth(), weekday.getUTCDate(), 17, 30),
       );
@@ -234,7 +243,7 @@ export async function loadGroupsDemo(
       const gap = 365 / target;
       for (let d = -365 + Math.floor(rand() * gap); d < 42; d += gap) {
         if (rand() < 0.08) continue;
-        const day = addDays(now, Math.round(d));
+        const day = meetingDay(addDays(now, Math.round(d)));
         await schedule('meeting', `${g.name}, ${month(day)}`, g.id, null, day, people);
       }
     }

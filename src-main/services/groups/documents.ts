@@ -54,11 +54,7 @@ export async function signInSheet(ctx: AppContext, activityId: string): Promise<
         groupName: activity.groupName,
         when: when(activity.startsAt, activity.endsAt),
         venue: [activity.venueName, activity.venueAddress].filter(Boolean).join(', ') || null,
-        people: list.people.map((p) => ({
-          name: p.name,
-          postcode: p.postcode,
-          isMember: p.isMember,
-        })),
+        people: list.people.map((p) => ({ name: p.name, isMember: p.isMember })),
         blankRows: 10,
       },
     }) as ReactElement<DocumentProps>,

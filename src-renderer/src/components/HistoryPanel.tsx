@@ -1,5 +1,11 @@
+import { historyFieldsFor } from '../../../src-shared/history/fields';
+import {
+  describeHistory,
+  type HistoryLookup,
+  type RefKind,
+} from '../../../src-shared/history/words';
 import { useApiQuery } from '../api/hooks';
-import { formatDateTime, humanise } from './format';
+import { formatDateTime } from './format';
 import { Loading, Notice } from './PageHeader';
 
 const verbs = {
@@ -8,56 +14,56 @@ const verbs = {
   restore: 'restored the record',
 } as const;
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '(empty)';
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '(none)';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
 /**
  * A record's change history from the change log: who changed what, when,
- * from what to what. `labels` names fields as the form does; `values`, when
- * given, words a field's stored value (a code as its label), or returns
- * undefined to show it as it is.
+ * from what to what, in the words of the record's own screen (the shared
+ * field words of `src-shared/history`). The fields of one save are one
+ * entry, with its reason said once.
  */
-export function HistoryPanel({
-  entity,
-  id,
-  labels = {},
-  values,
-}: {
-  entity: string;
-  id: string;
-  labels?: Record<string, string>;
-  values?: (field: string, value: unknown) => string | undefined;
-}) {
+export function HistoryPanel({ entity, id }: { entity: string; id: string }) {
   const history = useApiQuery('history.forRecord', { entity, id });
+  const organisation = useApiQuery('organisation.get', {});
+  const org = organisation.data;
+  const places: Partial<Record<RefKind, { id: string; name: string }[] | undefined>> = {
+    landlord: org?.landlords,
+    area: org?.areas,
+    neighbourhood: org?.neighbourhoods,
+  };
+  const lookup: HistoryLookup = {
+    name: (kind, ref) => places[kind]?.find((p) => p.id === ref)?.name,
+  };
+  const items = history.data ? describeHistory(historyFieldsFor(entity), history.data, lookup) : [];
   return (
     <section className="panel" aria-labelledby={`history-${id}`}>
       <h2 id={`history-${id}`}>History</h2>
       {history.isPending ? <Loading what="Loading history" /> : null}
       {history.error ? <Notice tone="error">{history.error.message}</Notice> : null}
-      {history.data?.length === 0 ? <p>No changes recorded yet.</p> : null}
-      {history.data?.length ? (
+      {history.data && items.length === 0 ? <p>No changes recorded yet.</p> : null}
+      {items.length ? (
         <ol className="history">
-          {history.data.map((entry, i) => (
-            <li key={`${entry.at}-${i}`} className="history__entry">
-              <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
-              <strong>{entry.actorName}</strong>{' '}
-              {entry.op === 'update' && entry.field ? (
+          {items.map((item, i) => (
+            <li key={`${item.at}-${i}`} className="history__entry">
+              <time dateTime={item.at}>{formatDateTime(item.at)}</time>{' '}
+              <strong>{item.actorName}</strong> {item.op !== 'update' ? verbs[item.op] : null}
+              {item.changes.length === 1 ? (
                 <>
-                  changed <em>{labels[entry.field] ?? humanise(entry.field)}</em> from “
-                  {values?.(entry.field, entry.before) ?? show(entry.before)}” to “
-                  {values?.(entry.field, entry.after) ?? show(entry.after)}”
+                  changed <em>{item.changes[0]!.label}</em> from “{item.changes[0]!.from}” to “
+                  {item.changes[0]!.to}”
                 </>
-              ) : (
-                verbs[entry.op as keyof typeof verbs]
-              )}
-              {entry.reason ? (
-                <span className="history__reason"> Reason: {entry.reason}</span>
               ) : null}
+              {item.changes.length > 1 ? (
+                <>
+                  changed
+                  <ul className="history__changes">
+                    {item.changes.map((c) => (
+                      <li key={c.field}>
+                        <em>{c.label}</em> from “{c.from}” to “{c.to}”
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {item.reason ? <span className="history__reason"> Reason: {item.reason}</span> : null}
             </li>
           ))}
         </ol>

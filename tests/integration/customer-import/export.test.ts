@@ -50,7 +50,9 @@ describe('exporting customers', () => {
       'Preferred name',
       'Email',
     ]);
-    expect(names).toContain('Gender');
+    // Equality data is left out unless asked for; consent is always there.
+    expect(names).not.toContain('Gender');
+    expect(names).toContain('Consent: Keep my details on the Customer Voice register');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.autoFilter).toBeTruthy();
@@ -79,10 +81,43 @@ describe('exporting customers', () => {
     expect(sheet.rowCount).toBe(2);
   });
 
-  it('leaves out equality columns for roles that may not see them', async () => {
+  it('says what each customer consented to', async () => {
+    const ada = (await app.call('customers.list', { search: 'Lovelace' })).rows[0]!;
+    const record = await app.call('customers.get', { id: ada.id });
+    await app.call('customers.update', {
+      id: ada.id,
+      expectedUpdatedAt: record.updatedAt,
+      patch: {
+        consents: [
+          { purpose: 'register', givenOn: '2026-03-02', method: 'paper_form' },
+          { purpose: 'contact', givenOn: '2026-03-02', method: 'email', withdrawnOn: '2026-06-01' },
+        ],
+      },
+    });
+    const sheet = await readBack((await app.call('customerTransfer.exportXlsx', {})).contentBase64);
+    const names = headers(sheet);
+    const cell = (row: number, header: string) =>
+      sheet.getRow(row).getCell(names.indexOf(header) + 1).value;
+    expect(cell(3, 'Consent: Keep my details on the Customer Voice register')).toBe(
+      'Given 2 Mar 2026 (signed paper form)',
+    );
+    expect(cell(3, 'Consent: Contact me about involvement opportunities')).toBe(
+      'Withdrawn 1 Jun 2026',
+    );
+    expect(cell(2, 'Consent: Contact me about involvement opportunities')).toBe('Not recorded');
+  });
+
+  it('includes equality columns only when asked, and only for roles that may see them', async () => {
     await app.signInAs('team_leader');
     expect(
       headers(await readBack((await app.call('customerTransfer.exportXlsx', {})).contentBase64)),
+    ).not.toContain('Ethnic group');
+    expect(
+      headers(
+        await readBack(
+          (await app.call('customerTransfer.exportXlsx', { includeEquality: true })).contentBase64,
+        ),
+      ),
     ).toContain('Ethnic group');
     // Every role that may export may also read equality data today; officers may do neither.
     await app.signInAs('administrator', 'Test administrator');

@@ -58,7 +58,15 @@ describe('importing customers', () => {
       "Row 4, column 'Forename': First name is required.",
       "Row 5, column 'Email': 'bad@' is not an email address.",
     ]);
-    expect(preview.counts).toEqual({ rows: 4, create: 1, update: 0, unchanged: 0, invalid: 3 });
+    expect(preview.counts).toEqual({
+      rows: 4,
+      create: 1,
+      update: 0,
+      unchanged: 0,
+      deleted: 0,
+      restore: 0,
+      invalid: 3,
+    });
     expect(preview.rows.map((r) => r.action)).toEqual(['create', 'invalid', 'invalid', 'invalid']);
     expect(await customerCount()).toBe(0);
   });
@@ -244,8 +252,100 @@ describe('importing customers', () => {
       contentBase64: base64(twice),
     });
     expect(dup.errors.map((e) => e.message)).toEqual([
-      "Row 3, column 'Ref': this is the same customer as row 2 (same customer reference): keep one of the two rows.",
+      'Row 3: this repeats row 2, the same customer (same customer reference): keep one of the two rows.',
     ]);
+    expect(dup.errors[0]).toMatchObject({ row: 3, column: null, field: null });
+  });
+
+  it('recognises a deleted customer, leaves them out by default, and restores them only for an administrator', async () => {
+    const file = { fileName: 'register.csv', contentBase64: base64(goodCsv) };
+    await app.call('customerTransfer.commitImport', {
+      ...file,
+      mapping: (await app.call('customerTransfer.previewImport', file)).mapping,
+    });
+    const all = await app.call('customers.list', { sort: 'name', limit: 10 });
+    const ada = all.rows.find((r) => r.lastName === 'Lovelace')!;
+    const flo = all.rows.find((r) => r.lastName === 'Nightingale')!;
+    await app.call('customers.delete', { id: ada.id, reason: 'Asked to be removed' });
+    await app.call('customers.delete', { id: flo.id, reason: 'Moved away' });
+
+    const preview = await app.call('customerTransfer.previewImport', file);
+    expect(preview.errors).toEqual([]);
+    expect(preview.counts).toMatchObject({ create: 0, unchanged: 1, deleted: 2, restore: 0 });
+    expect(preview.rows.map((r) => [r.row, r.action, r.deletedOn])).toEqual([
+      [2, 'deleted', '2026-11-23'],
+      [3, 'unchanged', null],
+      [4, 'deleted', '2026-11-23'],
+    ]);
+
+    // A coordinator's import leaves them deleted and adds nobody new in their place.
+    const before = await changeCount();
+    const outcome = await app.call('customerTransfer.commitImport', {
+      ...file,
+      mapping: preview.mapping,
+    });
+    expect(outcome.counts).toMatchObject({ create: 0, deleted: 2 });
+    expect(await customerCount()).toBe(1);
+    expect(await changeCount()).toBe(before);
+
+    // Bringing them back is an administrator's choice.
+    await expect(
+      app.call('customerTransfer.commitImport', {
+        ...file,
+        mapping: preview.mapping,
+        restoreDeleted: true,
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await app.signInAs('administrator');
+    const restoring = await app.call('customerTransfer.previewImport', {
+      ...file,
+      restoreDeleted: true,
+    });
+    expect(restoring.counts).toMatchObject({ deleted: 0, restore: 2 });
+    await app.call('customerTransfer.commitImport', {
+      ...file,
+      mapping: preview.mapping,
+      restoreDeleted: true,
+    });
+    expect(await customerCount()).toBe(3);
+    const history = await app.call('history.forRecord', { entity: 'customers', id: ada.id });
+    expect(history[0]).toMatchObject({ op: 'restore', reason: 'Imported from register.csv' });
+  });
+
+  it('lets an administrator restore a deleted customer by hand, on the record', async () => {
+    const created = await app.call('customers.create', {
+      firstName: 'Mary',
+      lastName: 'Seacole',
+      postcode: 'TS5 6AA',
+      externalRef: 'T7',
+    });
+    if (!created.created) throw new Error('not created');
+    const id = created.customer.id;
+    await app.call('customers.delete', { id, reason: 'Duplicate entry' });
+    await expect(app.call('customers.listDeleted', {})).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(app.call('customers.restore', { id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+
+    await app.signInAs('administrator');
+    const deleted = await app.call('customers.listDeleted', {});
+    expect(deleted).toMatchObject([
+      {
+        id,
+        firstName: 'Mary',
+        lastName: 'Seacole',
+        reason: 'Duplicate entry',
+        deletedBy: 'Test coordinator',
+      },
+    ]);
+    const restored = await app.call('customers.restore', { id, reason: 'Deleted by mistake' });
+    expect(restored.lastName).toBe('Seacole');
+    expect(await app.call('customers.listDeleted', {})).toEqual([]);
+    const history = await app.call('history.forRecord', { entity: 'customers', id });
+    expect(history.map((h) => h.op).slice(0, 2)).toEqual(['restore', 'delete']);
+    await expect(app.call('customers.restore', { id })).rejects.toThrow(/on the register already/);
   });
 
   it('is refused to officers', async () => {

@@ -274,9 +274,6 @@ describe('CustomerMatcher', () => {
 });
 
 describe('planRows', () => {
-  const column = (field: string) =>
-    ({ externalRef: 'Ref', email: 'Email', postcode: 'Post Code' })[field] ?? null;
-
   it('updates only changed fields, and leaves an unchanged row alone', () => {
     const ada = existing({ id: 'a', externalRef: 'T1', postcode: 'TS1 2AB' });
     const matcher = new CustomerMatcher([ada]);
@@ -297,7 +294,6 @@ describe('planRows', () => {
       ],
       matcher,
       records,
-      { column },
     );
     expect(changedFields({ externalRef: 't1' }, ada)).toEqual({});
     expect(unchanged.plans[0]).toMatchObject({
@@ -317,7 +313,6 @@ describe('planRows', () => {
       ],
       matcher,
       records,
-      { column },
     );
     expect(changed.plans[0]).toMatchObject({
       action: 'update',
@@ -354,14 +349,63 @@ describe('planRows', () => {
         values: { externalRef: 'n1', firstName: 'New', lastName: 'Person' },
       },
     ];
-    const plan = planRows(rows, matcher, new Map([[ada.id, ada]]), { column });
+    const plan = planRows(rows, matcher, new Map([[ada.id, ada]]));
     expect(plan.plans.map((p) => [p.row, p.action])).toEqual([
       [2, 'unchanged'],
       [6, 'create'],
     ]);
     expect(plan.issues.map((i) => i.message)).toEqual([
-      "Row 5, column 'Email': this is the same customer as row 2 (both match Ada Lovelace by email): keep one of the two rows.",
-      "Row 9, column 'Ref': this is the same customer as row 6 (same customer reference): keep one of the two rows.",
+      'Row 5: this repeats row 2, the same customer (both match Ada Lovelace by email): keep one of the two rows.',
+      'Row 9: this repeats row 6, the same customer (same customer reference): keep one of the two rows.',
     ]);
+    // The repeat is the row's fault, not one cell's.
+    expect(plan.issues.map((i) => [i.column, i.field])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  it('recognises a deleted customer and leaves them out unless told to restore them', () => {
+    const gone = {
+      ...existing({ id: 'gone', externalRef: 'T9', postcode: 'TS1 2AB' }),
+      deletedAt: '2026-11-01T10:00:00.000Z',
+    };
+    // A live namesake at the same postcode is the one matched, not the deleted record.
+    const liveTwin = existing({
+      id: 'live',
+      firstName: 'Grace',
+      lastName: 'Hopper',
+      postcode: 'TS1 2AB',
+    });
+    const deletedTwin = {
+      ...existing({ id: 'old', firstName: 'Grace', lastName: 'Hopper', postcode: 'TS1 2AB' }),
+      deletedAt: '2026-10-01T10:00:00.000Z',
+    };
+    const matcher = new CustomerMatcher([deletedTwin, gone, liveTwin]);
+    const records = new Map([gone, liveTwin, deletedTwin].map((c) => [c.id, c]));
+    const rows = [
+      {
+        row: 2,
+        cells: {},
+        issues: [],
+        values: { externalRef: 'T9', firstName: 'Ada', lastName: 'Lovelace', notes: 'Back' },
+      },
+      {
+        row: 3,
+        cells: {},
+        issues: [],
+        values: { firstName: 'Grace', lastName: 'Hopper', postcode: 'TS1 2AB' },
+      },
+    ];
+    const left = planRows(rows, matcher, records);
+    expect(
+      left.plans.map((p) => [p.row, p.action, 'existing' in p ? p.existing.id : null]),
+    ).toEqual([
+      [2, 'deleted', 'gone'],
+      [3, 'unchanged', 'live'],
+    ]);
+    expect(left.plans[0]).toMatchObject({ deletedAt: '2026-11-01T10:00:00.000Z' });
+    const restored = planRows(rows, matcher, records, { restoreDeleted: true });
+    expect(restored.plans[0]).toMatchObject({ action: 'restore', patch: { notes: 'Back' } });
   });
 });

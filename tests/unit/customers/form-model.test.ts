@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   changedFields,
   emptyForm,
+  toInput,
   validate,
 } from '../../../src-renderer/src/features/customers/form-model';
 
@@ -35,5 +36,30 @@ describe('the customer form', () => {
       interests: ['repairs', 'policy'],
     });
     expect(changedFields(before, after, true)).toMatchObject({ equality: { gender: 'woman' } });
+  });
+
+  it('asks a new customer for their consent to be on the register, and records it as given today', () => {
+    const form = { ...emptyForm(), firstName: 'Sue', lastName: 'Hall' };
+    expect(validate(form, false, '2026-11-23', true)).toEqual({
+      registerConsent:
+        'Ask whether they agree to us keeping their details: without it they cannot be added.',
+    });
+    const agreed = { ...form, registerConsent: true };
+    expect(validate(agreed, false, '2026-11-23', true)).toEqual({
+      registerConsentMethod: 'Choose how they agreed.',
+    });
+    const how = { ...agreed, registerConsentMethod: 'in_person' as const };
+    expect(validate(how, false, '2026-11-23', true)).toEqual({});
+    expect(toInput(how, false, '2026-11-23').consents).toEqual([
+      {
+        purpose: 'register',
+        givenOn: '2026-11-23',
+        method: 'in_person',
+        withdrawnOn: '',
+        note: '',
+      },
+    ]);
+    // An edit is not asked again.
+    expect(validate(form, false, '2026-11-23')).toEqual({});
   });
 });

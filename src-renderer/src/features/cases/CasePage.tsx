@@ -18,7 +18,6 @@ import { useCan } from '../../session';
 import { ExpectedHolidaysNote } from './BankHolidayNotice';
 import { CaseRecommendations } from './CaseRecommendations';
 import { EvidenceSection, NotesSection } from './EvidenceSection';
-import { caseHistoryLabels } from './history-labels';
 import { CaseStatusBadge } from './labels';
 import { LifecycleActions } from './LifecycleActions';
 import { OmbudsmanPanel } from './OmbudsmanPanel';
@@ -246,7 +245,7 @@ export function CasePage() {
         </div>
       </div>
       <CodeCheck detail={d} />
-      <HistoryPanel entity="complaint_cases" id={d.id} labels={caseHistoryLabels} />
+      <HistoryPanel entity="complaint_cases" id={d.id} />
     </>
   );
 }

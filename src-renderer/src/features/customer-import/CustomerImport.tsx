@@ -10,7 +10,10 @@ import {
 } from '../../../../src-shared/domain/customer-import';
 import { call, errorMessage } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
+import { CheckboxField } from '../../components/Field';
+import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../session';
 import { fileToBase64 } from './file-bytes';
 import '../../styles/customer-import.css';
 
@@ -23,6 +26,8 @@ const actionLabels: Record<ImportRowPreview['action'], { text: string; badge: st
   create: { text: 'New', badge: 'badge--green' },
   update: { text: 'Update', badge: 'badge--amber' },
   unchanged: { text: 'Unchanged', badge: '' },
+  deleted: { text: 'Deleted: left out', badge: '' },
+  restore: { text: 'Deleted: to restore', badge: 'badge--amber' },
   invalid: { text: 'Has problems', badge: 'badge--red' },
 };
 
@@ -40,6 +45,8 @@ export function CustomerImport() {
   const [reading, setReading] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [restoreDeleted, setRestoreDeleted] = useState(false);
+  const canRestore = useCan('customers.restore');
   const commit = useApiMutation('customerTransfer.commitImport', {
     onSuccess: (result) => {
       setOutcome(result);
@@ -49,12 +56,20 @@ export function CustomerImport() {
     },
   });
 
-  const check = async (chosen: ChosenFile, mapping?: (ImportFieldKey | null)[]) => {
+  const check = async (
+    chosen: ChosenFile,
+    mapping?: (ImportFieldKey | null)[],
+    restore = restoreDeleted,
+  ) => {
     setReading(true);
     setProblem(null);
     try {
       setPreview(
-        await call('customerTransfer.previewImport', mapping ? { ...chosen, mapping } : chosen),
+        await call('customerTransfer.previewImport', {
+          ...chosen,
+          ...(mapping ? { mapping } : {}),
+          ...(restore ? { restoreDeleted: true } : {}),
+        }),
       );
     } catch (e) {
       setPreview(null);
@@ -71,7 +86,9 @@ export function CustomerImport() {
     if (!chosen) return;
     const next = { fileName: chosen.name, contentBase64: await fileToBase64(chosen) };
     setFile(next);
-    await check(next);
+    // Each file starts by leaving deleted customers out: bringing them back is a choice.
+    setRestoreDeleted(false);
+    await check(next, undefined, false);
   };
 
   const remap = (column: number, field: string) => {
@@ -106,7 +123,9 @@ export function CustomerImport() {
       {outcome ? (
         <Notice tone="success">
           Imported {outcome.fileName}: {outcome.counts.create} added, {outcome.counts.update}{' '}
-          updated, {outcome.counts.unchanged} unchanged.{' '}
+          updated, {outcome.counts.unchanged} unchanged
+          {outcome.counts.restore ? `, ${outcome.counts.restore} restored` : ''}
+          {outcome.counts.deleted ? `, ${outcome.counts.deleted} deleted left out` : ''}.{' '}
           <Link to="/customers">See the register</Link>.
         </Notice>
       ) : null}
@@ -120,7 +139,7 @@ export function CustomerImport() {
           <div id={`${fileInputId}-hint`} className="field__hint">
             The first row must name the columns. Rows that match a customer already on the register
             (by reference, email, or name and postcode) update that customer instead of adding
-            another.
+            another; a row for someone deleted from the register is left out.
           </div>
           <input
             ref={fileInput}
@@ -182,9 +201,41 @@ export function CustomerImport() {
             <h2 id="import-preview-heading">3. Check what will happen</h2>
             <p className="import-counts" role="status">
               {counts.rows} {counts.rows === 1 ? 'row' : 'rows'}: {counts.create} new,{' '}
-              {counts.update} to update, {counts.unchanged} unchanged, {counts.invalid} with
-              problems.
+              {counts.update} to update, {counts.unchanged} unchanged,{' '}
+              {counts.deleted + counts.restore > 0
+                ? `${counts.deleted + counts.restore} deleted from the register, `
+                : ''}
+              {counts.invalid} with problems.
             </p>
+
+            {counts.deleted + counts.restore > 0 ? (
+              <div className="notice notice--warning" aria-labelledby="import-deleted-heading">
+                <h3 id="import-deleted-heading">
+                  {counts.deleted + counts.restore === 1
+                    ? '1 row is a customer who was deleted from the register'
+                    : `${counts.deleted + counts.restore} rows are customers who were deleted from the register`}
+                </h3>
+                <p>
+                  {restoreDeleted
+                    ? 'They will be brought back onto the register and updated from the file.'
+                    : 'They are left out of the import and stay deleted.'}{' '}
+                  {canRestore
+                    ? 'Bring them back only if they asked to be involved again.'
+                    : 'Only an administrator can bring a deleted customer back.'}
+                </p>
+                {canRestore ? (
+                  <CheckboxField
+                    label="Bring the deleted customers back onto the register"
+                    checked={restoreDeleted}
+                    disabled={reading}
+                    onChange={(e) => {
+                      setRestoreDeleted(e.target.checked);
+                      if (file) void check(file, preview.mapping, e.target.checked);
+                    }}
+                  />
+                ) : null}
+              </div>
+            ) : null}
 
             {preview.errors.length > 0 ? (
               <div className="import-errors" role="alert" aria-labelledby="import-errors-heading">
@@ -197,7 +248,7 @@ export function CustomerImport() {
                   Nothing will be imported until every problem is corrected in the file (or the
                   column mapping). Correct the file, then choose it again.
                 </p>
-                <ul>
+                <ul tabIndex={0} aria-label="Problems to correct">
                   {preview.errors.map((error, i) => (
                     <li key={i}>{error.message}</li>
                   ))}
@@ -205,7 +256,13 @@ export function CustomerImport() {
               </div>
             ) : null}
 
-            <div className="import-preview">
+            {/* Scrolls on its own: focusable, so the keyboard can scroll it too. */}
+            <div
+              className="import-preview"
+              tabIndex={0}
+              role="region"
+              aria-label="Rows of the file and what importing each will do"
+            >
               <table className="table">
                 <caption className="visually-hidden">
                   The first {preview.rows.length} rows of the file and what importing each will do
@@ -231,6 +288,9 @@ export function CustomerImport() {
                         <span className={`badge ${actionLabels[row.action].badge}`}>
                           {actionLabels[row.action].text}
                         </span>
+                        {row.deletedOn ? (
+                          <span className="import-changes"> on {formatDate(row.deletedOn)}</span>
+                        ) : null}
                         {row.changes.length > 0 ? (
                           <span className="import-changes"> {row.changes.join(', ')}</span>
                         ) : null}
@@ -261,7 +321,13 @@ export function CustomerImport() {
                 disabled={!canConfirm}
                 aria-describedby="import-confirm-hint"
                 onClick={() =>
-                  file && preview && commit.mutate({ ...file, mapping: preview.mapping })
+                  file &&
+                  preview &&
+                  commit.mutate({
+                    ...file,
+                    mapping: preview.mapping,
+                    ...(restoreDeleted ? { restoreDeleted: true } : {}),
+                  })
                 }
               >
                 {commit.isPending ? 'Importing…' : 'Confirm import'}
@@ -270,7 +336,9 @@ export function CustomerImport() {
             <p id="import-confirm-hint" className="muted">
               {preview.errors.length > 0
                 ? 'Correct the problems above first: an import with problems would save nothing.'
-                : `This adds ${counts.create} and updates ${counts.update} customers, all in one go.`}
+                : `This adds ${counts.create} and updates ${counts.update} customers${
+                    counts.restore ? `, brings back ${counts.restore}` : ''
+                  }${counts.deleted ? ` and leaves out ${counts.deleted} deleted` : ''}, all in one go.`}
             </p>
           </section>
         </>

@@ -1,5 +1,5 @@
 import { useToday } from '../../clock';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Customer, DuplicateMatch } from '../../../../src-shared/domain/customer';
 import { duplicateReasonLabels } from '../../../../src-shared/rules/customer-duplicates';
@@ -39,6 +39,15 @@ function Editor({ original }: { original: Customer | null }) {
   const [submitted, setSubmitted] = useState(false);
   const [server, setServer] = useState<Record<string, string>>({});
   const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
+  // Save is at the foot of a long form and the notice at its head: each time the
+  // notice comes, it takes the focus and is scrolled into view, or it would be missed.
+  const [duplicateNotice, setDuplicateNotice] = useState(0);
+  const duplicatesRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (duplicateNotice === 0) return;
+    duplicatesRef.current?.scrollIntoView({ block: 'start' });
+    duplicatesRef.current?.focus({ preventScroll: true });
+  }, [duplicateNotice]);
   // The summary lists what stopped the last save and takes focus once per attempt: were it
   // live, each key that fixes a field would move the focus to it and lose the next keys.
   const [attempt, setAttempt] = useState(0);
@@ -48,7 +57,7 @@ function Editor({ original }: { original: Customer | null }) {
   const saving = create.isPending || update.isPending;
 
   const today = useToday();
-  const checked = validate(form, withEquality, today);
+  const checked = validate(form, withEquality, today, original === null);
   const shown: Record<string, string> = {};
   for (const [path, message] of Object.entries(checked))
     if (submitted || touched.has(path)) shown[path] = message;
@@ -81,11 +90,14 @@ function Editor({ original }: { original: Customer | null }) {
         navigate(`/customers/${saved.id}`);
       } else {
         const result = await create.mutateAsync({
-          ...toInput(form, withEquality),
+          ...toInput(form, withEquality, today),
           confirmDuplicate,
         });
         if (result.created) navigate(`/customers/${result.customer.id}`);
-        else setDuplicates(result.duplicates);
+        else {
+          setDuplicates(result.duplicates);
+          setDuplicateNotice((n) => n + 1);
+        }
       }
     } catch (error) {
       const errors = serverErrors(error);
@@ -118,7 +130,12 @@ function Editor({ original }: { original: Customer | null }) {
       ) : null}
       <ErrorSummary key={attempt} items={summary} />
       {duplicates.length > 0 ? (
-        <section className="notice notice--warning duplicates" aria-labelledby="duplicates-title">
+        <section
+          ref={duplicatesRef}
+          tabIndex={-1}
+          className="notice notice--warning duplicates"
+          aria-labelledby="duplicates-title"
+        >
           <h2 id="duplicates-title">This may be someone already on the register</h2>
           <ul>
             {duplicates.map((d) => (
@@ -148,6 +165,7 @@ function Editor({ original }: { original: Customer | null }) {
           errors={shown}
           organisation={organisation.data}
           withEquality={withEquality}
+          isNew={original === null}
           onChange={change}
           onBlur={(path) => setTouched((t) => (t.has(path) ? t : new Set(t).add(path)))}
         />

@@ -27,6 +27,7 @@ import {
   TextField,
   type Option,
 } from '../../components/Field';
+import { formExamples } from '../../../../src-shared/rules/uk-formats';
 import { fieldId, type ConsentRow, type CustomerForm } from './form-model';
 
 export interface FormFieldsProps {
@@ -34,6 +35,8 @@ export interface FormFieldsProps {
   errors: Record<string, string>;
   organisation: Organisation | undefined;
   withEquality: boolean;
+  /** A new customer is asked for their consent to be on the register. */
+  isNew?: boolean;
   onChange(next: CustomerForm): void;
   /** A field lost focus: check it. */
   onBlur(path: string): void;
@@ -113,6 +116,7 @@ export function CustomerFormFields({
   errors,
   organisation,
   withEquality,
+  isNew = false,
   onChange,
   onBlur,
 }: FormFieldsProps) {
@@ -206,17 +210,17 @@ export function CustomerFormFields({
           {text('email', 'Email', {
             type: 'email',
             inputMode: 'email',
-            hint: 'For example name@example.org',
+            hint: `For example ${formExamples.email}`,
           })}
           {text('mobile', 'Mobile', {
             type: 'tel',
             inputMode: 'tel',
-            hint: 'For example 07700 900123',
+            hint: `For example ${formExamples.mobile}`,
           })}
           {text('phone', 'Other phone', {
             type: 'tel',
             inputMode: 'tel',
-            hint: 'For example 01642 123456',
+            hint: `For example ${formExamples.phone}`,
           })}
           {select('digitalAccess', 'Digital access', digitalAccessLevels.options)}
         </div>
@@ -229,7 +233,7 @@ export function CustomerFormFields({
           {text('addressLine2', 'Address line 2')}
           {text('town', 'Town')}
           {text('postcode', 'Postcode', {
-            hint: 'For example TS1 2AB',
+            hint: `For example ${formExamples.postcode}`,
             autoCapitalize: 'characters',
           })}
           <SelectField
@@ -294,7 +298,39 @@ export function CustomerFormFields({
       </Section>
 
       <Section title="Consent">
-        {form.consents.length === 0 ? <p className="muted">No consent recorded yet.</p> : null}
+        {isNew ? (
+          <div className="form-grid">
+            <CheckboxField
+              id={fieldId('registerConsent')}
+              label="They agree to us keeping their details on the Customer Voice register"
+              hint="Recorded as given today. Add any other consent below."
+              checked={form.registerConsent}
+              error={errors.registerConsent}
+              onChange={(e) => set('registerConsent', e.target.checked)}
+              onBlur={() => onBlur('registerConsent')}
+            />
+            {form.registerConsent ? (
+              <SelectField
+                id={fieldId('registerConsentMethod')}
+                label="How they agreed"
+                options={consentMethods.options}
+                placeholder="Choose"
+                value={form.registerConsentMethod}
+                error={errors.registerConsentMethod}
+                onChange={(e) =>
+                  set(
+                    'registerConsentMethod',
+                    e.target.value as CustomerForm['registerConsentMethod'],
+                  )
+                }
+                onBlur={() => onBlur('registerConsentMethod')}
+              />
+            ) : null}
+          </div>
+        ) : null}
+        {form.consents.length === 0 && !isNew ? (
+          <p className="muted">No consent recorded yet.</p>
+        ) : null}
         {form.consents.map((c, i) => (
           <div className="consent-row" key={i} role="group" aria-label={`Consent ${i + 1}`}>
             <SelectField

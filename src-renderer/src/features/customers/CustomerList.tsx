@@ -24,14 +24,19 @@ import '../../styles/customers.css';
 const PAGE = 200;
 const ROW_HEIGHT = 40;
 
+/**
+ * The register's columns. On a narrow window the Area column goes first
+ * (it is on the record and in the filters): Status, Age and Last activity,
+ * which the work turns on, stay in view.
+ */
 const columns: { key: CustomerSortField | null; label: string; className?: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'postcode', label: 'Postcode' },
-  { key: 'landlord', label: 'Landlord' },
-  { key: 'area', label: 'Area' },
-  { key: 'status', label: 'Status' },
-  { key: 'age', label: 'Age', className: 'num' },
-  { key: 'lastActivity', label: 'Last activity' },
+  { key: 'name', label: 'Name', className: 'col-name' },
+  { key: 'postcode', label: 'Postcode', className: 'col-postcode' },
+  { key: 'landlord', label: 'Landlord', className: 'col-landlord' },
+  { key: 'area', label: 'Area', className: 'col-area' },
+  { key: 'status', label: 'Status', className: 'col-status' },
+  { key: 'age', label: 'Age', className: 'num col-age' },
+  { key: 'lastActivity', label: 'Last activity', className: 'col-activity' },
 ];
 
 /** Filters live in the address, so coming back from a record finds the list as it was left. */
@@ -67,6 +72,7 @@ export function CustomerList() {
   const navigate = useNavigate();
   const canWrite = useCan('customers.write');
   const canImport = useCan('customers.import');
+  const canRestore = useCan('customers.restore');
   const organisation = useApiQuery('organisation.get', {});
   const [typed, setTyped] = useState(state.get('q'));
   const search = useDebounced(typed, 200);
@@ -235,6 +241,11 @@ export function CustomerList() {
         subtitle="The Customer Voice register: everyone who has signed up to be involved."
         actions={
           <>
+            {canRestore ? (
+              <Link className="button button--quiet" to="/customers/deleted">
+                Deleted customers
+              </Link>
+            ) : null}
             <ExportCustomersButton filters={filters} />
             {canImport ? (
               <Link className="button button--secondary" to="/customers/import">
@@ -401,8 +412,8 @@ export function CustomerList() {
                         {row.isBoardMember ? <span className="badge">Board</span> : null}
                       </td>
                       <td>{row.postcode ?? '—'}</td>
-                      <td>{row.landlordName ?? '—'}</td>
-                      <td>{row.areaName ?? '—'}</td>
+                      <td title={row.landlordName ?? undefined}>{row.landlordName ?? '—'}</td>
+                      <td className="col-area">{row.areaName ?? '—'}</td>
                       <td>
                         <StatusBadge status={row.status} />
                       </td>

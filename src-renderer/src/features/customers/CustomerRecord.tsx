@@ -25,9 +25,9 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
-import { customerHistoryLabels, customerHistoryValue } from './history-labels';
 import { StatusBadge } from './StatusBadge';
 import { CustomerInvolvementSection } from '../groups/CustomerInvolvementSection';
+import { DeleteWithReasonDialog } from '../meetings/DeleteWithReasonDialog';
 import '../../styles/customers.css';
 
 function Facts({ rows }: { rows: [string, ReactNode][] }) {
@@ -53,42 +53,33 @@ function labelsOf<T extends string>(codes: readonly T[], labels: Record<T, strin
   return codes.length ? codes.map((c) => labels[c]).join(', ') : '';
 }
 
+/** Deleting asks first, in a dialog that says what it does, and keeps the reason in the history. */
 function DeleteCustomer({ customer }: { customer: Customer }) {
   const navigate = useNavigate();
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState('');
   const remove = useApiMutation('customers.delete', { onSuccess: () => navigate('/customers') });
-  if (!asking) {
-    return (
+  return (
+    <>
       <button type="button" className="button button--quiet" onClick={() => setAsking(true)}>
         Delete…
       </button>
-    );
-  }
-  return (
-    <form
-      className="delete-confirm"
-      onSubmit={(e) => {
-        e.preventDefault();
-        remove.mutate({ id: customer.id, reason: reason || undefined });
-      }}
-    >
-      <label htmlFor="delete-reason">Why remove {customer.firstName} from the register?</label>
-      <input
-        id="delete-reason"
-        className="input"
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        autoFocus
-      />
-      <button type="submit" className="button button--danger" disabled={remove.isPending}>
-        Delete customer
-      </button>
-      <button type="button" className="button button--quiet" onClick={() => setAsking(false)}>
-        Keep
-      </button>
-      {remove.error ? <Notice tone="error">{remove.error.message}</Notice> : null}
-    </form>
+      {asking ? (
+        <DeleteWithReasonDialog
+          id="delete-customer"
+          title={`Delete ${customer.firstName} ${customer.lastName} from the register?`}
+          confirmLabel="Delete customer"
+          onConfirm={(reason) =>
+            remove.mutateAsync({ id: customer.id, reason: reason.trim() || undefined })
+          }
+          onClose={() => setAsking(false)}
+        >
+          <p>
+            They leave the register, its searches and its exports, and a later import of the same
+            person leaves them out. Their history is kept, and an administrator can restore them.
+          </p>
+        </DeleteWithReasonDialog>
+      ) : null}
+    </>
   );
 }
 
@@ -261,20 +252,7 @@ export function CustomerRecord() {
 
       <CustomerInvolvementSection customerId={c.id} />
 
-      <HistoryPanel
-        entity="customers"
-        id={c.id}
-        labels={customerHistoryLabels}
-        values={(field, value) => {
-          const places: Record<string, { id: string; name: string }[] | undefined> = {
-            landlord_id: org?.landlords,
-            area_id: org?.areas,
-            neighbourhood_id: org?.neighbourhoods,
-          };
-          const place = places[field]?.find((p) => p.id === value);
-          return place ? place.name : customerHistoryValue(field, value);
-        }}
-      />
+      <HistoryPanel entity="customers" id={c.id} />
     </>
   );
 }

@@ -52,6 +52,12 @@ export interface CustomerForm {
   isBoardMember: boolean;
   codeOfConductSignedOn: string;
   consents: ConsentRow[];
+  /**
+   * A new customer's consent to be on the register, asked as the walk-in
+   * form asks it and recorded as given today; not part of an edit.
+   */
+  registerConsent: boolean;
+  registerConsentMethod: ConsentMethod | '';
   notes: string;
   equality: Record<keyof EqualityData, string>;
 }
@@ -91,6 +97,8 @@ export function emptyForm(): CustomerForm {
     isBoardMember: false,
     codeOfConductSignedOn: '',
     consents: [],
+    registerConsent: false,
+    registerConsentMethod: '',
     notes: '',
     equality: { ...noEquality },
   };
@@ -133,6 +141,8 @@ export function formFromCustomer(c: Customer): CustomerForm {
       withdrawnOn: text(r.withdrawnOn),
       note: text(r.note),
     })),
+    registerConsent: false,
+    registerConsentMethod: '',
     notes: text(c.notes),
     equality: c.equality
       ? (Object.fromEntries(equalityFields.map((f) => [f, c.equality![f] ?? ''])) as Record<
@@ -143,12 +153,30 @@ export function formFromCustomer(c: Customer): CustomerForm {
   };
 }
 
-/** The contract's input from the form; equality only when the user may write it. */
-export function toInput(form: CustomerForm, withEquality: boolean): CustomerInput {
-  const { equality, consents, ...rest } = form;
+/** Whether the consent rows already say they agreed to be on the register. */
+function hasRegisterConsent(consents: readonly ConsentRow[]): boolean {
+  return consents.some((c) => c.purpose === 'register' && !c.withdrawnOn);
+}
+
+/**
+ * The contract's input from the form; equality only when the user may write
+ * it. Given `today`, a ticked register consent becomes a consent row given
+ * today (unless one is entered below it already).
+ */
+export function toInput(form: CustomerForm, withEquality: boolean, today?: string): CustomerInput {
+  const { equality, consents, registerConsent, registerConsentMethod, ...rest } = form;
+  const rows = consents.map((c) => ({ ...c }));
+  if (today && registerConsent && registerConsentMethod && !hasRegisterConsent(consents))
+    rows.unshift({
+      purpose: 'register',
+      givenOn: today,
+      method: registerConsentMethod,
+      withdrawnOn: '',
+      note: '',
+    });
   return {
     ...rest,
-    consents: consents.map((c) => ({ ...c })),
+    consents: rows,
     ...(withEquality ? { equality: { ...equality } } : {}),
   } as CustomerInput;
 }
@@ -168,14 +196,18 @@ export function changedFields(
   return patch as Partial<CustomerInput>;
 }
 
-/** Field path → message, from the same schema the main process checks, plus the age rule. */
+/**
+ * Field path → message, from the same schema the main process checks, plus
+ * the age rule and, for a new customer, their consent to be on the register.
+ */
 export function validate(
   form: CustomerForm,
   withEquality: boolean,
   today: string,
+  isNew = false,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  const result = customerInput.safeParse(toInput(form, withEquality));
+  const result = customerInput.safeParse(toInput(form, withEquality, today));
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.join('.');
@@ -185,6 +217,13 @@ export function validate(
   if (!errors.dateOfBirth && form.dateOfBirth) {
     const problem = dateOfBirthProblem(form.dateOfBirth, today);
     if (problem) errors.dateOfBirth = problem;
+  }
+  // In the order of the form: consent comes after the details above it.
+  if (isNew && !hasRegisterConsent(form.consents)) {
+    if (!form.registerConsent)
+      errors.registerConsent =
+        'Ask whether they agree to us keeping their details: without it they cannot be added.';
+    else if (!form.registerConsentMethod) errors.registerConsentMethod = 'Choose how they agreed.';
   }
   return errors;
 }

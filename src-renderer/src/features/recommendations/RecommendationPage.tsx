@@ -18,7 +18,6 @@ import { HistoryPanel } from '../../components/HistoryPanel';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
-import { recommendationHistoryLabels } from '../cases/history-labels';
 import '../../styles/cases.css';
 
 function Editor({ rec }: { rec: RecommendationDetail }) {
@@ -281,7 +280,7 @@ export function RecommendationPage() {
       />
       {canWrite ? <Editor key={r.updatedAt} rec={r} /> : null}
       <Steps rec={r} canWrite={canWrite} today={today} />
-      <HistoryPanel entity="recommendations" id={r.id} labels={recommendationHistoryLabels} />
+      <HistoryPanel entity="recommendations" id={r.id} />
     </>
   );
 }

@@ -171,13 +171,7 @@ function LandlordForm({ landlord, onDone }: { landlord: Landlord | null; onDone(
           </button>
         </div>
       </form>
-      {landlord ? (
-        <HistoryPanel
-          entity="landlords"
-          id={landlord.id}
-          labels={{ is_partner: 'Partner landlord' }}
-        />
-      ) : null}
+      {landlord ? <HistoryPanel entity="landlords" id={landlord.id} /> : null}
     </section>
   );
 }
