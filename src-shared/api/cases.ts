@@ -19,6 +19,7 @@ import {
   type CaseDetail,
   type CaseNote,
   type CaseSummary,
+  type HearingEntry,
   type MemberCandidate,
   type PanelAssignment,
 } from '../domain/cases';
@@ -74,6 +75,12 @@ export const casesApi = {
   'cases.update': method(caseUpdateInput, 'cases.write').returns<CaseDetail>(),
   'cases.transition': method(transitionInput, 'cases.write').returns<CaseDetail>(),
   'cases.recordOmbudsmanResult': method(ombudsmanResultInput, 'cases.write').returns<CaseDetail>(),
+  /** Panel hearings in a period, for the Calendar. */
+  'cases.hearings': method(periodInput, 'cases.list').returns<HearingEntry[]>(),
+  /** Whether a day chosen for a hearing or meeting is a weekend or bank holiday: a warning, never a refusal. */
+  'calendar.dayNotice': method(z.object({ date: isoDateSchema }), 'meetings.read').returns<{
+    notice: string | null;
+  }>(),
 
   'cases.panelCandidates': method(z.object({ caseId: idSchema }), 'cases.read').returns<{
     fromGroup: boolean;

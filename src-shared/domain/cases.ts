@@ -73,6 +73,8 @@ export const referralInput = z.object({
     .transform((v) => v ?? null),
   complainantName: requiredText('The complainant’s name'),
   complainantAddressLine1: optionalText(200),
+  complainantAddressLine2: optionalText(200),
+  complainantTown: optionalText(100),
   complainantPostcode: optionalText(10),
   complainantContact: optionalText(200),
   landlordId: idSchema
@@ -139,6 +141,12 @@ export const caseListInput = z.object({
 export const assignMemberInput = z.object({
   caseId: idSchema,
   customerId: idSchema,
+  /**
+   * Why the member may sit despite a warning (such as living on the same
+   * street). Without it a warning refuses the assignment, so it is never
+   * accepted by accident; hard conflicts are refused whatever the reason.
+   */
+  acceptWarningReason: optionalText(500),
 });
 export const declarationInput = z.object({
   caseId: idSchema,
@@ -205,6 +213,8 @@ export interface PanelAssignment {
   availability: 'unknown' | 'available' | 'unavailable';
   availabilityNote: string | null;
   assignedOn: string;
+  /** The warnings accepted when the member was seated, and why. */
+  acceptedWarning: string | null;
 }
 
 export interface CaseNote {
@@ -256,6 +266,8 @@ export interface CaseDetail {
   complainantCustomerId: Id | null;
   complainantName: string;
   complainantAddressLine1: string | null;
+  complainantAddressLine2: string | null;
+  complainantTown: string | null;
   complainantPostcode: string | null;
   complainantContact: string | null;
   landlordId: Id | null;
@@ -272,6 +284,8 @@ export interface CaseDetail {
   acceptedOn: string | null;
   declinedOn: string | null;
   hearingDate: string | null;
+  /** Set when the hearing falls on a weekend or bank holiday. */
+  hearingDayNotice?: string | null;
   heardOn: string | null;
   decisionOn: string | null;
   decisionOutcome: DecisionOutcome | null;
@@ -293,6 +307,15 @@ export interface CaseDetail {
   transitions: CaseTransition[];
   notes: CaseNote[];
   attachments: CaseAttachment[];
+}
+
+/** A panel hearing as the Calendar shows it: the case's reference, never whose it is. */
+export interface HearingEntry {
+  caseId: Id;
+  reference: string;
+  /** The day it was held, or the day it is scheduled for. */
+  date: string;
+  held: boolean;
 }
 
 export interface MemberCandidate {

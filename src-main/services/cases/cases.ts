@@ -19,6 +19,7 @@ import { ombudsmanWindow } from '../../../src-shared/rules/ombudsman';
 import { panelDeadlines, type PanelStandards } from '../../../src-shared/rules/panel-standards';
 import type { BankHolidayCalendar } from '../../../src-shared/rules/bank-holidays';
 import { addCalendarDays, londonDate } from '../../../src-shared/rules/working-days';
+import { dayNotice } from '../../../src-shared/rules/scheduling-days';
 import type { Page } from '../../../src-shared/domain/common';
 import { allowed, demand, writing, type CallContext } from '../context';
 import type { Writer } from '../../changes/writer';
@@ -50,6 +51,8 @@ function stageColumns(input: Referral) {
     complainant_customer_id: input.complainantCustomerId,
     complainant_name: input.complainantName,
     complainant_address_line1: input.complainantAddressLine1,
+    complainant_address_line2: input.complainantAddressLine2,
+    complainant_town: input.complainantTown,
     complainant_postcode: input.complainantPostcode,
     complainant_contact: input.complainantContact,
     landlord_id: input.landlordId,
@@ -216,7 +219,7 @@ export async function updateCase(
 
 async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
   const standards = await caseStandards(ctx);
-  const [members, open, steps] = await Promise.all([
+  const [members, open, steps, fixedSteps] = await Promise.all([
     ctx.db
       .selectFrom('case_panel_members')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -240,8 +243,16 @@ async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
       .where('case_id', '=', row.id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst(),
+    ctx.db
+      .selectFrom('case_transitions')
+      .select((eb) => eb.fn.max('on_date').as('last'))
+      .where('case_id', '=', row.id)
+      .where('deleted_at', 'is', null)
+      .where('to_status', '!=', 'hearing_scheduled')
+      .executeTakeFirst(),
   ]);
   const lastStep = steps?.last ?? null;
+  const lastFixed = fixedSteps?.last ?? null;
   return {
     status: row.status as CaseStatus,
     eligible: row.eligible === null ? null : row.eligible === 1,
@@ -250,6 +261,8 @@ async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
     openRecommendations: Number(open.n),
     today: today(ctx),
     lastStepOn: lastStep && lastStep > row.referred_on ? lastStep : row.referred_on,
+    lastStepBeforeHearingOn: lastFixed && lastFixed > row.referred_on ? lastFixed : row.referred_on,
+    hearingDate: row.hearing_date,
   };
 }
 
@@ -295,6 +308,8 @@ export async function getCase(ctx: CallContext, input: { id: string }): Promise<
   const now = today(ctx);
   return {
     ...detailCoreOf(row, landlord?.name ?? null, area?.name ?? null),
+    hearingDayNotice:
+      row.hearing_date && !row.heard_on ? dayNotice(row.hearing_date, calendar) : null,
     codeCheck: codeCheckOf(row, now, calendar),
     ombudsman: ombudsmanWindow(row.stage2_responded, now, {
       warnDays: standards.ombudsmanWarnDays,

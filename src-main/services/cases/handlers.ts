@@ -17,6 +17,7 @@ import {
   updateCase,
 } from './cases';
 import { caseDocument, exportSelfAssessment } from './documents';
+import { dayNoticeFor, listHearings } from './hearings';
 import { addNote, attachFile, readAttachment } from './evidence';
 import { caseFigures, savePeriodFigure } from './figures';
 import {
@@ -43,6 +44,8 @@ export const casesHandlers: HandlersFor<typeof casesApi> = {
   'cases.update': updateCase,
   'cases.transition': transitionCase,
   'cases.recordOmbudsmanResult': recordOmbudsmanResult,
+  'cases.hearings': listHearings,
+  'calendar.dayNotice': async (ctx, input) => dayNoticeFor(ctx, input),
   'cases.panelCandidates': panelCandidates,
   'cases.assignMember': assignMember,
   'cases.declareInterest': declareInterest,
