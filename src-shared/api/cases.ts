@@ -24,11 +24,13 @@ import {
   type PanelAssignment,
 } from '../domain/cases';
 import {
+  letterSignatoryInput,
   ombudsmanContactInput,
   referenceFileInput,
   standardsInput,
   templatesInput,
   type CaseTemplates,
+  type LetterSignatory,
 } from '../domain/case-settings';
 import {
   selfAssessmentAttachInput,
@@ -48,6 +50,8 @@ export interface CaseSettings {
   standards: z.output<typeof standardsInput>;
   templates: CaseTemplates;
   ombudsmanContact: OmbudsmanContact;
+  /** Who signs decision letters; null until the team names someone. */
+  signatory: LetterSignatory | null;
   bankHolidays: { firstYear: number; lastYear: number; count: number };
   code: { title: string; version: string; count: number };
   panelGroupName: string | null;
@@ -104,6 +108,7 @@ export const casesApi = {
     ombudsmanContactInput,
     'settings.write',
   ).returns<CaseSettings>(),
+  'cases.saveLetterSignatory': method(letterSignatoryInput, 'cases.write').returns<CaseSettings>(),
   'cases.replaceReferenceFile': method(
     referenceFileInput,
     'settings.write',

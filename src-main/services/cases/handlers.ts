@@ -3,6 +3,7 @@ import type { HandlersFor } from '../context';
 import {
   caseSettings,
   replaceReferenceFile,
+  saveLetterSignatory,
   saveOmbudsmanContact,
   saveStandards,
   saveTemplates,
@@ -59,6 +60,7 @@ export const casesHandlers: HandlersFor<typeof casesApi> = {
   'cases.saveStandards': saveStandards,
   'cases.saveTemplates': saveTemplates,
   'cases.saveOmbudsmanContact': saveOmbudsmanContact,
+  'cases.saveLetterSignatory': saveLetterSignatory,
   'cases.replaceReferenceFile': replaceReferenceFile,
   'cases.figures': caseFigures,
   'cases.savePeriodFigure': savePeriodFigure,
