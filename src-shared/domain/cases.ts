@@ -98,9 +98,11 @@ export const referralInput = z.object({
 });
 export type ReferralInput = z.input<typeof referralInput>;
 
+/** A correction of what was entered at referral; the reason goes into the case's history. */
 export const caseUpdateInput = referralInput.extend({
   id: idSchema,
   expectedUpdatedAt: z.string(),
+  correctionReason: optionalText(500),
 });
 
 export const transitionInput = z.object({

@@ -18,7 +18,11 @@ import {
 import { ombudsmanWindow } from '../../../src-shared/rules/ombudsman';
 import { panelDeadlines, type PanelStandards } from '../../../src-shared/rules/panel-standards';
 import type { BankHolidayCalendar } from '../../../src-shared/rules/bank-holidays';
-import { addCalendarDays, londonDate } from '../../../src-shared/rules/working-days';
+import {
+  addCalendarDays,
+  londonDate,
+  readableDate,
+} from '../../../src-shared/rules/working-days';
 import { dayNotice } from '../../../src-shared/rules/scheduling-days';
 import type { Page } from '../../../src-shared/domain/common';
 import { allowed, demand, writing, type CallContext } from '../context';
@@ -207,11 +211,29 @@ export async function updateCase(
 ): Promise<CaseDetail> {
   checkReferral(ctx, input);
   await loadRow(ctx, input.id);
+  const steps = await ctx.db
+    .selectFrom('case_transitions')
+    .select(['id', 'to_status', 'on_date'])
+    .where('case_id', '=', input.id)
+    .where('deleted_at', 'is', null)
+    .orderBy('on_date')
+    .execute();
+  const firstStep = steps.find((s) => s.to_status !== 'referred');
+  if (firstStep && input.referredOn > firstStep.on_date) {
+    const message = `The referral cannot come after the case's first step, on ${readableDate(firstStep.on_date)}.`;
+    throw ApiError.invalid(message, [{ path: 'referredOn', message }]);
+  }
+  const referral = steps.find((s) => s.to_status === 'referred');
   const [standards, calendar] = [panelStandardsOf(await caseStandards(ctx)), bankHolidays(ctx)];
+  const reason = input.correctionReason ?? 'Referral details corrected';
   await writing(ctx, async (w) => {
     await w.update('complaint_cases', input.id, stageColumns(input), {
       expectedUpdatedAt: input.expectedUpdatedAt,
+      reason,
     });
+    // The timeline's first step is the referral: it moves with the corrected date.
+    if (referral && referral.on_date !== input.referredOn)
+      await w.update('case_transitions', referral.id, { on_date: input.referredOn }, { reason });
     await refreshNextDue(w, input.id, standards, calendar);
   });
   return getCase(ctx, { id: input.id });

@@ -1,3 +1,4 @@
+import { useRef, useState, type RefObject } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   referrerLabels,
@@ -16,6 +17,8 @@ import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { CaseRecommendations } from './CaseRecommendations';
+import { EditReferral } from './EditReferral';
+import { SectionIndex, type IndexEntry } from './SectionIndex';
 import { EvidenceSection, NotesSection } from './EvidenceSection';
 import { caseHistoryLabels } from './history-labels';
 import { CaseStatusBadge } from './labels';
@@ -39,7 +42,19 @@ const deadlineBadge = {
   due: <span className="badge badge--amber">Due</span>,
 } as const;
 
-function Summary({ detail }: { detail: CaseDetail }) {
+function Summary({
+  detail,
+  canWrite,
+  onEdit,
+  editButton,
+  corrected,
+}: {
+  detail: CaseDetail;
+  canWrite: boolean;
+  onEdit: () => void;
+  editButton: RefObject<HTMLButtonElement | null>;
+  corrected: boolean;
+}) {
   const rows: [string, string][] = [
     [
       'Referred',
@@ -47,7 +62,13 @@ function Summary({ detail }: { detail: CaseDetail }) {
     ],
     [
       'Complainant',
-      [detail.complainantName, detail.complainantAddressLine1, detail.complainantPostcode]
+      [
+        detail.complainantName,
+        detail.complainantAddressLine1,
+        detail.complainantAddressLine2,
+        detail.complainantTown,
+        detail.complainantPostcode,
+      ]
         .filter(Boolean)
         .join(', '),
     ],
@@ -57,7 +78,8 @@ function Summary({ detail }: { detail: CaseDetail }) {
     ['What it is about', detail.subject],
     ['Outcome sought', detail.outcomeSought ?? '—'],
   ];
-  if (detail.hearingDate) rows.push(['Hearing', formatDate(detail.hearingDate)]);
+  if (detail.heardOn) rows.push(['Hearing', `Held on ${formatDate(detail.heardOn)}`]);
+  else if (detail.hearingDate) rows.push(['Hearing', `Scheduled for ${formatDate(detail.hearingDate)}`]);
   if (detail.decisionOutcome)
     rows.push([
       'Decision',
@@ -66,7 +88,27 @@ function Summary({ detail }: { detail: CaseDetail }) {
   if (detail.findings) rows.push(['Findings', detail.findings]);
   return (
     <section className="panel" aria-labelledby="summary-heading">
-      <h2 id="summary-heading">The case</h2>
+      <div className="panel__heading-row">
+        <h2 id="summary-heading" tabIndex={-1}>
+          The case
+        </h2>
+        {canWrite ? (
+          <button
+            ref={editButton}
+            type="button"
+            className="button button--secondary"
+            onClick={onEdit}
+          >
+            Edit referral details
+          </button>
+        ) : null}
+      </div>
+      {corrected ? (
+        <Notice tone="success">
+          The referral details are corrected. The deadlines and the Code check have been worked out
+          again.
+        </Notice>
+      ) : null}
       <dl className="facts">
         {rows.map(([k, v]) => (
           <div key={k}>
@@ -83,7 +125,9 @@ function CodeCheck({ detail }: { detail: CaseDetail }) {
   const stage = (n: 1 | 2) => (n === 1 ? detail.stage1 : detail.stage2);
   return (
     <section className="panel" aria-labelledby="code-heading">
-      <h2 id="code-heading">Internal stages against the Complaint Handling Code</h2>
+      <h2 id="code-heading" tabIndex={-1}>
+        Internal stages against the Complaint Handling Code
+      </h2>
       <table className="table">
         <caption className="visually-hidden">
           Internal complaint stages and the Code’s deadlines
@@ -143,7 +187,9 @@ function CodeCheck({ detail }: { detail: CaseDetail }) {
 function Deadlines({ detail }: { detail: CaseDetail }) {
   return (
     <section className="panel" aria-labelledby="deadlines-heading">
-      <h2 id="deadlines-heading">The panel’s service standards</h2>
+      <h2 id="deadlines-heading" tabIndex={-1}>
+        The panel’s service standards
+      </h2>
       {detail.deadlines.length ? (
         <table className="table">
           <caption className="visually-hidden">Panel deadlines</caption>
@@ -194,6 +240,9 @@ export function CasePage() {
   const canRead = useCan('cases.read');
   const detail = useApiQuery('cases.get', { id }, { enabled: canRead });
   const canWrite = useCan('cases.write');
+  const [editing, setEditing] = useState(false);
+  const [corrected, setCorrected] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   if (!canRead) {
     return (
       <>
@@ -216,6 +265,17 @@ export function CasePage() {
     );
   }
   const d = detail.data;
+  const sections: IndexEntry[] = [
+    { id: editing ? 'edit-referral-heading' : 'summary-heading', label: 'The case' },
+    ...(canWrite ? [{ id: 'actions-heading', label: 'Next step' }] : []),
+    { id: 'panel-heading', label: 'Panel members' },
+    { id: 'deadlines-heading', label: 'Service standards and steps' },
+    { id: 'code-heading', label: 'Internal stages' },
+    { id: 'recs-heading', label: 'Recommendations' },
+    { id: 'evidence-heading', label: 'Evidence and documents' },
+    { id: 'notes-heading', label: 'Notes' },
+    { id: `history-${d.id}`, label: 'History' },
+  ];
   return (
     <>
       <PageHeader
@@ -228,21 +288,45 @@ export function CasePage() {
         }
       />
       <OmbudsmanPanel detail={d} />
-      <div className="case-columns">
-        <div>
-          <Summary detail={d} />
-          {canWrite ? <LifecycleActions detail={d} today={d.today} /> : null}
-          <Deadlines detail={d} />
+      <SectionIndex entries={sections} />
+      {/* Reading and tab order: the case, what to do next and who sits, then the detail. */}
+      <div className="case-layout">
+        <div className="case-layout__lead">
+          {editing ? (
+            <EditReferral
+              detail={d}
+              onDone={(saved) => {
+                setEditing(false);
+                setCorrected(saved);
+                requestAnimationFrame(() => editButton.current?.focus());
+              }}
+            />
+          ) : (
+            <Summary
+              detail={d}
+              canWrite={canWrite}
+              editButton={editButton}
+              corrected={corrected}
+              onEdit={() => {
+                setCorrected(false);
+                setEditing(true);
+              }}
+            />
+          )}
         </div>
-        <div>
+        <div className="case-layout__side">
+          {canWrite ? <LifecycleActions detail={d} today={d.today} /> : null}
           <PanelSection detail={d} canWrite={canWrite} />
+        </div>
+        <div className="case-layout__main">
+          <Deadlines detail={d} />
+          <CodeCheck detail={d} />
           <CaseRecommendations detail={d} canWrite={canWrite} />
           <EvidenceSection detail={d} canWrite={canWrite} />
           <NotesSection detail={d} canWrite={canWrite} today={d.today} />
+          <HistoryPanel entity="complaint_cases" id={d.id} labels={caseHistoryLabels} />
         </div>
       </div>
-      <CodeCheck detail={d} />
-      <HistoryPanel entity="complaint_cases" id={d.id} labels={caseHistoryLabels} />
     </>
   );
 }
