@@ -104,7 +104,9 @@ export function findConflicts(
   const out: Conflict[] = [];
   const who = member.name;
   if (member.customerId && complainant.customerId && member.customerId === complainant.customerId) {
-    out.push(conflict('is_complainant', `${who} is the complainant and cannot hear their own complaint.`));
+    out.push(
+      conflict('is_complainant', `${who} is the complainant and cannot hear their own complaint.`),
+    );
     return out;
   }
   const samePostcode =

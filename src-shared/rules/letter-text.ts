@@ -39,7 +39,9 @@ function keepsCapital(value: string, properNouns: readonly string[]): boolean {
   const lower = value.toLowerCase();
   return properNouns.some((n) => {
     const noun = n.trim().toLowerCase();
-    return noun !== '' && lower.startsWith(noun) && !/[\p{L}\p{N}]/u.test(lower.charAt(noun.length));
+    return (
+      noun !== '' && lower.startsWith(noun) && !/[\p{L}\p{N}]/u.test(lower.charAt(noun.length))
+    );
   });
 }
 

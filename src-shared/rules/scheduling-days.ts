@@ -9,7 +9,8 @@ import { coversDate, isWeekend, readableDate } from './working-days';
 export function dayNotice(iso: string, calendar: BankHolidayCalendar): string | null {
   const day = iso.slice(0, 10);
   const holiday = calendar.events.find((e) => e.date === day);
-  if (holiday) return `${readableDate(day)} is a bank holiday (${holiday.title}). Check that this is the day you mean.`;
+  if (holiday)
+    return `${readableDate(day)} is a bank holiday (${holiday.title}). Check that this is the day you mean.`;
   if (isWeekend(day)) {
     const name = new Date(`${day}T12:00:00Z`).getUTCDay() === 0 ? 'Sunday' : 'Saturday';
     return `${readableDate(day)} is a ${name}. Check that this is the day you mean.`;

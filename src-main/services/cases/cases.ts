@@ -18,11 +18,7 @@ import {
 import { ombudsmanWindow } from '../../../src-shared/rules/ombudsman';
 import { panelDeadlines, type PanelStandards } from '../../../src-shared/rules/panel-standards';
 import type { BankHolidayCalendar } from '../../../src-shared/rules/bank-holidays';
-import {
-  addCalendarDays,
-  londonDate,
-  readableDate,
-} from '../../../src-shared/rules/working-days';
+import { addCalendarDays, londonDate, readableDate } from '../../../src-shared/rules/working-days';
 import { dayNotice } from '../../../src-shared/rules/scheduling-days';
 import type { Page } from '../../../src-shared/domain/common';
 import { allowed, demand, writing, type CallContext } from '../context';

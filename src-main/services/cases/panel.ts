@@ -258,14 +258,18 @@ export async function assignMember(
   if (existing.some((a) => a.customerId === member.id))
     throw new ApiError('conflict', `${fullName(member)} is already on this case’s panel.`);
   await writing(ctx, (w) =>
-    w.create('case_panel_members', {
-      case_id: input.caseId,
-      customer_id: member.id,
-      assigned_on: londonDate(ctx.clock.now()),
-      availability: 'unknown',
-      availability_note: null,
-      accepted_warning: accepted,
-    }, { reason: accepted }),
+    w.create(
+      'case_panel_members',
+      {
+        case_id: input.caseId,
+        customer_id: member.id,
+        assigned_on: londonDate(ctx.clock.now()),
+        availability: 'unknown',
+        availability_note: null,
+        accepted_warning: accepted,
+      },
+      { reason: accepted },
+    ),
   );
   return listPanel(ctx, input.caseId);
 }

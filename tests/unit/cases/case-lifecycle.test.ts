@@ -217,7 +217,9 @@ describe('the case lifecycle', () => {
       field: 'date',
     });
     // Other steps still cannot come before the latest step.
-    expect(checkTransition(moved, { to: 'withdrawn', date: '2026-12-02', reason: 'x' })).toMatchObject({
+    expect(
+      checkTransition(moved, { to: 'withdrawn', date: '2026-12-02', reason: 'x' }),
+    ).toMatchObject({
       ok: false,
       field: 'date',
     });

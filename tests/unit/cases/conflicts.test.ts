@@ -75,8 +75,11 @@ describe('conflicts of interest', () => {
 
   it('compares the street only within the same postcode district and town', () => {
     const at = (addressLine1: string, postcode: string | null, town: string | null = null) =>
-      findConflicts({ ...clear, addressLine1, postcode, town }, { ...complainant, town: null }, none)
-        .map((x) => x.kind);
+      findConflicts(
+        { ...clear, addressLine1, postcode, town },
+        { ...complainant, town: null },
+        none,
+      ).map((x) => x.kind);
     // 12 Acklam Road, TS5 vs 15 Acklam Road, TS21: another street of the same name.
     expect(at('15 Acklam Road', 'TS21 3EE')).toEqual([]);
     // TS5 is not TS57, however the postcode is spaced.

@@ -9,7 +9,9 @@ describe('filling a letter template sentence by sentence', () => {
         serviceArea: 'Damp and mould',
         subject: 'The repair that was never finished',
       }),
-    ).toBe('We reviewed your complaint about damp and mould and the repair that was never finished.');
+    ).toBe(
+      'We reviewed your complaint about damp and mould and the repair that was never finished.',
+    );
   });
 
   it('gives a phrase a capital at the start of a sentence or a line', () => {
@@ -44,9 +46,9 @@ describe('filling a letter template sentence by sentence', () => {
         subject: 'Damp not fixed.',
       }),
     ).toBe('Your complaint about damp not fixed, which we heard.');
-    expect(
-      fillTemplate('You asked about {{subject}} in May.', { subject: 'repairs.' }),
-    ).toBe('You asked about repairs in May.');
+    expect(fillTemplate('You asked about {{subject}} in May.', { subject: 'repairs.' })).toBe(
+      'You asked about repairs in May.',
+    );
     expect(fillTemplate('You asked: {{subject}}.', { subject: 'Why was it late?' })).toBe(
       'You asked: why was it late?',
     );
@@ -62,7 +64,9 @@ describe('filling a letter template sentence by sentence', () => {
 
   it('leaves names as recorded and an unknown placeholder visible', () => {
     expect(
-      fillTemplate('Dear {{complainantName}}, see {{refrence}}.', { complainantName: 'ann de Vries' }),
+      fillTemplate('Dear {{complainantName}}, see {{refrence}}.', {
+        complainantName: 'ann de Vries',
+      }),
     ).toBe('Dear ann de Vries, see {{refrence}}.');
   });
 

@@ -79,7 +79,8 @@ function Summary({
     ['Outcome sought', detail.outcomeSought ?? '—'],
   ];
   if (detail.heardOn) rows.push(['Hearing', `Held on ${formatDate(detail.heardOn)}`]);
-  else if (detail.hearingDate) rows.push(['Hearing', `Scheduled for ${formatDate(detail.hearingDate)}`]);
+  else if (detail.hearingDate)
+    rows.push(['Hearing', `Scheduled for ${formatDate(detail.hearingDate)}`]);
   if (detail.decisionOutcome)
     rows.push([
       'Decision',

@@ -48,8 +48,8 @@ export function EditReferral({
         Edit referral details
       </h2>
       <p className="muted">
-        Correct anything entered at referral. The case’s history keeps what it said before, and
-        the deadlines and the Code check are worked out again from the corrected dates.
+        Correct anything entered at referral. The case’s history keeps what it said before, and the
+        deadlines and the Code check are worked out again from the corrected dates.
       </p>
       <form onSubmit={submit} noValidate>
         <ErrorSummary items={summary} />

@@ -8,7 +8,8 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { downloadBase64, fileToBase64 } from '../customer-import/file-bytes';
 
-const noSignatory = 'Name who signs decision letters, with their contact details, before writing one.';
+const noSignatory =
+  'Name who signs decision letters, with their contact details, before writing one.';
 
 export function NotesSection({
   detail,

@@ -47,7 +47,9 @@ export function LetterSignatorySettings({
       ) : null}
       {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
       {save.isSuccess ? (
-        <Notice tone="success">Saved. New letters will be signed by {save.data.signatory?.name}.</Notice>
+        <Notice tone="success">
+          Saved. New letters will be signed by {save.data.signatory?.name}.
+        </Notice>
       ) : null}
       <div className="form-grid cases-contact-grid">
         {fields.map(([key, label, hint]) => (

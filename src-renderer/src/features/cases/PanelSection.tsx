@@ -47,7 +47,8 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
           : c.name,
     }));
   const chosen = candidates.data?.candidates.find((c) => c.customerId === memberId);
-  const warnings = chosen && !refusalsOf(chosen.conflicts).length ? warningsOf(chosen.conflicts) : [];
+  const warnings =
+    chosen && !refusalsOf(chosen.conflicts).length ? warningsOf(chosen.conflicts) : [];
   const showRefusal =
     assign.error !== null &&
     assign.variables?.customerId === memberId &&
