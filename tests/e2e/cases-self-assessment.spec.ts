@@ -123,7 +123,8 @@ test('self-assessment evidence by keyboard: link a case, attach a document, reco
     page.getByText(/was due to the Ombudsman by 30 September 2026 and is not marked submitted/),
   ).toBeVisible();
   await page.getByLabel('Submitted on').fill('2026-10-02');
-  await page.getByRole('button', { name: 'Mark submitted' }).press('Enter');
+  await page.getByRole('button', { name: 'Mark submitted…' }).press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark submitted as it is' }).click();
   await expect(
     page.getByText('The Code self-assessment for 2026 was submitted on 2 October 2026.'),
   ).toBeVisible();

@@ -31,6 +31,7 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
       setTo('');
       setReason('');
       setFindings('');
+      setDate(today);
     },
   });
   const ombudsman = useApiMutation('cases.recordOmbudsmanResult');

@@ -90,13 +90,18 @@ function ConfirmSubmission({
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const confirm = useRef<HTMLButtonElement>(null);
+  const goBack = useRef<HTMLButtonElement>(null);
   const unassessed = sa.rows.filter((r) => r.complies === null);
+  const anyUnassessed = unassessed.length > 0;
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+    // With provisions unassessed the safe choice has focus, so Enter does not submit by accident.
+    (anyUnassessed ? goBack : confirm).current?.focus();
     return () => opener?.focus();
-  }, []);
+  }, [anyUnassessed]);
   return (
     <dialog
       ref={ref}
@@ -144,7 +149,7 @@ function ConfirmSubmission({
           className="button"
           disabled={pending}
           onClick={onConfirm}
-          autoFocus={unassessed.length === 0}
+          ref={confirm}
         >
           {unassessed.length ? 'Mark submitted as it is' : 'Mark submitted'}
         </button>
@@ -152,9 +157,9 @@ function ConfirmSubmission({
           type="button"
           className="button button--secondary"
           onClick={onClose}
-          autoFocus={unassessed.length > 0}
+          ref={goBack}
         >
-          Go back and assess them
+          {anyUnassessed ? 'Go back and assess them' : 'Go back'}
         </button>
       </div>
     </dialog>
