@@ -4,6 +4,9 @@ import type { Page } from '@playwright/test';
 
 const shots = process.env.SCREENSHOT_DIR;
 
+// Each test walks a case through many recorded steps; on a busy machine that outruns 60 s.
+test.describe.configure({ timeout: 120_000 });
+
 interface Detail {
   id: string;
   updatedAt: string;

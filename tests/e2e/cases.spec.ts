@@ -41,7 +41,7 @@ test('a complaint case from referral to decision, with a conflict refused and bo
   await page.goto(`${app.url}#/cases/new`);
   await page.getByLabel('Referred on').fill('2026-11-23');
   await page.getByRole('textbox', { name: 'Name (required)' }).fill('Ann Complainant');
-  await page.getByLabel('Address').fill('12 Acklam Road');
+  await page.getByLabel('Address', { exact: true }).fill('12 Acklam Road');
   await page.getByLabel('Postcode').fill('TS5 7AB');
   await page.getByLabel('Service area').selectOption({ label: 'Repairs and maintenance' });
   await page

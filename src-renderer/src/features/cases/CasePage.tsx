@@ -146,8 +146,8 @@ function CodeCheck({ detail }: { detail: CaseDetail }) {
           {detail.codeCheck.milestones.map((m) => (
             <tr key={`${m.stage}-${m.milestone}`}>
               <th scope="row">{m.label}</th>
-              <td>{formatDate(m.due)}</td>
-              <td>{formatDate(m.actual)}</td>
+              <td className="case-date">{formatDate(m.due)}</td>
+              <td className="case-date">{formatDate(m.actual)}</td>
               <td>
                 {milestoneBadge[m.status]}{' '}
                 {m.workingDaysLate ? `${m.workingDaysLate} working days late` : ''}
@@ -209,8 +209,8 @@ function Deadlines({ detail }: { detail: CaseDetail }) {
             {detail.deadlines.map((d) => (
               <tr key={d.stage}>
                 <th scope="row">{d.label}</th>
-                <td>{formatDate(d.due)}</td>
-                <td>{formatDate(d.done)}</td>
+                <td className="case-date">{formatDate(d.due)}</td>
+                <td className="case-date">{formatDate(d.done)}</td>
                 <td className="num">
                   {d.workingDaysTaken} of {d.allowed}
                 </td>
@@ -270,11 +270,11 @@ export function CasePage() {
     { id: editing ? 'edit-referral-heading' : 'summary-heading', label: 'The case' },
     ...(canWrite ? [{ id: 'actions-heading', label: 'Next step' }] : []),
     { id: 'panel-heading', label: 'Panel members' },
+    { id: 'evidence-heading', label: 'Evidence and documents' },
+    { id: 'notes-heading', label: 'Notes' },
     { id: 'deadlines-heading', label: 'Service standards and steps' },
     { id: 'code-heading', label: 'Internal stages' },
     { id: 'recs-heading', label: 'Recommendations' },
-    { id: 'evidence-heading', label: 'Evidence and documents' },
-    { id: 'notes-heading', label: 'Notes' },
     { id: `history-${d.id}`, label: 'History' },
   ];
   return (
@@ -290,7 +290,7 @@ export function CasePage() {
       />
       <OmbudsmanPanel detail={d} />
       <SectionIndex entries={sections} />
-      {/* Reading and tab order: the case, what to do next and who sits, then the detail. */}
+      {/* Reading and tab order: the case, the work on it (next step, panel, documents, notes), then the record. */}
       <div className="case-layout">
         <div className="case-layout__lead">
           {editing ? (
@@ -318,13 +318,13 @@ export function CasePage() {
         <div className="case-layout__side">
           {canWrite ? <LifecycleActions detail={d} today={d.today} /> : null}
           <PanelSection detail={d} canWrite={canWrite} />
+          <EvidenceSection detail={d} canWrite={canWrite} />
+          <NotesSection detail={d} canWrite={canWrite} today={d.today} />
         </div>
         <div className="case-layout__main">
           <Deadlines detail={d} />
           <CodeCheck detail={d} />
           <CaseRecommendations detail={d} canWrite={canWrite} />
-          <EvidenceSection detail={d} canWrite={canWrite} />
-          <NotesSection detail={d} canWrite={canWrite} today={d.today} />
           <HistoryPanel entity="complaint_cases" id={d.id} labels={caseHistoryLabels} />
         </div>
       </div>
