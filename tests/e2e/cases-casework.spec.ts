@@ -78,7 +78,9 @@ test('a coordinator corrects a case’s referral details; a failed save keeps wh
   await page.goto(`${app.url}#/cases/${c.id}`);
   await expect(page.getByRole('heading', { name: `Case ${c.reference}`, level: 1 })).toBeVisible();
   const deadlines = page.getByRole('region', { name: 'The panel’s service standards' });
-  await expect(deadlines.getByRole('row', { name: /Accept or decline/ })).toContainText('9 Nov 2026');
+  await expect(deadlines.getByRole('row', { name: /Accept or decline/ })).toContainText(
+    '9 Nov 2026',
+  );
   await expectAccessible(page, 'the case page');
   await screenshots(page, 'case-page');
   if (shots) await page.screenshot({ path: `${shots}/case-page-full.png`, fullPage: true });
@@ -122,7 +124,9 @@ test('a coordinator corrects a case’s referral details; a failed save keeps wh
   );
   await form.getByLabel('Referred on').fill('2026-11-18');
   await form.getByLabel('Answered').fill('2026-08-26');
-  await form.getByLabel('Why the correction (optional)').fill('Name and dates from the referral email');
+  await form
+    .getByLabel('Why the correction (optional)')
+    .fill('Name and dates from the referral email');
   await form.getByRole('button', { name: 'Save the corrections' }).click();
 
   await expect(page.getByText('The referral details are corrected.')).toBeVisible();
@@ -228,7 +232,9 @@ test('a hearing is held on its scheduled day or moved on the record first; heari
     await download.saveAs(path);
     const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     if (file === 'letter') {
-      expect(text).toContain('met on 2 December 2026 to review your complaint about damp and mould');
+      expect(text).toContain(
+        'met on 2 December 2026 to review your complaint about damp and mould',
+      );
       expect(text).not.toMatch(/\.\./);
       expect(text).toContain('12 Acklam Road Middlesbrough TS5 7AB');
       expect(text).toContain('you can go to the Ombudsman until 1 October 2027');
@@ -241,11 +247,15 @@ test('a hearing is held on its scheduled day or moved on the record first; heari
 
   // The Calendar shows the hearing on the day it was held.
   await page.goto(`${app.url}#/calendar?date=2026-12-01`);
-  await expect(page.getByRole('link', { name: `Panel hearing ${c.reference} (held)` })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: `Panel hearing ${c.reference} (held)` }),
+  ).toBeVisible();
   await expectAccessible(page, 'the calendar with a hearing');
   await screenshots(page, 'calendar-hearing');
   await page.goto(`${app.url}#/calendar?date=2026-12-01&view=agenda`);
-  await expect(page.getByRole('link', { name: `Panel hearing ${c.reference} (held)` })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: `Panel hearing ${c.reference} (held)` }),
+  ).toBeVisible();
 
   // A meeting on a Saturday is a warning to check, not a refusal.
   await page.goto(`${app.url}#/activities/new`);
@@ -280,7 +290,9 @@ test('the self-assessment is marked submitted only after seeing what is unassess
   await page.getByRole('button', { name: 'Mark submitted…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mark the 2026 self-assessment as submitted?' });
   await expect(dialog).toContainText('44 of 44 provisions are not assessed yet.');
-  await expect(dialog.getByRole('list', { name: 'Provisions not assessed' }).locator('li')).toHaveCount(44);
+  await expect(
+    dialog.getByRole('list', { name: 'Provisions not assessed' }).locator('li'),
+  ).toHaveCount(44);
   // The safe choice has focus; Escape leaves it unsubmitted.
   await expect(dialog.getByRole('button', { name: 'Go back and assess them' })).toBeFocused();
   await expectAccessible(page, 'the submission confirmation');
@@ -307,7 +319,10 @@ test('same-street members are a warning accepted with a reason; a refusal clears
   const complainant = await person(app, 'Ann', 'Complainant', '12 Acklam Road', 'TS5 7AB');
   await person(app, 'Eve', 'Elsewhere', '15 Acklam Road', 'TS21 3EE', 'Stockton-on-Tees');
   await person(app, 'Nina', 'Neighbour', '40 Acklam Road', 'TS5 7AD', 'Middlesbrough');
-  const c = await app.api<Detail>('cases.refer', { ...referral, complainantCustomerId: complainant });
+  const c = await app.api<Detail>('cases.refer', {
+    ...referral,
+    complainantCustomerId: complainant,
+  });
   await page.goto(`${app.url}#/cases/${c.id}`);
 
   const panel = page.getByRole('region', { name: /^Panel members/ });
@@ -353,7 +368,9 @@ test('same-street members are a warning accepted with a reason; a refusal clears
   await expectAccessible(page, 'a same-street warning');
   await panel.scrollIntoViewIfNeeded();
   await screenshots(page, 'panel-warning');
-  await panel.getByLabel('Why they may sit anyway').fill('Lives at the far end and does not know her');
+  await panel
+    .getByLabel('Why they may sit anyway')
+    .fill('Lives at the far end and does not know her');
   await panel.getByRole('button', { name: 'Assign anyway' }).click();
   await expect(panel.getByRole('rowheader', { name: /Nina Neighbour/ })).toContainText(
     'Accepted: Lives at the far end and does not know her',

@@ -85,7 +85,7 @@ export async function caseDocument(
   const area = serviceAreas.labels[detail.serviceArea];
   const recommendationText = recs.rows.length
     ? recs.rows.map((r, i) => `${i + 1}. ${r.text}`).join('\n')
-    : 'None.';
+    : 'The panel has made no recommendations.';
   const values = {
     reference: detail.reference,
     complainantName: detail.complainantName,

@@ -92,7 +92,9 @@ describe('correcting a case after referral', () => {
     expect(rows[0]).toMatchObject({ nextDue: '2026-11-25', overdue: false });
 
     const history = await app.call('history.forRecord', { entity: 'complaint_cases', id: c.id });
-    const corrections = history.filter((h) => h.reason === 'Dates taken from the final response letter');
+    const corrections = history.filter(
+      (h) => h.reason === 'Dates taken from the final response letter',
+    );
     expect(corrections.map((h) => h.field)).toEqual(
       expect.arrayContaining([
         'referred_on',
@@ -114,7 +116,11 @@ describe('correcting a case after referral', () => {
     let c = await app.call('cases.refer', referral());
     c = await move(c, 'eligibility_checked', { eligible: true });
     const attempt = (overrides: Parameters<typeof referral>[0]) =>
-      app.call('cases.update', { ...referral(overrides), id: c.id, expectedUpdatedAt: c.updatedAt });
+      app.call('cases.update', {
+        ...referral(overrides),
+        id: c.id,
+        expectedUpdatedAt: c.updatedAt,
+      });
     await expect(attempt({ referredOn: '2026-11-20' })).rejects.toMatchObject({
       message: "The referral cannot come after the case's first step, on 16 Nov 2026.",
       fields: [{ path: 'referredOn' }],
@@ -124,7 +130,9 @@ describe('correcting a case after referral', () => {
         complainantName: '',
         stage2: { received: '2026-07-01', acknowledged: null, responded: null, extensionDays: 0 },
       }),
-    ).rejects.toMatchObject({ fields: expect.arrayContaining([{ path: 'complainantName', message: expect.any(String) }]) });
+    ).rejects.toMatchObject({
+      fields: expect.arrayContaining([{ path: 'complainantName', message: expect.any(String) }]),
+    });
     const after = await app.call('cases.get', { id: c.id });
     expect(after.complainantName).toBe('Ann Complainant');
     expect(after.updatedAt).toBe(c.updatedAt);
@@ -142,7 +150,9 @@ describe('the hearing', () => {
     );
     expect(c.moves).not.toContain('heard');
     await expect(move(c, 'heard', { date: '2026-12-02' })).rejects.toMatchObject({
-      message: expect.stringMatching(/^The hearing is scheduled for 25 Dec 2026, so it cannot have been held on 2 Dec 2026\./),
+      message: expect.stringMatching(
+        /^The hearing is scheduled for 25 Dec 2026, so it cannot have been held on 2 Dec 2026\./,
+      ),
       fields: [{ path: 'date' }],
     });
 
@@ -174,7 +184,9 @@ describe('the hearing', () => {
   it('puts hearings on the calendar and warns of weekends and bank holidays', async () => {
     let c = await convened();
     c = await move(c, 'hearing_scheduled', { hearingDate: '2026-12-05' });
-    expect(c.hearingDayNotice).toBe('5 Dec 2026 is a Saturday. Check that this is the day you mean.');
+    expect(c.hearingDayNotice).toBe(
+      '5 Dec 2026 is a Saturday. Check that this is the day you mean.',
+    );
     const hearings = await app.call('cases.hearings', { from: '2026-11-30', to: '2026-12-06' });
     expect(hearings).toEqual([
       { caseId: c.id, reference: 'DCP-2026-0001', date: '2026-12-05', held: false },
@@ -219,7 +231,9 @@ describe('same-street conflicts', () => {
         customerId: complainantId,
         acceptWarningReason: 'Short of members',
       }),
-    ).rejects.toMatchObject({ message: expect.stringMatching(/^This member cannot sit on the case/) });
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/^This member cannot sit on the case/),
+    });
     const history = await app.call('history.forRecord', {
       entity: 'case_panel_members',
       id: panel.find((p) => p.customerId === neighbour)!.id,
@@ -230,17 +244,15 @@ describe('same-street conflicts', () => {
 
 describe('the decision letter', () => {
   it('is signed by a named person, gives the full address and the Ombudsman’s 12-month date, and reads as a sentence', async () => {
-    const complainantId = (
-      await app.call('customers.create', {
-        firstName: 'Ann',
-        lastName: 'Complainant',
-        addressLine1: '12 Acklam Road',
-        town: 'Middlesbrough',
-        postcode: 'TS5 7AB',
-        status: 'active',
-        confirmDuplicate: true,
-      })
-    ) as { created: true; customer: { id: string } };
+    const complainantId = (await app.call('customers.create', {
+      firstName: 'Ann',
+      lastName: 'Complainant',
+      addressLine1: '12 Acklam Road',
+      town: 'Middlesbrough',
+      postcode: 'TS5 7AB',
+      status: 'active',
+      confirmDuplicate: true,
+    })) as { created: true; customer: { id: string } };
     let c = await app.call(
       'cases.refer',
       referral({
@@ -258,7 +270,11 @@ describe('the decision letter', () => {
       ['heard', { date: '2026-11-19' }],
       [
         'decision_issued',
-        { date: '2026-11-20', decisionOutcome: 'partly_upheld', findings: 'The landlord did not fix the cause.' },
+        {
+          date: '2026-11-20',
+          decisionOutcome: 'partly_upheld',
+          findings: 'The landlord did not fix the cause.',
+        },
       ],
     ] as const)
       c = await move(c, to, extra);
@@ -289,7 +305,9 @@ describe('the Code self-assessment submission', () => {
     await expect(
       app.call('selfAssessment.markSubmitted', { year: 2026, submittedOn: '2026-11-20' }),
     ).rejects.toMatchObject({
-      message: expect.stringMatching(/^44 of 44 provisions are not assessed yet \(.+ and more\)\. Confirm/),
+      message: expect.stringMatching(
+        /^44 of 44 provisions are not assessed yet \(.+ and more\)\. Confirm/,
+      ),
       fields: [{ path: 'confirmUnassessed' }],
     });
     expect((await app.call('selfAssessment.get', { year: 2026 })).submittedOn).toBeNull();

@@ -53,6 +53,8 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
     assign.error !== null &&
     assign.variables?.customerId === memberId &&
     refusedAt === detail.status;
+  // A warning accepted without a reason is answered at the reason field, not as a refusal.
+  const reasonMissing = fieldErrors(assign.error).acceptWarningReason;
 
   return (
     <section className="panel" aria-labelledby="panel-heading">
@@ -111,6 +113,7 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
                     <button
                       type="button"
                       className="button button--quiet"
+                      aria-label={`Remove ${p.name}`}
                       onClick={() =>
                         remove.mutate({
                           assignmentId: p.id,
@@ -118,7 +121,7 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
                         })
                       }
                     >
-                      Remove {p.name}
+                      Remove
                     </button>
                   </td>
                 ) : null}
@@ -142,7 +145,9 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
               });
           }}
         >
-          {showRefusal ? <Notice tone="error">{errorMessage(assign.error)}</Notice> : null}
+          {showRefusal && !reasonMissing ? (
+            <Notice tone="error">{errorMessage(assign.error)}</Notice>
+          ) : null}
           <SelectField
             id="assign-member"
             label="Assign a member"
@@ -166,7 +171,7 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
                 hint="Recorded with the assignment and in the case’s history."
                 required
                 value={acceptReason}
-                error={showRefusal ? fieldErrors(assign.error).acceptWarningReason : undefined}
+                error={showRefusal ? reasonMissing : undefined}
                 onChange={(e) => setAcceptReason(e.target.value)}
               />
             </div>

@@ -153,12 +153,7 @@ function ConfirmSubmission({
         >
           {unassessed.length ? 'Mark submitted as it is' : 'Mark submitted'}
         </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={onClose}
-          ref={goBack}
-        >
+        <button type="button" className="button button--secondary" onClick={onClose} ref={goBack}>
           {anyUnassessed ? 'Go back and assess them' : 'Go back'}
         </button>
       </div>
