@@ -388,3 +388,39 @@ test('same-street members are a warning accepted with a reason; a refusal clears
   await page.getByRole('region', { name: 'Evidence and documents' }).scrollIntoViewIfNeeded();
   await screenshots(page, 'letter-disabled');
 });
+
+test('a coordinator names who signs decision letters; the referral form asks for the full address', async ({
+  page,
+  app,
+}) => {
+  await app.signIn({ role: 'coordinator', name: 'Jo Coordinator' });
+  await page.goto(`${app.url}#/settings/cases`);
+  const form = page.getByRole('form', { name: 'Who signs decision letters' });
+  await expect(form).toContainText(
+    'decision letters cannot be written until you save these details',
+  );
+  await form.getByLabel('Name').fill('Jo Coordinator');
+  await form.getByLabel('Job title').fill('Involvement Coordinator');
+  await form.getByLabel('Telephone').fill('01642 000 111');
+  await form.getByLabel('Email').fill('not an email');
+  await form.getByRole('button', { name: 'Save who signs the letters' }).click();
+  await expect(form.locator('#signatory-email-error')).toHaveText(
+    'Enter an email address, like panel@example.org.uk.',
+  );
+  await expect(form.getByLabel('Name')).toHaveValue('Jo Coordinator');
+  await form.getByLabel('Email').fill('panel@example.org.uk');
+  await form.getByRole('button', { name: 'Save who signs the letters' }).click();
+  await expect(
+    form.getByText('Saved. New letters will be signed by Jo Coordinator.'),
+  ).toBeVisible();
+  await expectAccessible(page, 'the complaint panel settings');
+  await form.scrollIntoViewIfNeeded();
+  await screenshots(page, 'signatory-settings');
+
+  await page.goto(`${app.url}#/cases/new`);
+  await expect(page.getByLabel('Town')).toBeVisible();
+  await expect(page.getByLabel('Address line 2')).toBeVisible();
+  await page.getByLabel('Town').scrollIntoViewIfNeeded();
+  await expectAccessible(page, 'the referral form');
+  await screenshots(page, 'referral-form');
+});

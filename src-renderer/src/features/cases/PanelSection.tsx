@@ -74,7 +74,11 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
             <tr>
               <th scope="col">Member</th>
               <th scope="col">Available for the hearing?</th>
-              {canWrite ? <th scope="col">Remove</th> : null}
+              {canWrite ? (
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
