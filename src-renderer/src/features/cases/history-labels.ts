@@ -5,6 +5,7 @@ export const caseHistoryLabels: Record<string, string> = {
   referred_by: 'Referred by',
   referrer_name: 'Referrer',
   complainant_name: 'Complainant',
+  complainant_customer_id: 'Linked register record',
   complainant_address_line1: 'Address',
   complainant_address_line2: 'Address line 2',
   complainant_town: 'Town',
