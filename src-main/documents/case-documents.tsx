@@ -24,6 +24,7 @@ export interface DecisionLetterData {
   addressLines: string[];
   date: string;
   body: string;
+  signatory: { name: string; jobTitle: string; telephone: string; email: string };
   ombudsmanLines: string[];
 }
 
@@ -148,6 +149,14 @@ export function DecisionLetter({ data }: { data: DecisionLetterData }) {
             {para}
           </Text>
         ))}
+        <View style={{ marginTop: 18 }} wrap={false}>
+          <Text style={{ fontFamily: 'Helvetica-Bold' }}>{data.signatory.name}</Text>
+          <Text>{data.signatory.jobTitle}</Text>
+          <Text>On behalf of the Designated Complaints Panel, {data.organisation}</Text>
+          <Text>
+            Telephone {data.signatory.telephone} · Email {data.signatory.email}
+          </Text>
+        </View>
         <View
           style={{ marginTop: 12, padding: 8, borderWidth: 1, borderColor: '#b7c0c7' }}
           wrap={false}

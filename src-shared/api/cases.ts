@@ -19,15 +19,18 @@ import {
   type CaseDetail,
   type CaseNote,
   type CaseSummary,
+  type HearingEntry,
   type MemberCandidate,
   type PanelAssignment,
 } from '../domain/cases';
 import {
+  letterSignatoryInput,
   ombudsmanContactInput,
   referenceFileInput,
   standardsInput,
   templatesInput,
   type CaseTemplates,
+  type LetterSignatory,
 } from '../domain/case-settings';
 import {
   selfAssessmentAttachInput,
@@ -48,6 +51,8 @@ export interface CaseSettings {
   standards: z.output<typeof standardsInput>;
   templates: CaseTemplates;
   ombudsmanContact: OmbudsmanContact;
+  /** Who signs decision letters; null until the team names someone. */
+  signatory: LetterSignatory | null;
   bankHolidays: {
     firstYear: number;
     lastYear: number;
@@ -81,6 +86,12 @@ export const casesApi = {
   'cases.update': method(caseUpdateInput, 'cases.write').returns<CaseDetail>(),
   'cases.transition': method(transitionInput, 'cases.write').returns<CaseDetail>(),
   'cases.recordOmbudsmanResult': method(ombudsmanResultInput, 'cases.write').returns<CaseDetail>(),
+  /** Panel hearings in a period, for the Calendar. */
+  'cases.hearings': method(periodInput, 'cases.list').returns<HearingEntry[]>(),
+  /** Whether a day chosen for a hearing or meeting is a weekend or bank holiday: a warning, never a refusal. */
+  'calendar.dayNotice': method(z.object({ date: isoDateSchema }), 'meetings.read').returns<{
+    notice: string | null;
+  }>(),
 
   'cases.panelCandidates': method(z.object({ caseId: idSchema }), 'cases.read').returns<{
     fromGroup: boolean;
@@ -104,6 +115,7 @@ export const casesApi = {
     ombudsmanContactInput,
     'settings.write',
   ).returns<CaseSettings>(),
+  'cases.saveLetterSignatory': method(letterSignatoryInput, 'cases.write').returns<CaseSettings>(),
   'cases.replaceReferenceFile': method(
     referenceFileInput,
     'settings.write',

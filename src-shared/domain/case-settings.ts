@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fillTemplate as fillSentences } from '../rules/letter-text';
 
 /** Letter templates the team edits: plain text with {{placeholders}}. */
 export interface CaseTemplates {
@@ -30,12 +31,38 @@ export const defaultTemplates: CaseTemplates = {
   decisionLetter:
     'Dear {{complainantName}},\n\n' +
     'The Designated Complaints Panel met on {{heardOn}} to review your complaint about {{subject}}.\n\n' +
-    'Our decision: {{decisionOutcome}}.\n\n' +
+    'Our decision: your complaint is {{decisionOutcome}}.\n\n' +
     'What we found:\n{{findings}}\n\n' +
     'What we have recommended to the landlord:\n{{recommendations}}\n\n' +
     'The panel is made up of tenants. Our review is not part of the landlord’s complaints procedure, and it does not change your right to go to the Housing Ombudsman.\n\n' +
-    'Yours sincerely,\n\nThe Designated Complaints Panel',
+    'Yours sincerely,',
 };
+
+/** Who signs the decision letters, and how the resident reaches them. */
+export interface LetterSignatory {
+  name: string;
+  jobTitle: string;
+  telephone: string;
+  email: string;
+}
+
+export const letterSignatoryInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, { error: 'Enter the name of the person who signs the letters.' })
+    .max(120, { error: 'Keep the name under 120 characters.' }),
+  jobTitle: z
+    .string()
+    .trim()
+    .min(2, { error: 'Enter their job title, like Involvement Coordinator.' })
+    .max(120, { error: 'Keep the job title under 120 characters.' }),
+  telephone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, { error: 'Enter a telephone number, like 01642 000 000.' }),
+  email: z.email({ error: 'Enter an email address, like panel@example.org.uk.' }),
+});
 
 export const standardsInput = z.object({
   eligibilityDays: z
@@ -109,13 +136,14 @@ export const referenceFileInput = z.object({
     .max(5_000_000, { error: 'The file is too large.' }),
 });
 
-/** Fills {{placeholders}}; an unknown one is left visible so the team can see the typo. */
+/**
+ * Fills {{placeholders}} sentence by sentence (see rules/letter-text); an
+ * unknown one is left visible so the team can see the typo.
+ */
 export function fillTemplate(
   template: string,
   values: Partial<Record<(typeof templatePlaceholders)[number], string>>,
+  properNouns: readonly string[] = [],
 ): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
-    const v = (values as Record<string, string | undefined>)[key];
-    return v === undefined ? whole : v;
-  });
+  return fillSentences(template, values, { properNouns });
 }

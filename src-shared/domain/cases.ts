@@ -74,6 +74,8 @@ export const referralInput = z.object({
     .transform((v) => v ?? null),
   complainantName: requiredText('The complainant’s name'),
   complainantAddressLine1: optionalText(200),
+  complainantAddressLine2: optionalText(200),
+  complainantTown: optionalText(100),
   complainantPostcode: optionalText(10),
   complainantContact: optionalText(200),
   landlordId: idSchema
@@ -97,9 +99,11 @@ export const referralInput = z.object({
 });
 export type ReferralInput = z.input<typeof referralInput>;
 
+/** A correction of what was entered at referral; the reason goes into the case's history. */
 export const caseUpdateInput = referralInput.extend({
   id: idSchema,
   expectedUpdatedAt: z.string(),
+  correctionReason: optionalText(500),
 });
 
 export const transitionInput = z.object({
@@ -140,6 +144,12 @@ export const caseListInput = z.object({
 export const assignMemberInput = z.object({
   caseId: idSchema,
   customerId: idSchema,
+  /**
+   * Why the member may sit despite a warning (such as living on the same
+   * street). Without it a warning refuses the assignment, so it is never
+   * accepted by accident; hard conflicts are refused whatever the reason.
+   */
+  acceptWarningReason: optionalText(500),
 });
 export const declarationInput = z.object({
   caseId: idSchema,
@@ -208,6 +218,8 @@ export interface PanelAssignment {
   availability: 'unknown' | 'available' | 'unavailable';
   availabilityNote: string | null;
   assignedOn: string;
+  /** The warnings accepted when the member was seated, and why. */
+  acceptedWarning: string | null;
 }
 
 export interface CaseNote {
@@ -259,6 +271,8 @@ export interface CaseDetail {
   complainantCustomerId: Id | null;
   complainantName: string;
   complainantAddressLine1: string | null;
+  complainantAddressLine2: string | null;
+  complainantTown: string | null;
   complainantPostcode: string | null;
   complainantContact: string | null;
   landlordId: Id | null;
@@ -275,6 +289,8 @@ export interface CaseDetail {
   acceptedOn: string | null;
   declinedOn: string | null;
   hearingDate: string | null;
+  /** Set when the hearing falls on a weekend or bank holiday. */
+  hearingDayNotice?: string | null;
   heardOn: string | null;
   decisionOn: string | null;
   decisionOutcome: DecisionOutcome | null;
@@ -296,6 +312,15 @@ export interface CaseDetail {
   transitions: CaseTransition[];
   notes: CaseNote[];
   attachments: CaseAttachment[];
+}
+
+/** A panel hearing as the Calendar shows it: the case's reference, never whose it is. */
+export interface HearingEntry {
+  caseId: Id;
+  reference: string;
+  /** The day it was held, or the day it is scheduled for. */
+  date: string;
+  held: boolean;
 }
 
 export interface MemberCandidate {

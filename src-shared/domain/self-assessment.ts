@@ -58,6 +58,11 @@ export const selfAssessmentSubmittedInput = z.object({
   year,
   /** Null takes the mark back off. */
   submittedOn: isoDateSchema.nullable(),
+  /**
+   * Set once the coordinator has seen which provisions are still not
+   * assessed and confirmed; without it such a submission is refused.
+   */
+  confirmUnassessed: z.boolean().optional().default(false),
 });
 
 export interface LinkedCase {

@@ -202,6 +202,8 @@ const complaintCases: EntityWords = {
   complainant_customer_id: f('Complainant on the register', words.ref('customer', 'a customer')),
   complainant_name: f('Complainant'),
   complainant_address_line1: f('Address'),
+  complainant_address_line2: f('Address line 2'),
+  complainant_town: f('Town'),
   complainant_postcode: f('Postcode'),
   complainant_contact: f('Contact'),
   landlord_id: f('Landlord', words.ref('landlord', 'another landlord')),
@@ -288,6 +290,7 @@ export const historyFields: Record<string, EntityWords> = {
     assigned_on: f('Assigned on', date),
     availability: f('Availability', words.code(panelAvailability)),
     availability_note: f('Availability note'),
+    accepted_warning: f('Why they may sit anyway'),
   },
   case_declarations: {
     case_id: hidden,

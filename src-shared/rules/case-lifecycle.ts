@@ -65,6 +65,14 @@ export interface CaseFacts {
   today: string;
   /** The date of the latest step so far (the referral at least); steps are recorded in order. */
   lastStepOn?: string | null;
+  /** The hearing date on the record (the latest scheduling of it). */
+  hearingDate?: string | null;
+  /**
+   * The latest step other than scheduling the hearing. A hearing moved on
+   * the record to the day it was actually held may be recorded after that
+   * day, so "Heard" is held to the hearing date instead of the move's date.
+   */
+  lastStepBeforeHearingOn?: string | null;
 }
 
 export type Refusal = { ok: false; message: string; field?: keyof TransitionInput };
@@ -121,11 +129,15 @@ export function checkTransition(facts: CaseFacts, input: TransitionInput): Allow
   if (input.date > facts.today) {
     return { ok: false, field: 'date', message: 'The date of this step cannot be in the future.' };
   }
-  if (facts.lastStepOn && input.date < facts.lastStepOn) {
+  const floor =
+    to === 'heard' && facts.hearingDate
+      ? (facts.lastStepBeforeHearingOn ?? facts.lastStepOn)
+      : facts.lastStepOn;
+  if (floor && input.date < floor) {
     return {
       ok: false,
       field: 'date',
-      message: `The date of this step cannot be before the last step, on ${readableDate(facts.lastStepOn)}.`,
+      message: `The date of this step cannot be before the last step, on ${readableDate(floor)}.`,
     };
   }
   switch (to) {
@@ -170,6 +182,13 @@ export function checkTransition(facts: CaseFacts, input: TransitionInput): Allow
         return { ok: false, field: 'hearingDate', message: 'Give the date of the hearing.' };
       return { ok: true };
     case 'heard':
+      if (facts.hearingDate && input.date < facts.hearingDate) {
+        return {
+          ok: false,
+          field: 'date',
+          message: `The hearing is scheduled for ${readableDate(facts.hearingDate)}, so it cannot have been held on ${readableDate(input.date)}. If it was held on another day, move the hearing first: record "Hearing scheduled" again with the day it was held.`,
+        };
+      }
       if (facts.assignedMembers < facts.quorum) {
         return {
           ok: false,

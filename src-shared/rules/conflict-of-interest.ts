@@ -1,8 +1,12 @@
 /**
- * Whether a panel member may sit on a case. A member must not be the
- * complainant, live at the same address or on the same street or estate, or
- * have declared a relation to the complainant or prior involvement in the
- * complaint. Any conflict blocks the assignment, with the reason in words.
+ * Whether a panel member may sit on a case. Some conflicts refuse the member
+ * outright: being the complainant, living at the same address, or having
+ * declared a relation to the complainant or prior involvement in the
+ * complaint. Others are warnings a coordinator may accept with a reason
+ * (recorded with the assignment): living on the same street, or on the same
+ * estate. A street counts as the same only within the same postcode district
+ * and town, so "Acklam Road, TS5" and "Acklam Road, TS21" are different
+ * streets.
  */
 export interface PersonPlace {
   customerId: string | null;
@@ -10,6 +14,7 @@ export interface PersonPlace {
   /** First line of the address as typed; compared loosely. */
   addressLine1: string | null;
   postcode: string | null;
+  town?: string | null;
   /** The estate or neighbourhood the home belongs to, if known. */
   neighbourhoodId: string | null;
   neighbourhoodName?: string | null;
@@ -28,10 +33,23 @@ export type ConflictKind =
   | 'relation'
   | 'prior_involvement';
 
+/** A refusal stops the assignment; a warning may be accepted with a reason. */
+export type ConflictSeverity = 'refusal' | 'warning';
+
 export interface Conflict {
   kind: ConflictKind;
+  severity: ConflictSeverity;
   message: string;
 }
+
+const severityOf: Record<ConflictKind, ConflictSeverity> = {
+  is_complainant: 'refusal',
+  same_address: 'refusal',
+  relation: 'refusal',
+  prior_involvement: 'refusal',
+  same_street: 'warning',
+  same_estate: 'warning',
+};
 
 function normal(s: string | null | undefined): string {
   return (s ?? '')
@@ -48,8 +66,34 @@ export function streetOf(addressLine1: string | null): string {
     .trim();
 }
 
-function postcodeOf(p: string | null): string {
+function postcodeOf(p: string | null | undefined): string {
   return normal(p).replace(/\s+/g, '');
+}
+
+/** "TS5 7AB" → "TS5"; the outward code is everything but the last three characters. */
+export function postcodeDistrict(p: string | null | undefined): string {
+  const compact = postcodeOf(p).toUpperCase();
+  return compact.length > 3 ? compact.slice(0, -3) : '';
+}
+
+/**
+ * Two addresses are on the same street when the street names match and
+ * nothing recorded places them apart: a different postcode district or a
+ * different town. Where neither is recorded the street name is all there is,
+ * and a warning a coordinator can accept costs less than a missed conflict.
+ */
+function sameStreet(a: PersonPlace, b: PersonPlace): boolean {
+  const street = streetOf(a.addressLine1);
+  if (street === '' || street !== streetOf(b.addressLine1)) return false;
+  const [da, db] = [postcodeDistrict(a.postcode), postcodeDistrict(b.postcode)];
+  if (da && db && da !== db) return false;
+  const [ta, tb] = [normal(a.town), normal(b.town)];
+  if (ta && tb && ta !== tb) return false;
+  return true;
+}
+
+function conflict(kind: ConflictKind, message: string): Conflict {
+  return { kind, severity: severityOf[kind], message };
 }
 
 export function findConflicts(
@@ -60,55 +104,66 @@ export function findConflicts(
   const out: Conflict[] = [];
   const who = member.name;
   if (member.customerId && complainant.customerId && member.customerId === complainant.customerId) {
-    out.push({
-      kind: 'is_complainant',
-      message: `${who} is the complainant and cannot hear their own complaint.`,
-    });
+    out.push(
+      conflict('is_complainant', `${who} is the complainant and cannot hear their own complaint.`),
+    );
     return out;
   }
   const samePostcode =
     postcodeOf(member.postcode) !== '' &&
     postcodeOf(member.postcode) === postcodeOf(complainant.postcode);
-  const memberStreet = streetOf(member.addressLine1);
   const sameAddress =
     samePostcode &&
     normal(member.addressLine1) !== '' &&
     normal(member.addressLine1) === normal(complainant.addressLine1);
   if (sameAddress) {
-    out.push({
-      kind: 'same_address',
-      message: `${who} lives at the same address as the complainant.`,
-    });
-  } else if (memberStreet !== '' && memberStreet === streetOf(complainant.addressLine1)) {
-    out.push({
-      kind: 'same_street',
-      message: `${who} lives on the same street as the complainant (${member.addressLine1}).`,
-    });
+    out.push(conflict('same_address', `${who} lives at the same address as the complainant.`));
+  } else if (sameStreet(member, complainant)) {
+    const where = [member.addressLine1, member.town, member.postcode].filter(Boolean).join(', ');
+    out.push(
+      conflict('same_street', `${who} lives on the same street as the complainant (${where}).`),
+    );
   }
   if (member.neighbourhoodId && member.neighbourhoodId === complainant.neighbourhoodId) {
     const estate = member.neighbourhoodName ? ` (${member.neighbourhoodName})` : '';
-    out.push({
-      kind: 'same_estate',
-      message: `${who} lives on the same estate as the complainant${estate}.`,
-    });
+    out.push(
+      conflict('same_estate', `${who} lives on the same estate as the complainant${estate}.`),
+    );
   }
   if (declared.relation) {
-    out.push({
-      kind: 'relation',
-      message: `${who} has declared a relation to the complainant: ${declared.relation}.`,
-    });
+    out.push(
+      conflict(
+        'relation',
+        `${who} has declared a relation to the complainant: ${declared.relation}.`,
+      ),
+    );
   }
   if (declared.priorInvolvement) {
-    out.push({
-      kind: 'prior_involvement',
-      message: `${who} has declared prior involvement in this complaint: ${declared.priorInvolvement}.`,
-    });
+    out.push(
+      conflict(
+        'prior_involvement',
+        `${who} has declared prior involvement in this complaint: ${declared.priorInvolvement}.`,
+      ),
+    );
   }
   return out;
 }
 
-/** One sentence for a refusal: every conflict found, so the coordinator sees them all at once. */
+export const refusalsOf = (conflicts: Conflict[]) =>
+  conflicts.filter((c) => c.severity === 'refusal');
+export const warningsOf = (conflicts: Conflict[]) =>
+  conflicts.filter((c) => c.severity === 'warning');
+
+/** One sentence for a refusal: every hard conflict found, so the coordinator sees them all at once. */
 export function conflictRefusal(conflicts: Conflict[]): string | null {
-  if (!conflicts.length) return null;
-  return `This member cannot sit on the case. ${conflicts.map((c) => c.message).join(' ')}`;
+  const hard = refusalsOf(conflicts);
+  if (!hard.length) return null;
+  return `This member cannot sit on the case. ${hard.map((c) => c.message).join(' ')}`;
+}
+
+/** The warnings to accept before the member is seated, or null when there are none. */
+export function conflictWarning(conflicts: Conflict[]): string | null {
+  const soft = warningsOf(conflicts);
+  if (!soft.length) return null;
+  return `${soft.map((c) => c.message).join(' ')} Give a reason to seat them anyway, or choose another member.`;
 }

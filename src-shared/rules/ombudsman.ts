@@ -117,3 +117,20 @@ export function ombudsmanWindow(
         : `The 12 months after the final response end ${when} (${readableDate(windowEnds)}). Make sure the resident knows they can go to the Housing Ombudsman now; the panel must not delay them.`,
   };
 }
+
+/**
+ * The sentence a letter gives about the 12 months, with the dates written as
+ * the letter writes them. It says plainly that the resident can go now.
+ */
+export function ombudsmanDeadlineLine(
+  window: Pick<OmbudsmanWindow, 'finalResponse' | 'windowEnds' | 'daysLeft'>,
+  formatDate: (iso: string) => string,
+): string {
+  if (!window.finalResponse || !window.windowEnds) {
+    return 'The Ombudsman normally expects a complaint within 12 months of the landlord’s final response at stage 2. You do not need to wait for that response, or for us, to contact them.';
+  }
+  if ((window.daysLeft ?? 0) < 0) {
+    return `The landlord’s final response was sent on ${formatDate(window.finalResponse)}, so the 12 months in which the Ombudsman normally expects a complaint ended on ${formatDate(window.windowEnds)}. You can still contact the Ombudsman, who decides whether to look at a complaint made later.`;
+  }
+  return `The landlord’s final response was sent on ${formatDate(window.finalResponse)}. The Ombudsman normally expects a complaint within 12 months of it, so you can go to the Ombudsman until ${formatDate(window.windowEnds)}, and you can go now.`;
+}

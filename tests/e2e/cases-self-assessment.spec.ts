@@ -123,7 +123,8 @@ test('self-assessment evidence by keyboard: link a case, attach a document, reco
     page.getByText(/was due to the Ombudsman by 30 September 2026 and is not marked submitted/),
   ).toBeVisible();
   await page.getByLabel('Submitted on').fill('2026-10-02');
-  await page.getByRole('button', { name: 'Mark submitted' }).press('Enter');
+  await page.getByRole('button', { name: 'Mark submitted…' }).press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Mark submitted as it is' }).click();
   await expect(
     page.getByText('The Code self-assessment for 2026 was submitted on 2 October 2026.'),
   ).toBeVisible();
@@ -140,14 +141,15 @@ test('team leaders edit the Ombudsman’s details and the case page shows them o
 }) => {
   await app.signIn({ role: 'team_leader', name: 'Tess Leader' });
   await page.goto(`${app.url}#/settings/cases`);
-  await expect(page.getByLabel('Telephone')).toHaveValue('0300 111 3000');
-  await page.getByLabel('Telephone').fill('0300 111 3001');
-  await page.getByLabel('Email').fill('not an email');
+  const details = page.getByRole('form', { name: 'Housing Ombudsman contact details' });
+  await expect(details.getByLabel('Telephone')).toHaveValue('0300 111 3000');
+  await details.getByLabel('Telephone').fill('0300 111 3001');
+  await details.getByLabel('Email').fill('not an email');
   await page.getByRole('button', { name: 'Save the Ombudsman’s details' }).click();
   await expect(
     page.getByText('Enter an email address, like info@housing-ombudsman.org.uk.').first(),
   ).toBeVisible();
-  await page.getByLabel('Email').fill('help@housing-ombudsman.example');
+  await details.getByLabel('Email').fill('help@housing-ombudsman.example');
   await page.getByRole('button', { name: 'Save the Ombudsman’s details' }).click();
   await expect(page.getByText('Saved. New letters will carry these details.')).toBeVisible();
   await expectAccessible(page, 'the complaint panel settings');

@@ -5,6 +5,12 @@ const shots = process.env.SCREENSHOT_DIR;
 
 async function setUp(app: HostedApp) {
   await app.signIn({ role: 'coordinator', name: 'Jo Coordinator' });
+  await app.api('cases.saveLetterSignatory', {
+    name: 'Jo Coordinator',
+    jobTitle: 'Involvement Coordinator',
+    telephone: '01642 000 111',
+    email: 'panel@example.org.uk',
+  });
   const people = [
     ['Bob', 'Brown', '3 Linthorpe Road', 'TS1 3AA'],
     ['Cath', 'Clark', '9 Marton Road', 'TS4 2BB'],
@@ -35,7 +41,7 @@ test('a complaint case from referral to decision, with a conflict refused and bo
   await page.goto(`${app.url}#/cases/new`);
   await page.getByLabel('Referred on').fill('2026-11-23');
   await page.getByRole('textbox', { name: 'Name (required)' }).fill('Ann Complainant');
-  await page.getByLabel('Address').fill('12 Acklam Road');
+  await page.getByLabel('Address', { exact: true }).fill('12 Acklam Road');
   await page.getByLabel('Postcode').fill('TS5 7AB');
   await page.getByLabel('Service area').selectOption({ label: 'Repairs and maintenance' });
   await page
@@ -92,16 +98,18 @@ test('a complaint case from referral to decision, with a conflict refused and bo
   });
   await step('Accepted');
 
-  // A neighbour on the same street is refused, with the reason.
+  // A neighbour on the same street is a warning: assigning needs a reason.
   await page
     .getByLabel('Assign a member')
-    .selectOption({ label: 'Nina Neighbour (conflict of interest)' });
-  await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    .selectOption({ label: 'Nina Neighbour (check: lives nearby)' });
   await expect(
     page.getByText(
-      'This member cannot sit on the case. Nina Neighbour lives on the same street as the complainant (40 Acklam Road).',
+      'Nina Neighbour lives on the same street as the complainant (40 Acklam Road, TS5 7AD). They may still sit if you record why.',
     ),
   ).toBeVisible();
+  await page.getByRole('button', { name: 'Assign anyway' }).click();
+  await expect(page.getByText('Give the reason this member may sit anyway.')).toBeVisible();
+  await page.getByLabel('Assign a member').selectOption({ label: 'Choose a member…' });
   for (const name of ['Bob Brown', 'Cath Clark', 'Dev Dhillon']) {
     await page.getByLabel('Assign a member').selectOption({ label: name });
     await page.getByRole('button', { name: 'Assign', exact: true }).click();
@@ -146,7 +154,7 @@ test('a complaint case from referral to decision, with a conflict refused and bo
   await letter.saveAs(letterPath);
   const letterText = pdfText(letterPath);
   expect(letterText).toContain('Dear Ann Complainant');
-  expect(letterText).toContain('Partly upheld');
+  expect(letterText).toContain('your complaint is partly upheld');
   expect(letterText).toContain('Survey every open damp case within a month');
   expect(letterText).toContain('0300 111 3000');
   if (shots) await page.screenshot({ path: `${shots}/case-page.png`, fullPage: true });

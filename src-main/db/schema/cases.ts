@@ -9,6 +9,8 @@ export interface ComplaintCasesTable extends EditableColumns {
   complainant_customer_id: string | null;
   complainant_name: string;
   complainant_address_line1: string | null;
+  complainant_address_line2: string | null;
+  complainant_town: string | null;
   complainant_postcode: string | null;
   complainant_contact: string | null;
   landlord_id: string | null;
@@ -57,6 +59,8 @@ export interface CasePanelMembersTable extends EditableColumns {
   assigned_on: string;
   availability: string;
   availability_note: string | null;
+  /** The warnings a coordinator accepted in seating this member, with their reason. */
+  accepted_warning: string | null;
 }
 
 export interface CaseDeclarationsTable extends EditableColumns {

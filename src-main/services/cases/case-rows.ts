@@ -125,6 +125,8 @@ export function detailCoreOf(
     complainantCustomerId: row.complainant_customer_id,
     complainantName: row.complainant_name,
     complainantAddressLine1: row.complainant_address_line1,
+    complainantAddressLine2: row.complainant_address_line2,
+    complainantTown: row.complainant_town,
     complainantPostcode: row.complainant_postcode,
     complainantContact: row.complainant_contact,
     landlordId: row.landlord_id,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CaseSettings } from '../../../src-shared/api/cases';
 import type {
+  letterSignatoryInput,
   ombudsmanContactInput,
   referenceFileInput,
   standardsInput,
@@ -18,19 +19,22 @@ import { codeProvisions, replaceCodeProvisions } from './code-provisions';
 import {
   CASE_SETTINGS_KEY,
   CASE_TEMPLATES_KEY,
+  LETTER_SIGNATORY_KEY,
   OMBUDSMAN_CONTACT_KEY,
   caseStandards,
   caseTemplates,
+  letterSignatory,
   ombudsmanContact,
   panelStandardsOf,
 } from './settings';
 
 export async function caseSettings(ctx: AppContext): Promise<CaseSettings> {
-  const [standards, templates, groupId, contact] = await Promise.all([
+  const [standards, templates, groupId, contact, signatory] = await Promise.all([
     caseStandards(ctx),
     caseTemplates(ctx),
     panelGroupId(ctx),
     ombudsmanContact(ctx),
+    letterSignatory(ctx),
   ]);
   const group = groupId
     ? await ctx.db.selectFrom('groups').select('name').where('id', '=', groupId).executeTakeFirst()
@@ -41,6 +45,7 @@ export async function caseSettings(ctx: AppContext): Promise<CaseSettings> {
     standards,
     templates,
     ombudsmanContact: contact,
+    signatory,
     bankHolidays: {
       firstYear: calendar.firstYear,
       lastYear: calendar.lastYear,
@@ -117,6 +122,14 @@ export async function saveOmbudsmanContact(
   input: z.output<typeof ombudsmanContactInput>,
 ): Promise<CaseSettings> {
   await writing(ctx, (w) => saveSetting(w, OMBUDSMAN_CONTACT_KEY, input));
+  return caseSettings(ctx);
+}
+
+export async function saveLetterSignatory(
+  ctx: CallContext,
+  input: z.output<typeof letterSignatoryInput>,
+): Promise<CaseSettings> {
+  await writing(ctx, (w) => saveSetting(w, LETTER_SIGNATORY_KEY, input));
   return caseSettings(ctx);
 }
 

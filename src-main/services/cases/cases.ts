@@ -21,7 +21,8 @@ import {
   bankHolidayListNotice,
   type BankHolidayCalendar,
 } from '../../../src-shared/rules/bank-holidays';
-import { addCalendarDays, londonDate } from '../../../src-shared/rules/working-days';
+import { addCalendarDays, londonDate, readableDate } from '../../../src-shared/rules/working-days';
+import { dayNotice } from '../../../src-shared/rules/scheduling-days';
 import type { Page } from '../../../src-shared/domain/common';
 import { allowed, demand, writing, type CallContext } from '../context';
 import type { Writer } from '../../changes/writer';
@@ -53,6 +54,8 @@ function stageColumns(input: Referral) {
     complainant_customer_id: input.complainantCustomerId,
     complainant_name: input.complainantName,
     complainant_address_line1: input.complainantAddressLine1,
+    complainant_address_line2: input.complainantAddressLine2,
+    complainant_town: input.complainantTown,
     complainant_postcode: input.complainantPostcode,
     complainant_contact: input.complainantContact,
     landlord_id: input.landlordId,
@@ -207,11 +210,29 @@ export async function updateCase(
 ): Promise<CaseDetail> {
   checkReferral(ctx, input);
   await loadRow(ctx, input.id);
+  const steps = await ctx.db
+    .selectFrom('case_transitions')
+    .select(['id', 'to_status', 'on_date'])
+    .where('case_id', '=', input.id)
+    .where('deleted_at', 'is', null)
+    .orderBy('on_date')
+    .execute();
+  const firstStep = steps.find((s) => s.to_status !== 'referred');
+  if (firstStep && input.referredOn > firstStep.on_date) {
+    const message = `The referral cannot come after the case's first step, on ${readableDate(firstStep.on_date)}.`;
+    throw ApiError.invalid(message, [{ path: 'referredOn', message }]);
+  }
+  const referral = steps.find((s) => s.to_status === 'referred');
   const [standards, calendar] = [panelStandardsOf(await caseStandards(ctx)), bankHolidays(ctx)];
+  const reason = input.correctionReason ?? 'Referral details corrected';
   await writing(ctx, async (w) => {
     await w.update('complaint_cases', input.id, stageColumns(input), {
       expectedUpdatedAt: input.expectedUpdatedAt,
+      reason,
     });
+    // The timeline's first step is the referral: it moves with the corrected date.
+    if (referral && referral.on_date !== input.referredOn)
+      await w.update('case_transitions', referral.id, { on_date: input.referredOn }, { reason });
     await refreshNextDue(w, input.id, standards, calendar);
   });
   return getCase(ctx, { id: input.id });
@@ -219,7 +240,7 @@ export async function updateCase(
 
 async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
   const standards = await caseStandards(ctx);
-  const [members, open, steps] = await Promise.all([
+  const [members, open, steps, fixedSteps] = await Promise.all([
     ctx.db
       .selectFrom('case_panel_members')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -243,8 +264,16 @@ async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
       .where('case_id', '=', row.id)
       .where('deleted_at', 'is', null)
       .executeTakeFirst(),
+    ctx.db
+      .selectFrom('case_transitions')
+      .select((eb) => eb.fn.max('on_date').as('last'))
+      .where('case_id', '=', row.id)
+      .where('deleted_at', 'is', null)
+      .where('to_status', '!=', 'hearing_scheduled')
+      .executeTakeFirst(),
   ]);
   const lastStep = steps?.last ?? null;
+  const lastFixed = fixedSteps?.last ?? null;
   return {
     status: row.status as CaseStatus,
     eligible: row.eligible === null ? null : row.eligible === 1,
@@ -253,6 +282,8 @@ async function factsFor(ctx: CallContext, row: CaseRow): Promise<CaseFacts> {
     openRecommendations: Number(open.n),
     today: today(ctx),
     lastStepOn: lastStep && lastStep > row.referred_on ? lastStep : row.referred_on,
+    lastStepBeforeHearingOn: lastFixed && lastFixed > row.referred_on ? lastFixed : row.referred_on,
+    hearingDate: row.hearing_date,
   };
 }
 
@@ -298,6 +329,8 @@ export async function getCase(ctx: CallContext, input: { id: string }): Promise<
   const now = today(ctx);
   return {
     ...detailCoreOf(row, landlord?.name ?? null, area?.name ?? null),
+    hearingDayNotice:
+      row.hearing_date && !row.heard_on ? dayNotice(row.hearing_date, calendar) : null,
     codeCheck: codeCheckOf(row, now, calendar),
     ombudsman: ombudsmanWindow(row.stage2_responded, now, {
       warnDays: standards.ombudsmanWarnDays,

@@ -8,7 +8,8 @@ import type { DemoStep } from '../demo';
 import { writing } from '../context';
 import { nextDueOf } from './case-rows';
 import { bankHolidays } from '../reference/bank-holidays';
-import { caseStandards, panelStandardsOf } from './settings';
+import { saveSetting } from '../settings';
+import { LETTER_SIGNATORY_KEY, caseStandards, letterSignatory, panelStandardsOf } from './settings';
 
 const subjects = [
   ['repairs', 'Damp and mould in the bedroom not fixed after three visits'],
@@ -52,7 +53,16 @@ export const casesDemoStep: DemoStep = async (ctx, ids) => {
   const standards = panelStandardsOf(await caseStandards(ctx));
   const landlordIds = [...ids.landlords.values()];
   let recommendations = 0;
+  const signatory = await letterSignatory(ctx);
   await writing(ctx, async (w) => {
+    // Decision letters need a named signatory; the demo names one so its letters can be written.
+    if (!signatory)
+      await saveSetting(w, LETTER_SIGNATORY_KEY, {
+        name: 'Sam Patel',
+        jobTitle: 'Involvement Coordinator (Scrutiny and Complaints)',
+        telephone: '01642 000 000',
+        email: 'complaints.panel@example.org.uk',
+      });
     for (const [i, journey] of journeys.entries()) {
       const [serviceArea, subject] = subjects[i % subjects.length]!;
       const referredOn = addCalendarDays(today, -journey.referredDaysAgo);

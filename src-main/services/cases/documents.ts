@@ -7,7 +7,11 @@ import { complianceLabels } from '../../../src-shared/domain/self-assessment';
 import { ApiError } from '../../../src-shared/errors';
 import { caseStatusLabels, decisionOutcomeLabels } from '../../../src-shared/rules/case-lifecycle';
 import { EXPECTED_HOLIDAYS_NOTE } from '../../../src-shared/rules/working-days';
-import { ombudsmanLetterLines, ombudsmanRightStatement } from '../../../src-shared/rules/ombudsman';
+import {
+  ombudsmanDeadlineLine,
+  ombudsmanLetterLines,
+  ombudsmanRightStatement,
+} from '../../../src-shared/rules/ombudsman';
 import {
   DecisionLetter,
   HearingPack,
@@ -19,7 +23,7 @@ import { buildWorkbook } from '../../documents/xlsx';
 import type { AppContext, CallContext } from '../context';
 import { readSetting } from '../settings';
 import { getCase } from './cases';
-import { caseTemplates } from './settings';
+import { caseTemplates, letterSignatory } from './settings';
 import { selfAssessment } from './self-assessment';
 import { trackRecommendations } from '../recommendations/recommendations';
 
@@ -57,7 +61,7 @@ export async function caseDocument(
   input: { caseId: string; kind: 'hearing_pack' | 'decision_letter' },
 ): Promise<GeneratedFile> {
   const detail = await getCase(ctx, { id: input.caseId });
-  const [templates, organisation, recs] = await Promise.all([
+  const [templates, organisation, recs, signatory, home, landlords] = await Promise.all([
     caseTemplates(ctx),
     organisationName(ctx),
     trackRecommendations(ctx, {
@@ -66,19 +70,34 @@ export async function caseDocument(
       offset: 0,
       limit: 1000,
     }),
+    letterSignatory(ctx),
+    detail.complainantCustomerId
+      ? ctx.db
+          .selectFrom('customers')
+          .select(['address_line2', 'town'])
+          .where('id', '=', detail.complainantCustomerId)
+          .executeTakeFirst()
+      : undefined,
+    ctx.db.selectFrom('landlords').select('name').execute(),
   ]);
+  // Names that keep their capitals wherever a template puts them.
+  const properNouns = [organisation, ...landlords.map((l) => l.name)];
   const today = fmt(ctx.clock.now().toISOString());
   const area = serviceAreas.labels[detail.serviceArea];
   const recommendationText = recs.rows.length
     ? recs.rows.map((r, i) => `${i + 1}. ${r.text}`).join('\n')
-    : 'None.';
+    : 'The panel has made no recommendations.';
   const values = {
     reference: detail.reference,
     complainantName: detail.complainantName,
     subject: detail.subject,
     serviceArea: area,
     landlordName: detail.landlordName ?? '',
-    hearingDate: detail.hearingDate ? fmt(detail.hearingDate) : 'a date still to be set',
+    hearingDate: detail.heardOn
+      ? fmt(detail.heardOn)
+      : detail.hearingDate
+        ? fmt(detail.hearingDate)
+        : 'a date still to be set',
     heardOn: fmt(detail.heardOn),
     decisionOn: fmt(detail.decisionOn),
     decisionOutcome: detail.decisionOutcome
@@ -97,18 +116,30 @@ export async function caseDocument(
       throw ApiError.invalid(
         'The decision letter can be written once the panel has issued its decision.',
       );
+    if (!signatory)
+      throw ApiError.invalid(
+        'Name who signs decision letters, with their contact details, in the complaint panel settings first.',
+      );
     const bytes = await renderPdf(
       createElement(DecisionLetter, {
         data: {
           organisation,
           reference: detail.reference,
           complainantName: detail.complainantName,
-          addressLines: [detail.complainantAddressLine1, detail.complainantPostcode].filter(
-            (l): l is string => !!l,
-          ),
+          addressLines: [
+            detail.complainantAddressLine1,
+            detail.complainantAddressLine2 ?? home?.address_line2,
+            detail.complainantTown ?? home?.town,
+            detail.complainantPostcode,
+          ].filter((l): l is string => !!l),
           date: fmt(detail.decisionOn),
-          body: fillTemplate(templates.decisionLetter, values),
-          ombudsmanLines: ombudsmanLetterLines(detail.ombudsmanContact),
+          body: fillTemplate(templates.decisionLetter, values, properNouns),
+          signatory,
+          ombudsmanLines: [
+            ombudsmanRightStatement,
+            ombudsmanDeadlineLine(detail.ombudsman, fmt),
+            ...ombudsmanLetterLines(detail.ombudsmanContact).slice(1),
+          ],
         },
       }) as never,
     );
@@ -131,7 +162,14 @@ export async function caseDocument(
     ['Stage 1 outcome', detail.stage1.outcome ? stageOutcomeLabels[detail.stage1.outcome] : '—'],
     ['Stage 2 outcome', detail.stage2.outcome ? stageOutcomeLabels[detail.stage2.outcome] : '—'],
     ['Internal process ended', fmt(detail.codeCheck.internalProcessEnded)],
-    ['Hearing', fmt(detail.hearingDate)],
+    [
+      'Hearing',
+      detail.heardOn
+        ? `Held on ${fmt(detail.heardOn)}`
+        : detail.hearingDate
+          ? `Scheduled for ${fmt(detail.hearingDate)}`
+          : 'Still to be set',
+    ],
   ];
   const timeline = [
     ...detail.codeCheck.milestones
@@ -163,7 +201,7 @@ export async function caseDocument(
       data: {
         organisation,
         reference: detail.reference,
-        intro: fillTemplate(templates.hearingPackIntro, values),
+        intro: fillTemplate(templates.hearingPackIntro, values, properNouns),
         summary,
         codeFindings: detail.codeCheck.findings.map((f) => f.message),
         timeline,

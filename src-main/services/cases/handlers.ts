@@ -3,6 +3,7 @@ import type { HandlersFor } from '../context';
 import {
   caseSettings,
   replaceReferenceFile,
+  saveLetterSignatory,
   saveOmbudsmanContact,
   saveStandards,
   saveTemplates,
@@ -17,6 +18,7 @@ import {
   updateCase,
 } from './cases';
 import { caseDocument, exportSelfAssessment } from './documents';
+import { dayNoticeFor, listHearings } from './hearings';
 import { addNote, attachFile, readAttachment } from './evidence';
 import { caseFigures, savePeriodFigure } from './figures';
 import {
@@ -43,6 +45,8 @@ export const casesHandlers: HandlersFor<typeof casesApi> = {
   'cases.update': updateCase,
   'cases.transition': transitionCase,
   'cases.recordOmbudsmanResult': recordOmbudsmanResult,
+  'cases.hearings': listHearings,
+  'calendar.dayNotice': async (ctx, input) => dayNoticeFor(ctx, input),
   'cases.panelCandidates': panelCandidates,
   'cases.assignMember': assignMember,
   'cases.declareInterest': declareInterest,
@@ -56,6 +60,7 @@ export const casesHandlers: HandlersFor<typeof casesApi> = {
   'cases.saveStandards': saveStandards,
   'cases.saveTemplates': saveTemplates,
   'cases.saveOmbudsmanContact': saveOmbudsmanContact,
+  'cases.saveLetterSignatory': saveLetterSignatory,
   'cases.replaceReferenceFile': replaceReferenceFile,
   'cases.figures': caseFigures,
   'cases.savePeriodFigure': savePeriodFigure,

@@ -9,7 +9,9 @@ import type { MemberCandidate, PanelAssignment } from '../../../src-shared/domai
 import { ApiError } from '../../../src-shared/errors';
 import {
   conflictRefusal,
+  conflictWarning,
   findConflicts,
+  warningsOf,
   type PersonPlace,
 } from '../../../src-shared/rules/conflict-of-interest';
 import { londonDate } from '../../../src-shared/rules/working-days';
@@ -57,6 +59,7 @@ export async function listPanel(ctx: AppContext, caseId: string): Promise<PanelA
       'm.availability',
       'm.availability_note',
       'm.assigned_on',
+      'm.accepted_warning',
       'c.first_name',
       'c.last_name',
       'c.preferred_name',
@@ -72,6 +75,7 @@ export async function listPanel(ctx: AppContext, caseId: string): Promise<PanelA
     availability: r.availability as PanelAssignment['availability'],
     availabilityNote: r.availability_note,
     assignedOn: r.assigned_on,
+    acceptedWarning: r.accepted_warning,
   }));
 }
 
@@ -85,8 +89,10 @@ async function complainantPlace(ctx: AppContext, caseId: string): Promise<Person
       'k.complainant_customer_id',
       'k.complainant_name',
       'k.complainant_address_line1',
+      'k.complainant_town',
       'k.complainant_postcode',
       'c.address_line1',
+      'c.town',
       'c.postcode',
       'c.neighbourhood_id',
       'n.name as neighbourhood_name',
@@ -100,6 +106,7 @@ async function complainantPlace(ctx: AppContext, caseId: string): Promise<Person
     name: row.complainant_name,
     addressLine1: row.complainant_address_line1 ?? row.address_line1,
     postcode: row.complainant_postcode ?? row.postcode,
+    town: row.complainant_town ?? row.town,
     neighbourhoodId: row.neighbourhood_id,
     neighbourhoodName: row.neighbourhood_name,
   };
@@ -116,6 +123,7 @@ async function candidatesQuery(ctx: AppContext, customerId?: string) {
       'c.last_name',
       'c.preferred_name',
       'c.address_line1',
+      'c.town',
       'c.postcode',
       'c.neighbourhood_id',
       'n.name as neighbourhood_name',
@@ -181,6 +189,7 @@ export async function panelCandidates(
           name: fullName(r),
           addressLine1: r.address_line1,
           postcode: r.postcode,
+          town: r.town,
           neighbourhoodId: r.neighbourhood_id,
           neighbourhoodName: r.neighbourhood_name,
         },
@@ -219,32 +228,48 @@ export async function assignMember(
     relation: null,
     priorInvolvement: null,
   };
-  const refusal = conflictRefusal(
-    findConflicts(
-      {
-        customerId: member.id,
-        name: fullName(member),
-        addressLine1: member.address_line1,
-        postcode: member.postcode,
-        neighbourhoodId: member.neighbourhood_id,
-        neighbourhoodName: member.neighbourhood_name,
-      },
-      complainant,
-      declared,
-    ),
+  const conflicts = findConflicts(
+    {
+      customerId: member.id,
+      name: fullName(member),
+      addressLine1: member.address_line1,
+      postcode: member.postcode,
+      town: member.town,
+      neighbourhoodId: member.neighbourhood_id,
+      neighbourhoodName: member.neighbourhood_name,
+    },
+    complainant,
+    declared,
   );
+  const refusal = conflictRefusal(conflicts);
   if (refusal) throw ApiError.invalid(refusal, [{ path: 'customerId', message: refusal }]);
+  const warning = conflictWarning(conflicts);
+  if (warning && !input.acceptWarningReason) {
+    throw new ApiError('invalid', warning, [
+      { path: 'acceptWarningReason', message: 'Give the reason this member may sit anyway.' },
+    ]);
+  }
+  const accepted = warning
+    ? `${warningsOf(conflicts)
+        .map((c) => c.message)
+        .join(' ')} Accepted: ${input.acceptWarningReason}`
+    : null;
   const existing = await listPanel(ctx, input.caseId);
   if (existing.some((a) => a.customerId === member.id))
     throw new ApiError('conflict', `${fullName(member)} is already on this case’s panel.`);
   await writing(ctx, (w) =>
-    w.create('case_panel_members', {
-      case_id: input.caseId,
-      customer_id: member.id,
-      assigned_on: londonDate(ctx.clock.now()),
-      availability: 'unknown',
-      availability_note: null,
-    }),
+    w.create(
+      'case_panel_members',
+      {
+        case_id: input.caseId,
+        customer_id: member.id,
+        assigned_on: londonDate(ctx.clock.now()),
+        availability: 'unknown',
+        availability_note: null,
+        accepted_warning: accepted,
+      },
+      { reason: accepted },
+    ),
   );
   return listPanel(ctx, input.caseId);
 }

@@ -228,6 +228,25 @@ export async function markSubmitted(
     throw ApiError.invalid('The submission date cannot be in the future.', [
       { path: 'submittedOn', message: 'Enter the date it was sent, today or earlier.' },
     ]);
+  if (input.submittedOn && !input.confirmUnassessed) {
+    const current = await selfAssessment(ctx, { year: input.year });
+    const open = current.rows.filter((r) => r.complies === null);
+    if (open.length) {
+      const list = open
+        .slice(0, 5)
+        .map((r) => r.provision)
+        .join(', ');
+      throw ApiError.invalid(
+        `${open.length} of ${current.rows.length} provisions are not assessed yet (${list}${open.length > 5 ? ' and more' : ''}). Confirm that it was submitted as it is, or assess them first.`,
+        [
+          {
+            path: 'confirmUnassessed',
+            message: 'Confirm the submission with provisions unassessed.',
+          },
+        ],
+      );
+    }
+  }
   const dates = { ...(await submittedDates(ctx)) };
   if (input.submittedOn) dates[String(input.year)] = input.submittedOn;
   else delete dates[String(input.year)];

@@ -12,8 +12,10 @@ import type { AppContext } from '../context';
 import { readSetting } from '../settings';
 import {
   defaultTemplates,
+  letterSignatoryInput,
   ombudsmanContactInput,
   type CaseTemplates,
+  type LetterSignatory,
 } from '../../../src-shared/domain/case-settings';
 
 /*
@@ -25,6 +27,7 @@ export const CASE_SETTINGS_KEY = 'cases.standards';
 export const CASE_TEMPLATES_KEY = 'cases.templates';
 export const PANEL_GROUP_KEY = 'cases.panelGroupId';
 export const OMBUDSMAN_CONTACT_KEY = 'cases.ombudsmanContact';
+export const LETTER_SIGNATORY_KEY = 'cases.letterSignatory';
 
 const standardsSchema = z.object({
   eligibilityDays: z.number().int().min(1).max(120),
@@ -81,4 +84,10 @@ export async function panelGroupSetting(ctx: AppContext): Promise<string | null>
 export async function ombudsmanContact(ctx: AppContext): Promise<OmbudsmanContact> {
   const parsed = ombudsmanContactInput.safeParse(await readJson(ctx, OMBUDSMAN_CONTACT_KEY));
   return parsed.success ? parsed.data : defaultOmbudsmanContact;
+}
+
+/** Who signs decision letters; null until the team names someone. */
+export async function letterSignatory(ctx: AppContext): Promise<LetterSignatory | null> {
+  const parsed = letterSignatoryInput.safeParse(await readJson(ctx, LETTER_SIGNATORY_KEY));
+  return parsed.success ? parsed.data : null;
 }

@@ -146,8 +146,8 @@ describe('complaint panel cases', () => {
     c = await app.call('cases.get', { id: c.id });
     expect(c.moves).toContain('panel_convened');
     await move('panel_convened');
-    await move('hearing_scheduled', { hearingDate: '2026-11-25' });
-    expect(c.hearingDate).toBe('2026-11-25');
+    await move('hearing_scheduled', { hearingDate: '2026-11-23' });
+    expect(c.hearingDate).toBe('2026-11-23');
     await move('heard');
     await expect(move('decision_issued', { decisionOutcome: 'upheld' })).rejects.toMatchObject({
       fields: [{ path: 'findings' }],
@@ -288,7 +288,8 @@ describe('complaint panel cases', () => {
       app.call('cases.assignMember', { caseId: c.id, customerId: neighbour }),
     ).rejects.toMatchObject({
       message:
-        'This member cannot sit on the case. Nina Neighbour lives on the same street as the complainant (40 Acklam Road).',
+        'Nina Neighbour lives on the same street as the complainant (40 Acklam Road, TS5 7AD). Give a reason to seat them anyway, or choose another member.',
+      fields: [{ path: 'acceptWarningReason' }],
     });
     await app.call('cases.assignMember', { caseId: c.id, customerId: cousin });
     const panel = await app.call('cases.declareInterest', {

@@ -67,8 +67,22 @@ export async function signInAs(
   await app.signInAs(role);
 }
 
-/** A case taken from referral to the panel's decision (partly upheld) on 23 November 2026. */
+/** Names who signs decision letters: a letter cannot be written without them. */
+export async function nameSignatory(app: TestApp): Promise<void> {
+  await app.call('cases.saveLetterSignatory', {
+    name: 'Sam Patel',
+    jobTitle: 'Involvement Coordinator',
+    telephone: '01642 000 111',
+    email: 'panel@example.org.uk',
+  });
+}
+
+/**
+ * A case taken from referral to the panel's decision (partly upheld) on 23
+ * November 2026, with a signatory named so its letter can be written.
+ */
 export async function decideCase(app: TestApp): Promise<CaseDetail> {
+  await nameSignatory(app);
   let c = await app.call('cases.refer', referral());
   for (const id of await threeMembers(app))
     await app.call('cases.assignMember', { caseId: c.id, customerId: id });

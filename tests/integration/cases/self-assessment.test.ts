@@ -209,6 +209,7 @@ describe('the 30 September reminder', () => {
     const submitted = await app.call('selfAssessment.markSubmitted', {
       year: 2026,
       submittedOn: '2026-10-02',
+      confirmUnassessed: true,
     });
     expect(submitted.submittedOn).toBe('2026-10-02');
     expect(submitted.reminder).toMatchObject({

@@ -191,4 +191,37 @@ describe('the case lifecycle', () => {
     ]);
     expect(offeredMoves({ ...base, status: 'closed' })).toEqual([]);
   });
+
+  it('holds "Heard" to the scheduled hearing date, and lets a moved hearing be heard on its day', () => {
+    const scheduled: CaseFacts = {
+      ...base,
+      status: 'hearing_scheduled',
+      today: '2026-12-03',
+      lastStepOn: '2026-11-16',
+      lastStepBeforeHearingOn: '2026-11-16',
+      hearingDate: '2026-12-25',
+    };
+    expect(checkTransition(scheduled, { to: 'heard', date: '2026-12-02' })).toEqual({
+      ok: false,
+      field: 'date',
+      message:
+        'The hearing is scheduled for 25 Dec 2026, so it cannot have been held on 2 Dec 2026. If it was held on another day, move the hearing first: record "Hearing scheduled" again with the day it was held.',
+    });
+    // Not offered before the day of the hearing.
+    expect(offeredMoves(scheduled)).not.toContain('heard');
+    // The hearing moved on the record (on 3 December) to the day it was held.
+    const moved = { ...scheduled, lastStepOn: '2026-12-03', hearingDate: '2026-12-02' };
+    expect(checkTransition(moved, { to: 'heard', date: '2026-12-02' })).toEqual({ ok: true });
+    expect(checkTransition(moved, { to: 'heard', date: '2026-12-01' })).toMatchObject({
+      ok: false,
+      field: 'date',
+    });
+    // Other steps still cannot come before the latest step.
+    expect(
+      checkTransition(moved, { to: 'withdrawn', date: '2026-12-02', reason: 'x' }),
+    ).toMatchObject({
+      ok: false,
+      field: 'date',
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { useRef, useState, type RefObject } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   referrerLabels,
@@ -17,6 +18,8 @@ import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { ExpectedHolidaysNote } from './BankHolidayNotice';
 import { CaseRecommendations } from './CaseRecommendations';
+import { EditReferral } from './EditReferral';
+import { SectionIndex, type IndexEntry } from './SectionIndex';
 import { EvidenceSection, NotesSection } from './EvidenceSection';
 import { CaseStatusBadge } from './labels';
 import { LifecycleActions } from './LifecycleActions';
@@ -39,7 +42,19 @@ const deadlineBadge = {
   due: <span className="badge badge--amber">Due</span>,
 } as const;
 
-function Summary({ detail }: { detail: CaseDetail }) {
+function Summary({
+  detail,
+  canWrite,
+  onEdit,
+  editButton,
+  corrected,
+}: {
+  detail: CaseDetail;
+  canWrite: boolean;
+  onEdit: () => void;
+  editButton: RefObject<HTMLButtonElement | null>;
+  corrected: boolean;
+}) {
   const rows: [string, string][] = [
     [
       'Referred',
@@ -47,7 +62,13 @@ function Summary({ detail }: { detail: CaseDetail }) {
     ],
     [
       'Complainant',
-      [detail.complainantName, detail.complainantAddressLine1, detail.complainantPostcode]
+      [
+        detail.complainantName,
+        detail.complainantAddressLine1,
+        detail.complainantAddressLine2,
+        detail.complainantTown,
+        detail.complainantPostcode,
+      ]
         .filter(Boolean)
         .join(', '),
     ],
@@ -57,7 +78,9 @@ function Summary({ detail }: { detail: CaseDetail }) {
     ['What it is about', detail.subject],
     ['Outcome sought', detail.outcomeSought ?? '—'],
   ];
-  if (detail.hearingDate) rows.push(['Hearing', formatDate(detail.hearingDate)]);
+  if (detail.heardOn) rows.push(['Hearing', `Held on ${formatDate(detail.heardOn)}`]);
+  else if (detail.hearingDate)
+    rows.push(['Hearing', `Scheduled for ${formatDate(detail.hearingDate)}`]);
   if (detail.decisionOutcome)
     rows.push([
       'Decision',
@@ -66,7 +89,27 @@ function Summary({ detail }: { detail: CaseDetail }) {
   if (detail.findings) rows.push(['Findings', detail.findings]);
   return (
     <section className="panel" aria-labelledby="summary-heading">
-      <h2 id="summary-heading">The case</h2>
+      <div className="panel__heading-row">
+        <h2 id="summary-heading" tabIndex={-1}>
+          The case
+        </h2>
+        {canWrite ? (
+          <button
+            ref={editButton}
+            type="button"
+            className="button button--secondary"
+            onClick={onEdit}
+          >
+            Edit referral details
+          </button>
+        ) : null}
+      </div>
+      {corrected ? (
+        <Notice tone="success">
+          The referral details are corrected. The deadlines and the Code check have been worked out
+          again.
+        </Notice>
+      ) : null}
       <dl className="facts">
         {rows.map(([k, v]) => (
           <div key={k}>
@@ -83,7 +126,9 @@ function CodeCheck({ detail }: { detail: CaseDetail }) {
   const stage = (n: 1 | 2) => (n === 1 ? detail.stage1 : detail.stage2);
   return (
     <section className="panel" aria-labelledby="code-heading">
-      <h2 id="code-heading">Internal stages against the Complaint Handling Code</h2>
+      <h2 id="code-heading" tabIndex={-1}>
+        Internal stages against the Complaint Handling Code
+      </h2>
       <table className="table">
         <caption className="visually-hidden">
           Internal complaint stages and the Code’s deadlines
@@ -94,20 +139,22 @@ function CodeCheck({ detail }: { detail: CaseDetail }) {
             <th scope="col">Deadline</th>
             <th scope="col">Done</th>
             <th scope="col">Result</th>
-            <th scope="col">How the deadline is worked out</th>
           </tr>
         </thead>
         <tbody>
           {detail.codeCheck.milestones.map((m) => (
             <tr key={`${m.stage}-${m.milestone}`}>
-              <th scope="row">{m.label}</th>
-              <td>{formatDate(m.due)}</td>
-              <td>{formatDate(m.actual)}</td>
+              <th scope="row">
+                {m.label}
+                {/* How the deadline is worked out, under the step so the table fits a narrow column. */}
+                <span className="case-basis">{m.basis}</span>
+              </th>
+              <td className="case-date">{formatDate(m.due)}</td>
+              <td className="case-date">{formatDate(m.actual)}</td>
               <td>
                 {milestoneBadge[m.status]}{' '}
                 {m.workingDaysLate ? `${m.workingDaysLate} working days late` : ''}
               </td>
-              <td>{m.basis}</td>
             </tr>
           ))}
         </tbody>
@@ -143,7 +190,9 @@ function CodeCheck({ detail }: { detail: CaseDetail }) {
 function Deadlines({ detail }: { detail: CaseDetail }) {
   return (
     <section className="panel" aria-labelledby="deadlines-heading">
-      <h2 id="deadlines-heading">The panel’s service standards</h2>
+      <h2 id="deadlines-heading" tabIndex={-1}>
+        The panel’s service standards
+      </h2>
       {detail.deadlines.length ? (
         <table className="table">
           <caption className="visually-hidden">Panel deadlines</caption>
@@ -162,11 +211,11 @@ function Deadlines({ detail }: { detail: CaseDetail }) {
             {detail.deadlines.map((d) => (
               <tr key={d.stage}>
                 <th scope="row">{d.label}</th>
-                <td>
+                <td className="case-date">
                   {formatDate(d.due)}
                   <ExpectedHolidaysNote shown={d.expectedHolidays} />
                 </td>
-                <td>{formatDate(d.done)}</td>
+                <td className="case-date">{formatDate(d.done)}</td>
                 <td className="num">
                   {d.workingDaysTaken} of {d.allowed}
                 </td>
@@ -197,6 +246,9 @@ export function CasePage() {
   const canRead = useCan('cases.read');
   const detail = useApiQuery('cases.get', { id }, { enabled: canRead });
   const canWrite = useCan('cases.write');
+  const [editing, setEditing] = useState(false);
+  const [corrected, setCorrected] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   if (!canRead) {
     return (
       <>
@@ -219,6 +271,17 @@ export function CasePage() {
     );
   }
   const d = detail.data;
+  const sections: IndexEntry[] = [
+    { id: editing ? 'edit-referral-heading' : 'summary-heading', label: 'The case' },
+    ...(canWrite ? [{ id: 'actions-heading', label: 'Next step' }] : []),
+    { id: 'panel-heading', label: 'Panel members' },
+    { id: 'evidence-heading', label: 'Evidence and documents' },
+    { id: 'notes-heading', label: 'Notes' },
+    { id: 'deadlines-heading', label: 'Service standards and steps' },
+    { id: 'code-heading', label: 'Internal stages' },
+    { id: 'recs-heading', label: 'Recommendations' },
+    { id: `history-${d.id}`, label: 'History' },
+  ];
   return (
     <>
       <PageHeader
@@ -231,21 +294,45 @@ export function CasePage() {
         }
       />
       <OmbudsmanPanel detail={d} />
-      <div className="case-columns">
-        <div>
-          <Summary detail={d} />
-          {canWrite ? <LifecycleActions detail={d} today={d.today} /> : null}
-          <Deadlines detail={d} />
+      <SectionIndex entries={sections} />
+      {/* Reading and tab order: the case, the work on it (next step, panel, documents, notes), then the record. */}
+      <div className="case-layout">
+        <div className="case-layout__lead">
+          {editing ? (
+            <EditReferral
+              detail={d}
+              onDone={(saved) => {
+                setEditing(false);
+                setCorrected(saved);
+                requestAnimationFrame(() => editButton.current?.focus());
+              }}
+            />
+          ) : (
+            <Summary
+              detail={d}
+              canWrite={canWrite}
+              editButton={editButton}
+              corrected={corrected}
+              onEdit={() => {
+                setCorrected(false);
+                setEditing(true);
+              }}
+            />
+          )}
         </div>
-        <div>
+        <div className="case-layout__side">
+          {canWrite ? <LifecycleActions detail={d} today={d.today} /> : null}
           <PanelSection detail={d} canWrite={canWrite} />
-          <CaseRecommendations detail={d} canWrite={canWrite} />
           <EvidenceSection detail={d} canWrite={canWrite} />
           <NotesSection detail={d} canWrite={canWrite} today={d.today} />
         </div>
+        <div className="case-layout__main">
+          <Deadlines detail={d} />
+          <CodeCheck detail={d} />
+          <CaseRecommendations detail={d} canWrite={canWrite} />
+          <HistoryPanel entity="complaint_cases" id={d.id} />
+        </div>
       </div>
-      <CodeCheck detail={d} />
-      <HistoryPanel entity="complaint_cases" id={d.id} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { TextAreaField, TextField } from '../../components/Field';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { BankHolidayNotice } from './BankHolidayNotice';
+import { LetterSignatorySettings } from './LetterSignatorySettings';
 import { OmbudsmanContactSettings } from './OmbudsmanContactSettings';
 import '../../styles/cases.css';
 
@@ -179,11 +180,12 @@ function ReferenceFiles({ settings, canEdit }: { settings: CaseSettings; canEdit
 export function CaseSettingsPage() {
   const settings = useApiQuery('cases.settings', {});
   const canEdit = useCan('settings.write');
+  const canWrite = useCan('cases.write');
   return (
     <>
       <PageHeader
         title="Complaint panel settings"
-        subtitle="The panel’s service standards, quorum, the Ombudsman’s contact details, letter templates and reference data."
+        subtitle="The panel’s service standards, quorum, the Ombudsman’s contact details, who signs the letters, letter templates and reference data."
       />
       {settings.isPending ? <Loading /> : null}
       {settings.error ? <Notice tone="error">{errorMessage(settings.error)}</Notice> : null}
@@ -191,6 +193,7 @@ export function CaseSettingsPage() {
         <>
           <Standards settings={settings.data} canEdit={canEdit} />
           <OmbudsmanContactSettings settings={settings.data} canEdit={canEdit} />
+          <LetterSignatorySettings settings={settings.data} canEdit={canWrite} />
           <Templates settings={settings.data} />
           <ReferenceFiles settings={settings.data} canEdit={canEdit} />
         </>

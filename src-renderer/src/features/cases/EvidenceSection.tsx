@@ -1,11 +1,15 @@
 import { useRef, useState } from 'react';
 import type { CaseDetail } from '../../../../src-shared/domain/cases';
 import { call, errorMessage } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { Link } from 'react-router';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { downloadBase64, fileToBase64 } from '../customer-import/file-bytes';
+
+const noSignatory =
+  'Name who signs decision letters, with their contact details, before writing one.';
 
 export function NotesSection({
   detail,
@@ -123,6 +127,7 @@ export function EvidenceSection({ detail, canWrite }: { detail: CaseDetail; canW
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const attach = useApiMutation('cases.attach', { onSuccess: () => setDescription('') });
+  const settings = useApiQuery('cases.settings', {});
 
   async function upload() {
     const file = fileRef.current?.files?.[0];
@@ -155,6 +160,12 @@ export function EvidenceSection({ detail, canWrite }: { detail: CaseDetail; canW
     downloadBase64(f.fileName, f.contentBase64, f.mimeType);
   }
 
+  const letterBlocked = !detail.decisionOutcome
+    ? 'The decision letter can be written once the panel has issued its decision.'
+    : settings.data && !settings.data.signatory
+      ? noSignatory
+      : null;
+
   return (
     <section className="panel" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence and documents</h2>
@@ -171,11 +182,23 @@ export function EvidenceSection({ detail, canWrite }: { detail: CaseDetail; canW
           type="button"
           className="button"
           onClick={() => void generate('decision_letter')}
-          disabled={busy !== null || !detail.decisionOutcome}
+          disabled={busy !== null || letterBlocked !== null}
+          aria-describedby={letterBlocked ? 'decision-letter-why' : undefined}
         >
           {busy === 'decision_letter' ? 'Preparing…' : 'Decision letter (PDF)'}
         </button>
       </div>
+      {letterBlocked ? (
+        <p id="decision-letter-why" className="field__hint">
+          {letterBlocked}
+          {letterBlocked === noSignatory ? (
+            <>
+              {' '}
+              <Link to="/settings/cases">Open the complaint panel settings</Link>.
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {problem ? <Notice tone="error">{problem}</Notice> : null}
       {detail.attachments.length ? (
         <table className="table">

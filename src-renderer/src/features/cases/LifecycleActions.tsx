@@ -11,6 +11,8 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
+import { DayNoticeHint, useDayNotice } from '../../components/day-notice';
+import { formatDate } from '../../components/format';
 
 const needsReason: CaseStatus[] = ['declined', 'withdrawn'];
 
@@ -29,10 +31,24 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
       setTo('');
       setReason('');
       setFindings('');
+      setDate(today);
     },
   });
   const ombudsman = useApiMutation('cases.recordOmbudsmanResult');
   const errors = fieldErrors(move.error);
+  const hearingNotice = useDayNotice(to === 'hearing_scheduled' ? hearingDate : '');
+  const rescheduling = detail.status === 'hearing_scheduled';
+  const stepLabel = (m: CaseStatus) =>
+    m === 'hearing_scheduled' && rescheduling
+      ? 'Move the hearing to another day'
+      : caseStatusLabels[m];
+
+  function choose(next: CaseStatus | '') {
+    setTo(next);
+    // Heard is dated the day the hearing was held: its scheduled day, unless the coordinator changes it.
+    if (next === 'heard' && detail.hearingDate && detail.hearingDate <= today)
+      setDate(detail.hearingDate);
+  }
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -56,6 +72,13 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
       {detail.moves.length === 0 ? (
         <p className="muted">This case has ended: no further steps.</p>
       ) : null}
+      {detail.status === 'hearing_scheduled' && detail.hearingDate && detail.hearingDate > today ? (
+        <p className="muted">
+          The hearing is on {formatDate(detail.hearingDate)}: it can be recorded as heard from that
+          day. If it is held on another day, move the hearing first.
+        </p>
+      ) : null}
+      {detail.hearingDayNotice ? <Notice tone="warning">{detail.hearingDayNotice}</Notice> : null}
       {detail.moves.length > 0 ? (
         <form onSubmit={submit} noValidate>
           {move.error ? <Notice tone="error">{errorMessage(move.error)}</Notice> : null}
@@ -65,12 +88,12 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
               label="Move the case to"
               value={to}
               placeholder="Choose a step…"
-              options={detail.moves.map((m) => ({ value: m, label: caseStatusLabels[m] }))}
-              onChange={(e) => setTo(e.target.value as CaseStatus | '')}
+              options={detail.moves.map((m) => ({ value: m, label: stepLabel(m) }))}
+              onChange={(e) => choose(e.target.value as CaseStatus | '')}
             />
             <TextField
               id="move-date"
-              label="Date of this step"
+              label={to === 'heard' ? 'Date the hearing was held' : 'Date of this step'}
               type="date"
               value={date}
               onChange={(e) => setDate(e.target.value)}
@@ -93,8 +116,9 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
             {to === 'hearing_scheduled' ? (
               <TextField
                 id="move-hearing"
-                label="Hearing date"
+                label={rescheduling ? 'New hearing date' : 'Hearing date'}
                 type="date"
+                hint={hearingNotice ? <DayNoticeHint notice={hearingNotice} /> : undefined}
                 value={hearingDate}
                 onChange={(e) => setHearingDate(e.target.value)}
                 error={errors.hearingDate}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CaseDetail } from '../../../../src-shared/domain/cases';
-import { errorMessage } from '../../api/client';
+import { refusalsOf, warningsOf } from '../../../../src-shared/rules/conflict-of-interest';
+import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
@@ -14,10 +15,19 @@ const availabilityLabels = {
 export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrite: boolean }) {
   const candidates = useApiQuery('cases.panelCandidates', { caseId: detail.id });
   const [memberId, setMemberId] = useState('');
+  const [acceptReason, setAcceptReason] = useState('');
+  // The status a refusal was given at: a later step on the case puts it out of date.
+  const [refusedAt, setRefusedAt] = useState<string | null>(null);
   const [declareId, setDeclareId] = useState('');
   const [relation, setRelation] = useState('');
   const [prior, setPrior] = useState('');
-  const assign = useApiMutation('cases.assignMember', { onSuccess: () => setMemberId('') });
+  const assign = useApiMutation('cases.assignMember', {
+    onSuccess: () => {
+      setMemberId('');
+      setAcceptReason('');
+    },
+    onError: () => setRefusedAt(detail.status),
+  });
   const availability = useApiMutation('cases.setAvailability');
   const remove = useApiMutation('cases.removeMember');
   const declare = useApiMutation('cases.declareInterest', {
@@ -30,8 +40,21 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
     .filter((c) => !c.assigned)
     .map((c) => ({
       value: c.customerId,
-      label: c.conflicts.length ? `${c.name} (conflict of interest)` : c.name,
+      label: refusalsOf(c.conflicts).length
+        ? `${c.name} (conflict of interest)`
+        : warningsOf(c.conflicts).length
+          ? `${c.name} (check: lives nearby)`
+          : c.name,
     }));
+  const chosen = candidates.data?.candidates.find((c) => c.customerId === memberId);
+  const warnings =
+    chosen && !refusalsOf(chosen.conflicts).length ? warningsOf(chosen.conflicts) : [];
+  const showRefusal =
+    assign.error !== null &&
+    assign.variables?.customerId === memberId &&
+    refusedAt === detail.status;
+  // A warning accepted without a reason is answered at the reason field, not as a refusal.
+  const reasonMissing = fieldErrors(assign.error).acceptWarningReason;
 
   return (
     <section className="panel" aria-labelledby="panel-heading">
@@ -51,13 +74,22 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
             <tr>
               <th scope="col">Member</th>
               <th scope="col">Available for the hearing?</th>
-              {canWrite ? <th scope="col">Remove</th> : null}
+              {canWrite ? (
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {detail.panel.map((p) => (
               <tr key={p.id}>
-                <th scope="row">{p.name}</th>
+                <th scope="row">
+                  {p.name}
+                  {p.acceptedWarning ? (
+                    <span className="panel-member__accepted">{p.acceptedWarning}</span>
+                  ) : null}
+                </th>
                 <td>
                   {canWrite ? (
                     <select
@@ -85,6 +117,7 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
                     <button
                       type="button"
                       className="button button--quiet"
+                      aria-label={`Remove ${p.name}`}
                       onClick={() =>
                         remove.mutate({
                           assignmentId: p.id,
@@ -92,7 +125,7 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
                         })
                       }
                     >
-                      Remove {p.name}
+                      Remove
                     </button>
                   </td>
                 ) : null}
@@ -108,20 +141,47 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
           className="subform"
           onSubmit={(e) => {
             e.preventDefault();
-            if (memberId) assign.mutate({ caseId: detail.id, customerId: memberId });
+            if (memberId)
+              assign.mutate({
+                caseId: detail.id,
+                customerId: memberId,
+                acceptWarningReason: warnings.length ? acceptReason : null,
+              });
           }}
         >
-          {assign.error ? <Notice tone="error">{errorMessage(assign.error)}</Notice> : null}
+          {showRefusal && !reasonMissing ? (
+            <Notice tone="error">{errorMessage(assign.error)}</Notice>
+          ) : null}
           <SelectField
             id="assign-member"
             label="Assign a member"
             value={memberId}
             placeholder="Choose a member…"
             options={options}
-            onChange={(e) => setMemberId(e.target.value)}
+            onChange={(e) => {
+              setMemberId(e.target.value);
+              setAcceptReason('');
+              assign.reset();
+            }}
           />
+          {warnings.length ? (
+            <div className="conflict-warning">
+              <Notice tone="warning">
+                {warnings.map((w) => w.message).join(' ')} They may still sit if you record why.
+              </Notice>
+              <TextField
+                id="assign-accept-reason"
+                label="Why they may sit anyway"
+                hint="Recorded with the assignment and in the case’s history."
+                required
+                value={acceptReason}
+                error={showRefusal ? reasonMissing : undefined}
+                onChange={(e) => setAcceptReason(e.target.value)}
+              />
+            </div>
+          ) : null}
           <button className="button" type="submit" disabled={!memberId || assign.isPending}>
-            Assign
+            {warnings.length ? 'Assign anyway' : 'Assign'}
           </button>
         </form>
       ) : null}

@@ -4,9 +4,9 @@ import {
   type SelfAssessment,
   type SelfAssessmentRow,
 } from '../../../../src-shared/domain/self-assessment';
-import { call, errorMessage, fieldErrors } from '../../api/client';
+import { call, errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { SelectField, TextField } from '../../components/Field';
+import { SelectField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
@@ -14,6 +14,7 @@ import { downloadBase64 } from '../customer-import/file-bytes';
 import { ProvisionEditor } from './ProvisionEditor';
 import { ProvisionEvidence } from './ProvisionEvidence';
 import { SubmissionNotice } from './SubmissionNotice';
+import { SubmitSelfAssessment } from './SubmitSelfAssessment';
 import '../../styles/cases.css';
 
 export function SelfAssessmentPage() {
@@ -91,9 +92,7 @@ export function SelfAssessmentPage() {
 }
 
 function Submission({ sa, canWrite }: { sa: SelfAssessment; canWrite: boolean }) {
-  const [on, setOn] = useState(sa.due);
   const mark = useApiMutation('selfAssessment.markSubmitted');
-  const errors = mark.error ? fieldErrors(mark.error) : {};
   if (sa.submittedOn)
     return (
       <div className="self-assessment__submission">
@@ -113,28 +112,7 @@ function Submission({ sa, canWrite }: { sa: SelfAssessment; canWrite: boolean })
       </div>
     );
   if (!canWrite) return <p className="self-assessment__submission">Not yet submitted</p>;
-  return (
-    <form
-      className="self-assessment__submission"
-      aria-label={`Record when the ${sa.year} self-assessment was submitted`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        mark.mutate({ year: sa.year, submittedOn: on });
-      }}
-    >
-      <TextField
-        id="sa-submitted-on"
-        label="Submitted on"
-        type="date"
-        value={on}
-        error={errors['submittedOn'] ?? (mark.error ? errorMessage(mark.error) : undefined)}
-        onChange={(e) => setOn(e.target.value)}
-      />
-      <button type="submit" className="button button--secondary" disabled={mark.isPending || !on}>
-        Mark submitted
-      </button>
-    </form>
-  );
+  return <SubmitSelfAssessment key={sa.year} sa={sa} />;
 }
 
 function summaryOf(r: SelfAssessmentRow): string {

@@ -16,6 +16,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { DayNoticeHint, useDayNotice } from '../../components/day-notice';
 import { Loading, PageHeader } from '../../components/PageHeader';
 import { isoToLondonLocal, londonLocalToIso } from './time';
 
@@ -48,6 +49,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
     notes: activity?.notes ?? '',
   });
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const startsNotice = useDayNotice(form.startsAt);
   const save = useApiMutation('activities.save', {
     onSuccess: (a) => navigate(`/activities/${a.id}`),
   });
@@ -126,6 +128,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
             label="Starts (UK time)"
             type="datetime-local"
             required
+            hint={startsNotice ? <DayNoticeHint notice={startsNotice} /> : undefined}
             value={form.startsAt}
             error={errors.startsAt}
             onChange={(e) =>

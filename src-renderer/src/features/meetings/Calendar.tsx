@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ActivitySummary } from '../../../../src-shared/domain/meetings';
+import type { HearingEntry } from '../../../../src-shared/domain/cases';
 import {
   activityKindLabels,
   activityKinds,
@@ -59,6 +60,13 @@ export function Calendar() {
     ...(kind ? { kind: kind as ActivityKind } : {}),
   };
   const list = useApiQuery('activities.list', input);
+  // Panel hearings are not a group's activity: they show when no group or kind is chosen.
+  const hearings = useApiQuery(
+    'cases.hearings',
+    { from: input.from, to: input.to },
+    { enabled: !groupId && !kind },
+  );
+  const canOpenCases = useCan('cases.read');
   const [exportError, setExportError] = useState<string | null>(null);
   const canSchedule = useCan('meetings.write');
 
@@ -82,6 +90,11 @@ export function Calendar() {
     const day = londonDay(a.startsAt);
     byDay.set(day, [...(byDay.get(day) ?? []), a]);
   }
+  const hearingsByDay = new Map<string, HearingEntry[]>();
+  for (const h of !groupId && !kind ? (hearings.data ?? []) : []) {
+    hearingsByDay.set(h.date, [...(hearingsByDay.get(h.date) ?? []), h]);
+  }
+  const days = { activities: byDay, hearings: hearingsByDay, canOpenCases };
   const title =
     view === 'month'
       ? format(anchor, 'MMMM yyyy')
@@ -167,12 +180,12 @@ export function Calendar() {
       {list.error ? <Notice tone="error">{errorMessage(list.error)}</Notice> : null}
       {list.data ? (
         view === 'agenda' ? (
-          <Agenda byDay={byDay} />
+          <Agenda days={days} />
         ) : (
           <Grid
             from={from}
             to={to}
-            byDay={byDay}
+            days={days}
             month={view === 'month' ? anchor.getMonth() : null}
           />
         )
@@ -190,15 +203,32 @@ function Entry({ a }: { a: ActivitySummary }) {
   );
 }
 
+interface Days {
+  activities: Map<string, ActivitySummary[]>;
+  hearings: Map<string, HearingEntry[]>;
+  canOpenCases: boolean;
+}
+
+function Hearing({ h, canOpen }: { h: HearingEntry; canOpen: boolean }) {
+  const text = `Panel hearing ${h.reference}${h.held ? ' (held)' : ''}`;
+  return canOpen ? (
+    <Link to={`/cases/${h.caseId}`} className="cal-entry cal-entry--hearing">
+      {text}
+    </Link>
+  ) : (
+    <span className="cal-entry cal-entry--hearing">{text}</span>
+  );
+}
+
 function Grid({
   from,
   to,
-  byDay,
+  days,
   month,
 }: {
   from: Date;
   to: Date;
-  byDay: Map<string, ActivitySummary[]>;
+  days: Days;
   month: number | null;
 }) {
   const weeks: Date[][] = [];
@@ -229,7 +259,10 @@ function Grid({
                 }
               >
                 <div className="calendar__date">{format(day, 'd MMM')}</div>
-                {(byDay.get(iso(day)) ?? []).map((a) => (
+                {(days.hearings.get(iso(day)) ?? []).map((h) => (
+                  <Hearing key={h.caseId} h={h} canOpen={days.canOpenCases} />
+                ))}
+                {(days.activities.get(iso(day)) ?? []).map((a) => (
                   <Entry key={a.id} a={a} />
                 ))}
               </td>
@@ -241,15 +274,22 @@ function Grid({
   );
 }
 
-function Agenda({ byDay }: { byDay: Map<string, ActivitySummary[]> }) {
-  if (byDay.size === 0) return <p className="muted">Nothing in these 60 days.</p>;
+function Agenda({ days }: { days: Days }) {
+  const all = [...new Set([...days.activities.keys(), ...days.hearings.keys()])].sort();
+  if (all.length === 0) return <p className="muted">Nothing in these 60 days.</p>;
   return (
     <div className="panel">
-      {[...byDay].map(([day, list]) => (
+      {all.map((day) => (
         <section key={day} className="agenda-day">
           <h2>{format(parseISO(day), 'EEEE d MMMM yyyy')}</h2>
           <ul>
-            {list.map((a) => (
+            {(days.hearings.get(day) ?? []).map((h) => (
+              <li key={h.caseId}>
+                <Hearing h={h} canOpen={days.canOpenCases} />{' '}
+                <span className="muted">Designated Complaints Panel</span>
+              </li>
+            ))}
+            {(days.activities.get(day) ?? []).map((a) => (
               <li key={a.id}>
                 <Entry a={a} />{' '}
                 <span className="muted">
