@@ -3,6 +3,7 @@ import type { Area, Landlord } from '../../../../src-shared/domain/organisation'
 import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
+import { formatCount } from '../../components/format';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
@@ -60,7 +61,7 @@ export function OrganisationSettings() {
               <tr key={l.id}>
                 <td>{l.name}</td>
                 <td>{l.isPartner ? 'Yes' : 'No'}</td>
-                <td className="num">{l.homes?.toLocaleString('en-GB') ?? '—'}</td>
+                <td className="num">{formatCount(l.homes)}</td>
                 {canEdit ? (
                   <td>
                     <button
@@ -95,7 +96,7 @@ export function OrganisationSettings() {
               <tr key={a.id}>
                 <td>{a.name}</td>
                 <td>{a.landlordId ? landlordName.get(a.landlordId) : '—'}</td>
-                <td className="num">{a.population?.toLocaleString('en-GB') ?? '—'}</td>
+                <td className="num">{formatCount(a.population)}</td>
                 <td>
                   {org.data.neighbourhoods
                     .filter((n) => n.areaId === a.id)
