@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindApi } from './ipc';
@@ -39,6 +39,20 @@ async function createWindow(): Promise<void> {
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page refuses to unload while a form has unsaved changes; Electron shows
+  // no question of its own, so ask here and let the window go only on "Leave".
+  contents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(mainWindow!, {
+      type: 'question',
+      buttons: ['Stay and keep editing', 'Leave and lose the changes'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Unsaved changes',
+      message: 'Leave without saving?',
+      detail: 'A form has changes that are not saved. If you leave now they will be lost.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
 
   await mainWindow.loadURL(appUrl());
 }

@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/rules/permissions';
 import { useApiMutation, useApiQuery } from './api/hooks';
 import { Loading, Notice, PageHeader } from './components/PageHeader';
+import { useConfirmDiscard } from './components/UnsavedChanges';
 import { FirstRun } from './features/start/FirstRun';
 import { ProfilePicker } from './features/start/ProfilePicker';
 import { SessionContext } from './session';
@@ -45,6 +46,7 @@ export function App() {
 function Shell() {
   const session = useApiQuery('session.state', {});
   const signOut = useApiMutation('session.signOut');
+  const confirmDiscard = useConfirmDiscard();
   const main = useRef<HTMLElement>(null);
   const location = useLocation();
   const staff = session.data!.staff!;
@@ -91,7 +93,11 @@ function Shell() {
             <br />
             {roleLabels[staff.role]}
           </p>
-          <button type="button" className="button button--quiet" onClick={() => signOut.mutate({})}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => void confirmDiscard().then((ok) => ok && signOut.mutate({}))}
+          >
             Switch profile
           </button>
         </div>

@@ -11,6 +11,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 const needsReason: CaseStatus[] = ['declined', 'withdrawn'];
 
@@ -24,6 +25,7 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
   const [outcome, setOutcome] = useState('');
   const [findings, setFindings] = useState('');
   const [result, setResult] = useState(detail.ombudsmanResult ?? '');
+  const guard = useUnsavedChanges(to !== '', 'the next step');
   const move = useApiMutation('cases.transition', {
     onSuccess: () => {
       setTo('');
@@ -57,7 +59,7 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
         <p className="muted">This case has ended: no further steps.</p>
       ) : null}
       {detail.moves.length > 0 ? (
-        <form onSubmit={submit} noValidate>
+        <form {...guard.formProps} onSubmit={submit} noValidate>
           {move.error ? <Notice tone="error">{errorMessage(move.error)}</Notice> : null}
           <div className="form-grid">
             <SelectField

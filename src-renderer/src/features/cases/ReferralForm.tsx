@@ -15,6 +15,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
+import { useFormChanges } from '../../components/UnsavedChanges';
 import '../../styles/cases.css';
 
 interface StageForm {
@@ -137,7 +138,13 @@ export function ReferralForm() {
     { search: lookup, limit: 8 },
     { enabled: lookup.trim().length >= 2 },
   );
-  const refer = useApiMutation('cases.refer', { onSuccess: (c) => navigate(`/cases/${c.id}`) });
+  const guard = useFormChanges({ form, stage1, stage2 }, 'the referral');
+  const refer = useApiMutation('cases.refer', {
+    onSuccess: (c) => {
+      guard.saved();
+      navigate(`/cases/${c.id}`);
+    },
+  });
   const errors = fieldErrors(refer.error);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
@@ -192,7 +199,7 @@ export function ReferralForm() {
         title="Refer a case to the panel"
         subtitle="The panel reviews complaints after the landlord’s two internal stages. It is never a third stage and never delays the resident’s route to the Housing Ombudsman."
       />
-      <form className="panel" onSubmit={submit} noValidate>
+      <form {...guard.formProps} className="panel" onSubmit={submit} noValidate>
         <ErrorSummary items={summary} />
         <fieldset>
           <legend>Referral</legend>

@@ -17,6 +17,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Loading, PageHeader } from '../../components/PageHeader';
+import { isChanged, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { isoToLondonLocal, londonLocalToIso } from './time';
 
 export function ActivityEditor() {
@@ -47,9 +48,17 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
     agenda: activity?.agenda ?? '',
     notes: activity?.notes ?? '',
   });
+  const [initial] = useState(form);
+  const guard = useUnsavedChanges(
+    isChanged(initial, form),
+    activity ? activity.title : 'the new activity',
+  );
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const save = useApiMutation('activities.save', {
-    onSuccess: (a) => navigate(`/activities/${a.id}`),
+    onSuccess: (a) => {
+      guard.saved();
+      navigate(`/activities/${a.id}`);
+    },
   });
   const errors = save.error ? fieldErrors(save.error) : {};
 
@@ -75,7 +84,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
   return (
     <>
       <PageHeader title={activity ? `Edit ${activity.title}` : 'Schedule an activity'} />
-      <form className="panel" onSubmit={submit} noValidate>
+      <form {...guard.formProps} className="panel" onSubmit={submit} noValidate>
         {save.error ? (
           <ErrorSummary
             items={summaryItems(errors, 'activity', {
