@@ -54,12 +54,16 @@ test("Home's links open their screens filtered, its counts read like the registe
   await expect(cases).toContainText('by 20 Dec 2026');
   await expect(cases).toContainText('27 days left');
   await expect(cases).toContainText('Code self-assessment');
-  await expect(cases.getByRole('link', { name: /Open the 2026 Code self-assessment/ })).toBeVisible();
+  await expect(
+    cases.getByRole('link', { name: /Open the 2026 Code self-assessment/ }),
+  ).toBeVisible();
   await expectAccessible(page, 'Home');
   await screenshots(page, 'home');
 
   // The register opens with the same filter, and says the same number.
-  await customers.getByRole('link', { name: `Open these ${count} customers in the register` }).click();
+  await customers
+    .getByRole('link', { name: `Open these ${count} customers in the register` })
+    .click();
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
   await expect(page).toHaveURL(/status=active/);
   await expect(page.getByLabel('Status')).toHaveValue('active');
@@ -160,9 +164,9 @@ test('unsaved changes are never lost silently, and Ctrl+S saves the form in fron
   await page.getByRole('textbox', { name: 'Owner' }).fill('Head of Repairs');
   await page.keyboard.press('Control+s');
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
-  expect(
-    (await app.api<{ owner: string }>('recommendations.get', { id: rec.id })).owner,
-  ).toBe('Head of Repairs');
+  expect((await app.api<{ owner: string }>('recommendations.get', { id: rec.id })).owner).toBe(
+    'Head of Repairs',
+  );
   await main(page).getByRole('link', { name: 'Home' }).click();
   await expect(page.getByRole('heading', { name: 'Home', level: 1 })).toBeVisible();
 
@@ -232,9 +236,7 @@ test('the groups, cases and recommendations tables sort by their columns', async
     sort: 'referred',
     direction: 'asc',
   });
-  await expect(allCases.locator('tbody th')).toHaveText(
-    oldestFirst.rows.map((r) => r.reference),
-  );
+  await expect(allCases.locator('tbody th')).toHaveText(oldestFirst.rows.map((r) => r.reference));
   await expectAccessible(page, 'the sorted cases tables');
   await screenshots(page, 'cases-sorted');
 });

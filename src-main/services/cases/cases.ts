@@ -495,7 +495,11 @@ function caseOrder(input: z.output<typeof caseListInput>, full: boolean): OrderT
     case 'complainant':
       return [[sql`c.complainant_name collate nocase`, dir], ...newest];
     case 'service':
-      return [[sql`c.service_area is null`, 'asc'], [rank('c.service_area', servicesByLabel), dir], ...newest];
+      return [
+        [sql`c.service_area is null`, 'asc'],
+        [rank('c.service_area', servicesByLabel), dir],
+        ...newest,
+      ];
     case 'due':
       return [[sql`c.next_due is null`, 'asc'], ['c.next_due', dir], ...newest];
   }

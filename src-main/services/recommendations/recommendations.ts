@@ -195,7 +195,11 @@ function orderTerms(f: Filter): OrderTerm[] {
     case 'status':
       return [[rank('r.status', recommendationStatuses), dir], ...byDue];
     case 'due':
-      return [[sql`r.due_date is null`, 'asc'], ['r.due_date', dir], ['r.reference', dir]];
+      return [
+        [sql`r.due_date is null`, 'asc'],
+        ['r.due_date', dir],
+        ['r.reference', dir],
+      ];
   }
 }
 

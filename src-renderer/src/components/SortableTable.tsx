@@ -42,7 +42,9 @@ export function SortableHeader<K extends string>({
         }
       >
         {label}
-        <span aria-hidden="true">{active ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+        <span aria-hidden="true">
+          {active ? (sort.direction === 'asc' ? '\u00a0▲' : '\u00a0▼') : ''}
+        </span>
       </button>
     </th>
   );

@@ -122,7 +122,6 @@ describe('the command line', { timeout: 120_000 }, () => {
     expect(tooMany.code).toBe(2);
     expect(tooMany.err).toContain('--customers must be 100,000 or less');
 
-
     const badStatus = cli(
       'export',
       'customers',

@@ -104,9 +104,7 @@ function AllCases() {
   });
   return (
     <section className="panel" aria-labelledby="all-heading">
-      <h2 id="all-heading">
-        All cases{list.data ? ` (${formatCount(list.data.total)})` : ''}
-      </h2>
+      <h2 id="all-heading">All cases{list.data ? ` (${formatCount(list.data.total)})` : ''}</h2>
       <div className="filters">
         <SelectField
           label="Status"

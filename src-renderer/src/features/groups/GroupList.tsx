@@ -115,7 +115,8 @@ export function GroupList() {
                       <span className="badge badge--green">Met</span>
                     ) : (
                       <span className="badge badge--red">
-                        {formatCount(g.ruleProblems)} {g.ruleProblems === 1 ? 'problem' : 'problems'}
+                        {formatCount(g.ruleProblems)}{' '}
+                        {g.ruleProblems === 1 ? 'problem' : 'problems'}
                       </span>
                     )}
                   </td>

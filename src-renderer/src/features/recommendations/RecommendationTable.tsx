@@ -1,8 +1,5 @@
 import { Link } from 'react-router';
-import type {
-  Recommendation,
-  TrackerSortKey,
-} from '../../../../src-shared/domain/recommendations';
+import type { Recommendation, TrackerSortKey } from '../../../../src-shared/domain/recommendations';
 import {
   managementResponseLabels,
   recommendationStatusLabels,

@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  trackerSortKeys,
-  type TrackerFilter,
-} from '../../../../src-shared/domain/recommendations';
+import { trackerSortKeys, type TrackerFilter } from '../../../../src-shared/domain/recommendations';
 import {
   recommendationSourceLabels,
   recommendationSources,

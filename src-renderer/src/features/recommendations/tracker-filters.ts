@@ -32,7 +32,10 @@ export function recommendationsLink(filter: { overdue?: boolean; systemic?: bool
 export function trackerFilterFrom(params: URLSearchParams): TrackerFilter {
   return {
     sourceType: known(params.get(trackerParams.source), recommendationSources),
-    status: known(params.get(trackerParams.status), [...recommendationStatuses, 'overdue'] as const),
+    status: known(params.get(trackerParams.status), [
+      ...recommendationStatuses,
+      'overdue',
+    ] as const),
     owner: params.get(trackerParams.owner) || null,
     overdueOnly: params.get(trackerParams.overdue) === '1',
     systemicOnly: params.get(trackerParams.systemic) === '1',
