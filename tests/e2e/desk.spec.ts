@@ -164,6 +164,7 @@ test('unsaved changes are never lost silently, and Ctrl+S saves the form in fron
   await page.getByRole('textbox', { name: 'Owner' }).fill('Head of Repairs');
   await page.keyboard.press('Control+s');
   await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+  await screenshots(page, 'recommendation-saved');
   expect((await app.api<{ owner: string }>('recommendations.get', { id: rec.id })).owner).toBe(
     'Head of Repairs',
   );
@@ -239,4 +240,9 @@ test('the groups, cases and recommendations tables sort by their columns', async
   await expect(allCases.locator('tbody th')).toHaveText(oldestFirst.rows.map((r) => r.reference));
   await expectAccessible(page, 'the sorted cases tables');
   await screenshots(page, 'cases-sorted');
+
+  // Homes and tenants are counted as everywhere else.
+  await page.goto(`${app.url}#/settings/organisation`);
+  await expect(page.getByRole('cell', { name: /^\d{1,3}(,\d{3})+$/ }).first()).toBeVisible();
+  await screenshots(page, 'organisation');
 });

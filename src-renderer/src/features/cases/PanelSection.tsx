@@ -3,6 +3,7 @@ import type { CaseDetail } from '../../../../src-shared/domain/cases';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { Notice } from '../../components/PageHeader';
 
 const availabilityLabels = {
@@ -20,6 +21,10 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
   const assign = useApiMutation('cases.assignMember', { onSuccess: () => setMemberId('') });
   const availability = useApiMutation('cases.setAvailability');
   const remove = useApiMutation('cases.removeMember');
+  const guard = useUnsavedChanges(
+    relation.trim() !== '' || prior.trim() !== '',
+    'the declaration of interest',
+  );
   const declare = useApiMutation('cases.declareInterest', {
     onSuccess: () => {
       setRelation('');
@@ -129,6 +134,7 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
         <details className="subform">
           <summary>Record a declaration of interest</summary>
           <form
+            {...guard.formProps}
             onSubmit={(e) => {
               e.preventDefault();
               if (declareId)
