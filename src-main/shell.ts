@@ -53,6 +53,20 @@ function openWindow(options: ShellOptions): BrowserWindow {
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // The page refuses to unload while a form has unsaved changes; Electron asks
+  // nothing of its own, so ask here and let the window go only on "Leave".
+  contents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Stay and keep editing', 'Leave and lose the changes'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Unsaved changes',
+      message: 'Leave without saving?',
+      detail: 'A form has changes that are not saved. If you leave now they will be lost.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   return window;
 }
 

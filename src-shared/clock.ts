@@ -8,11 +8,17 @@ export const systemClock: Clock = { now: () => new Date() };
 export function fixedClock(
   iso: string,
 ): Clock & { set(iso: string): void; advanceDays(n: number): void } {
-  let current = new Date(iso);
+  // An invalid date would only fail later, at the first save that asks the time.
+  const valid = (value: string) => {
+    const d = new Date(value);
+    if (Number.isNaN(d.getTime())) throw new Error(`"${value}" is not a date-time.`);
+    return d;
+  };
+  let current = valid(iso);
   return {
     now: () => new Date(current.getTime()),
     set(next: string) {
-      current = new Date(next);
+      current = valid(next);
     },
     advanceDays(n: number) {
       current = new Date(current.getTime() + n * 86_400_000);

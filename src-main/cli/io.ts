@@ -96,10 +96,42 @@ async function cliActor(backend: Backend): Promise<Staff> {
   return toStaff({ id, name: 'Command line', role: 'administrator', email: null, active: 1 });
 }
 
-export function positiveInt(value: string | undefined, name: string, fallback: number): number {
+export function positiveInt(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n))
     throw new UsageError(`--${name} must be a whole number, not "${value}".`);
+  if (n > max)
+    throw new UsageError(`--${name} must be ${max.toLocaleString('en-GB')} or less, not ${value}.`);
   return n;
+}
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * A date or date-time flag, checked before anything starts: an invalid one
+ * would otherwise only surface when the first save asks the clock the time.
+ */
+export function isoInstant(value: string, name: string): string {
+  const m = ISO_INSTANT.exec(value.trim());
+  const example = 'such as 2026-12-03 or 2026-12-03T09:30:00Z';
+  if (!m || Number.isNaN(Date.parse(value.trim())))
+    throw new UsageError(`--${name} must be a date or date-time ${example}, not "${value}".`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d)
+    throw new UsageError(`--${name} names a day that does not exist: "${value}".`);
+  return value.trim();
+}
+
+/** A flag that takes one of a fixed list of words. */
+export function oneOf<T extends string>(value: string, name: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${value}".`);
 }

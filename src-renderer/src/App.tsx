@@ -9,6 +9,7 @@ import {
 } from '../../src-shared/rules/permissions';
 import { useApiMutation, useApiQuery } from './api/hooks';
 import { Loading, Notice, PageHeader } from './components/PageHeader';
+import { useConfirmDiscard } from './components/UnsavedChanges';
 import { FirstRun } from './features/start/FirstRun';
 import { ProfilePicker } from './features/start/ProfilePicker';
 import { SessionContext } from './session';
@@ -67,6 +68,7 @@ function useMenuOpen(): [boolean, (open: boolean) => void] {
 function Shell() {
   const session = useApiQuery('session.state', {});
   const signOut = useApiMutation('session.signOut');
+  const confirmDiscard = useConfirmDiscard();
   const main = useRef<HTMLElement>(null);
   const location = useLocation();
   const staff = session.data!.staff!;
@@ -132,7 +134,7 @@ function Shell() {
             <button
               type="button"
               className="button button--quiet"
-              onClick={() => signOut.mutate({})}
+              onClick={() => void confirmDiscard().then((ok) => ok && signOut.mutate({}))}
             >
               Switch profile
             </button>

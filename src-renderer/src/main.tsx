@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { App } from './App';
 import { ClockProvider } from './clock';
+import { UnsavedChangesProvider } from './components/UnsavedChanges';
 import './styles/base.css';
 
 const queryClient = new QueryClient({
@@ -14,14 +15,28 @@ const queryClient = new QueryClient({
   },
 });
 
+/*
+ * A data router (still addressed by the hash, as file:// needs) only so that
+ * a form with unsaved changes can hold a navigation and ask; the screens
+ * themselves stay in App's <Routes>.
+ */
+const router = createHashRouter([
+  {
+    path: '*',
+    element: (
+      <ClockProvider>
+        <UnsavedChangesProvider>
+          <App />
+        </UnsavedChangesProvider>
+      </ClockProvider>
+    ),
+  },
+]);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <HashRouter>
-        <ClockProvider>
-          <App />
-        </ClockProvider>
-      </HashRouter>
+      <RouterProvider router={router} />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -134,9 +134,22 @@ export const ombudsmanResultInput = z.object({
   result: optionalText(2000),
 });
 
+export const caseSortKeys = [
+  'reference',
+  'status',
+  'referred',
+  'complainant',
+  'service',
+  'due',
+] as const;
+export type CaseSortKey = (typeof caseSortKeys)[number];
+
 export const caseListInput = z.object({
   status: z.enum(caseStatuses).nullable().optional(),
   search: z.string().trim().max(100).optional(),
+  /** Newest referral first when not given. */
+  sort: z.enum(caseSortKeys).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -340,4 +353,11 @@ export interface CaseDashboard {
   selfAssessment: SubmissionNotice | null;
   /** Set from some months before the bank holiday list runs out. */
   bankHolidayList: BankHolidayListNotice | null;
+  /** Not yet with the Ombudsman, and the 12 months after the final response end soon. */
+  ombudsmanNearing: {
+    case: CaseSummary;
+    windowEnds: string;
+    daysLeft: number;
+    level: 'warning' | 'urgent';
+  }[];
 }

@@ -58,6 +58,9 @@ export const progressInput = z.object({
   note: requiredText('The update', 4000),
 });
 
+export const trackerSortKeys = ['reference', 'response', 'owner', 'due', 'status'] as const;
+export type TrackerSortKey = (typeof trackerSortKeys)[number];
+
 export const trackerFilterInput = z.object({
   sourceType: z.enum(recommendationSources).nullable().optional(),
   sourceId: idSchema.nullable().optional(),
@@ -68,6 +71,9 @@ export const trackerFilterInput = z.object({
   owner: z.string().trim().max(200).nullable().optional(),
   overdueOnly: z.boolean().optional(),
   systemicOnly: z.boolean().optional(),
+  /** The column the tracker is ordered by; due date (soonest first) when not given. */
+  sort: z.enum(trackerSortKeys).optional(),
+  direction: z.enum(['asc', 'desc']).optional(),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
 });

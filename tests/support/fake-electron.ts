@@ -142,6 +142,10 @@ export const dialog = {
     this.messages.push({ window, options: opts as Record<string, unknown> });
     return Promise.resolve({ response: this.response });
   },
+  showMessageBoxSync(window: unknown, options: Record<string, unknown>): number {
+    this.messages.push({ window, options });
+    return this.response;
+  },
 };
 
 /** Forgets everything recorded, as if Electron had just started. */

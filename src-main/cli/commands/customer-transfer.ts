@@ -5,7 +5,8 @@ import {
   type ImportIssue,
   type ImportPreview,
 } from '../../../src-shared/domain/customer-import';
-import { openSession, parse, UsageError, type Command } from '../io';
+import { customerStatuses } from '../../../src-shared/domain/customer';
+import { oneOf, openSession, parse, UsageError, type Command } from '../io';
 
 /** Errors beyond this many are counted rather than listed, so the real ones stay on screen. */
 const LISTED_ERRORS = 100;
@@ -114,11 +115,12 @@ export const exportCommand: Command = {
         `Name the file to write with .xlsx at the end, not "${basename(path)}".`,
       );
     }
+    const status = values.status?.map((v) => oneOf(v, 'status', customerStatuses.codes));
     const session = await openSession(values.db);
     try {
       const file = await session.call('customerTransfer.exportXlsx', {
         ...(values.search ? { search: values.search } : {}),
-        ...(values.status ? { status: values.status as never } : {}),
+        ...(status ? { status } : {}),
         ...(values['with-equality'] ? { includeEquality: true } : {}),
       });
       await writeFile(path, Buffer.from(file.contentBase64, 'base64'));

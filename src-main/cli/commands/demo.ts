@@ -8,7 +8,7 @@ export const demoCommand: Command = {
     'Load the demo organisation (default template plus generated customers) into an empty database.',
   async run(argv) {
     const { values } = parse(argv, { customers: { type: 'string' }, seed: { type: 'string' } });
-    const customers = positiveInt(values.customers, 'customers', 300);
+    const customers = positiveInt(values.customers, 'customers', 300, 100_000);
     const seed = positiveInt(values.seed, 'seed', 13);
     const session = await openSession(values.db);
     try {

@@ -1,9 +1,10 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fixedClock } from '../../../src-shared/clock';
 import { createBackend } from '../../backend';
 import { startHost } from '../../host/server';
 import { resolveDbPath } from '../../paths';
-import { parse, positiveInt, type Command } from '../io';
+import { isoInstant, parse, positiveInt, UsageError, type Command } from '../io';
 
 export const hostCommand: Command = {
   name: 'host',
@@ -15,14 +16,22 @@ export const hostCommand: Command = {
       renderer: { type: 'string' },
       clock: { type: 'string' },
     });
-    const dbPath = resolveDbPath(values.db);
+    // Every flag is checked before the database opens, so a bad one stops the start, not a save.
     // A fixed, movable clock is for end-to-end tests of deadlines.
-    const clock = values.clock ? fixedClock(values.clock) : undefined;
+    const clock = values.clock ? fixedClock(isoInstant(values.clock, 'clock')) : undefined;
+    const port = positiveInt(values.port, 'port', 0, 65_535);
+    const rendererDir = resolve(values.renderer ?? 'out/renderer');
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new UsageError(
+        `There is no built app in ${rendererDir}: run "npx electron-vite build" first, or name the folder with --renderer.`,
+      );
+    }
+    const dbPath = resolveDbPath(values.db);
     const backend = await createBackend({ dbPath, ...(clock ? { clock } : {}) });
     const host = await startHost({
       backend,
-      rendererDir: resolve(values.renderer ?? 'out/renderer'),
-      port: positiveInt(values.port, 'port', 0),
+      rendererDir,
+      port,
       ...(clock ? { clockControl: clock } : {}),
     });
     console.log(`Involvement Desk is serving ${dbPath}`);

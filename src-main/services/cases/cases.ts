@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type {
   caseListInput,
   caseUpdateInput,
@@ -9,7 +9,9 @@ import type {
 } from '../../../src-shared/domain/cases';
 import type { CaseDashboard, CaseDetail, CaseSummary } from '../../../src-shared/domain/cases';
 import { ApiError } from '../../../src-shared/errors';
+import { serviceAreas } from '../../../src-shared/domain/customer';
 import {
+  caseStatuses,
   checkTransition,
   offeredMoves,
   type CaseFacts,
@@ -475,9 +477,8 @@ export async function listCases(
       : q.where('c.reference', 'like', term);
   }
   const [rows, total] = await Promise.all([
-    q
-      .orderBy('c.referred_on', 'desc')
-      .orderBy('c.reference', 'desc')
+    caseOrder(input, full)
+      .reduce((acc, [column, dir]) => acc.orderBy(column as never, dir), q)
       .limit(input.limit)
       .offset(input.offset)
       .execute(),
@@ -492,6 +493,56 @@ export async function listCases(
     rows: rows.map((r) => summaryOf(r, now, full, calendar)),
     total: Number(total.n),
   };
+}
+
+type OrderTerm = [column: string | RawBuilder<unknown>, direction: 'asc' | 'desc'];
+
+/** A position in a fixed list, so status and service sort as the screens name them. */
+function rank(column: string, codes: readonly string[]): RawBuilder<unknown> {
+  return sql.raw(
+    `case ${column} ${codes.map((c, i) => `when '${c}' then ${i}`).join(' ')} else ${codes.length} end`,
+  );
+}
+
+const servicesByLabel = [...serviceAreas.codes].sort((a, b) =>
+  serviceAreas.labels[a].localeCompare(serviceAreas.labels[b], 'en-GB'),
+);
+
+/**
+ * The order of the cases list. Those who may only see that a case exists
+ * cannot sort by who or what it is about, which would reveal it.
+ */
+function caseOrder(input: z.output<typeof caseListInput>, full: boolean): OrderTerm[] {
+  const dir = input.direction === 'desc' ? 'desc' : 'asc';
+  const newest: OrderTerm[] = [
+    ['c.referred_on', 'desc'],
+    ['c.reference', 'desc'],
+  ];
+  const sort =
+    !full && (input.sort === 'complainant' || input.sort === 'service') ? undefined : input.sort;
+  switch (sort) {
+    case undefined:
+      return newest;
+    case 'reference':
+      return [['c.reference', dir]];
+    case 'referred':
+      return [
+        ['c.referred_on', dir],
+        ['c.reference', dir],
+      ];
+    case 'status':
+      return [[rank('c.status', caseStatuses), dir], ...newest];
+    case 'complainant':
+      return [[sql`c.complainant_name collate nocase`, dir], ...newest];
+    case 'service':
+      return [
+        [sql`c.service_area is null`, 'asc'],
+        [rank('c.service_area', servicesByLabel), dir],
+        ...newest,
+      ];
+    case 'due':
+      return [[sql`c.next_due is null`, 'asc'], ['c.next_due', dir], ...newest];
+  }
 }
 
 /** End of the current week (Sunday), in London. */
@@ -519,5 +570,48 @@ export async function caseDashboard(ctx: CallContext): Promise<CaseDashboard> {
     dueThisWeek: all.filter((c) => !c.overdue),
     selfAssessment: await submissionNotice(ctx),
     bankHolidayList: bankHolidayListNotice(calendar, now),
+    ombudsmanNearing: await ombudsmanNearing(ctx, now, full),
   };
+}
+
+/** A year earlier, by calendar; the exact window is then checked by the rule itself. */
+function yearBefore(date: string): string {
+  return `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`.replace(/-02-29$/, '-02-28');
+}
+
+/**
+ * Cases whose 12 months after the final response end within the warning
+ * period and that have not gone to the Ombudsman: the resident may need
+ * reminding of their route before it closes.
+ */
+async function ombudsmanNearing(
+  ctx: CallContext,
+  now: string,
+  full: boolean,
+): Promise<CaseDashboard['ombudsmanNearing']> {
+  const standards = await caseStandards(ctx);
+  const thresholds = {
+    warnDays: standards.ombudsmanWarnDays,
+    urgentDays: standards.ombudsmanUrgentDays,
+  };
+  const rows = await summaries(ctx)
+    .select('c.stage2_responded')
+    .where('c.ombudsman_referred_on', 'is', null)
+    .where('c.stage2_responded', '>=', addCalendarDays(yearBefore(now), -1))
+    .where('c.stage2_responded', '<=', addCalendarDays(yearBefore(now), thresholds.warnDays + 1))
+    .orderBy('c.stage2_responded')
+    .orderBy('c.reference')
+    .execute();
+  return rows.flatMap((r) => {
+    const window = ombudsmanWindow(r.stage2_responded, now, thresholds);
+    if (window.level !== 'warning' && window.level !== 'urgent') return [];
+    return [
+      {
+        case: summaryOf(r, now, full, bankHolidays(ctx)),
+        windowEnds: window.windowEnds!,
+        daysLeft: window.daysLeft!,
+        level: window.level,
+      },
+    ];
+  });
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type {
   progressInput,
@@ -18,7 +18,9 @@ import { ApiError } from '../../../src-shared/errors';
 import {
   checkStatusChange,
   isOverdue,
+  managementResponses,
   recommendationReadPermission,
+  recommendationStatuses,
   type ManagementResponse,
   type RecommendationSource,
   type RecommendationStatus,
@@ -166,6 +168,41 @@ function applyFilter(
   return out;
 }
 
+/** A position in the lifecycle, so sorting by status or response follows the work, not the alphabet. */
+function rank(column: string, codes: readonly string[]) {
+  return sql.raw(
+    `case ${column} ${codes.map((c, i) => `when '${c}' then ${i}`).join(' ')} else ${codes.length} end`,
+  );
+}
+
+type OrderTerm = [column: string | RawBuilder<unknown>, direction: 'asc' | 'desc'];
+
+/** Empty values last whichever way; ties by due date, then reference, so a page is stable. */
+function orderTerms(f: Filter): OrderTerm[] {
+  const dir = f.direction === 'desc' ? 'desc' : 'asc';
+  const byDue: OrderTerm[] = [
+    [sql`r.due_date is null`, 'asc'],
+    ['r.due_date', 'asc'],
+    ['r.reference', 'asc'],
+  ];
+  switch (f.sort ?? 'due') {
+    case 'reference':
+      return [['r.reference', dir]];
+    case 'owner':
+      return [[sql`r.owner is null`, 'asc'], [sql`r.owner collate nocase`, dir], ...byDue];
+    case 'response':
+      return [[rank('r.management_response', managementResponses), dir], ...byDue];
+    case 'status':
+      return [[rank('r.status', recommendationStatuses), dir], ...byDue];
+    case 'due':
+      return [
+        [sql`r.due_date is null`, 'asc'],
+        ['r.due_date', dir],
+        ['r.reference', dir],
+      ];
+  }
+}
+
 export async function trackRecommendations(ctx: CallContext, f: Filter): Promise<TrackerPage> {
   const now = today(ctx);
   // Officers may see the tracker but not recommendations from cases they may not open.
@@ -181,10 +218,8 @@ export async function trackRecommendations(ctx: CallContext, f: Filter): Promise
     counted = counted.where('r.source_type', '!=', 'complaint_case');
   }
   const [rows, total, owners] = await Promise.all([
-    q
-      .select(columns)
-      .orderBy('r.due_date')
-      .orderBy('r.reference')
+    orderTerms(f)
+      .reduce((acc, [column, dir]) => acc.orderBy(column as never, dir), q.select(columns))
       .limit(f.limit)
       .offset(f.offset)
       .execute(),

@@ -14,6 +14,7 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',
 });
+const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' });
 
 /** `2026-11-23` → `23 Nov 2026`. Calendar dates carry no time zone. */
@@ -27,6 +28,11 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   return dateTimeFormat.format(new Date(iso));
+}
+
+/** `10932` → `10,932`: every count and quantity on screen, so Home and the register agree. */
+export function formatCount(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : count.format(n);
 }
 
 export function formatPence(pence: number | null | undefined): string {

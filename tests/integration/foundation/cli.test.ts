@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,8 @@ function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
     encoding: 'utf8',
     env: { ...process.env, INVOLVEMENT_DESK_DB: '' },
+    // A host that starts when it should have refused is stopped rather than waited for.
+    timeout: 30_000,
   });
   // The slow-query log depends on how busy the machine is, not on the command.
   const err = result.stderr.replace(/^Slow query \(\d+ ms\): .*\n/gm, '');
@@ -84,5 +86,57 @@ describe('the command line', { timeout: 120_000 }, () => {
     const still = new Database(db, { readonly: true });
     expect((still.prepare(`SELECT count(*) AS n FROM landlords`).get() as { n: number }).n).toBe(5);
     still.close();
+  });
+
+  it('refuses a bad flag at start, with a clear message, before anything opens', () => {
+    const dir = folder();
+    const db = join(dir, 'never.sqlite');
+    // A stand-in for the built app, so only the flag under test is wrong.
+    const app = join(dir, 'renderer');
+    mkdirSync(app);
+    writeFileSync(join(app, 'index.html'), '<!doctype html><title>Involvement Desk</title>');
+    const host = (...flags: string[]) => cli('host', '--renderer', app, '--db', db, ...flags);
+    const badClock = host('--clock', 'notadate');
+    expect(badClock.code).toBe(2);
+    expect(badClock.err).toContain('--clock must be a date or date-time');
+    expect(badClock.err).toContain('"notadate"');
+    expect(badClock.out).not.toContain('Open http');
+
+    const noSuchDay = host('--clock', '2026-02-30');
+    expect(noSuchDay.code).toBe(2);
+    expect(noSuchDay.err).toContain('names a day that does not exist');
+
+    const badPort = host('--port', '70000');
+    expect(badPort.code).toBe(2);
+    expect(badPort.err).toContain('--port must be 65,535 or less');
+
+    const noRenderer = cli('host', '--renderer', join(dir, 'missing'), '--db', db);
+    expect(noRenderer.code).toBe(2);
+    expect(noRenderer.err).toContain('There is no built app in');
+
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('refuses a bad count or status before opening the database', () => {
+    const dir = folder();
+    const db = join(dir, 'never.sqlite');
+    const tooMany = cli('demo', '--customers', '200000', '--db', db);
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.err).toContain('--customers must be 100,000 or less');
+
+    const badStatus = cli(
+      'export',
+      'customers',
+      join(dir, 'x.xlsx'),
+      '--status',
+      'retired',
+      '--db',
+      db,
+    );
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.err).toContain('--status must be one of interested, active, paused, left');
+
+    // None of them got as far as creating the database.
+    expect(existsSync(db)).toBe(false);
   });
 });

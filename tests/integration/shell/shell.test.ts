@@ -116,6 +116,19 @@ describe('the desktop shell, started', slow, () => {
     expect(webview.defaultPrevented).toBe(true);
   });
 
+  it('asks before a window with unsaved changes closes, and closes only on Leave', () => {
+    const contents = theWindow().webContents;
+    const stay = navigationEvent();
+    dialog.response = 0;
+    contents.emit('will-prevent-unload', stay);
+    expect(stay.defaultPrevented).toBe(false);
+    const leave = navigationEvent();
+    dialog.response = 1;
+    contents.emit('will-prevent-unload', leave);
+    expect(leave.defaultPrevented).toBe(true);
+    expect(dialog.messages.at(-1)!.options).toMatchObject({ message: 'Leave without saving?' });
+  });
+
   it('denies every permission the page asks for', () => {
     const handler = session.defaultSession.permissionRequestHandler!;
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {

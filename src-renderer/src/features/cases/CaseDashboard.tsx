@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { caseSortKeys } from '../../../../src-shared/domain/cases';
 import {
   caseStatuses,
   caseStatusLabels,
@@ -8,7 +8,8 @@ import {
 import { errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
-import { formatDate } from '../../components/format';
+import { formatCount, formatDate } from '../../components/format';
+import { useSortParam } from '../../components/SortableTable';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { BankHolidayNotice } from './BankHolidayNotice';
@@ -62,12 +63,13 @@ export function CaseDashboard() {
       {dash.data ? (
         <div className="case-dashboard">
           <section className="panel" aria-labelledby="overdue-heading">
-            <h2 id="overdue-heading">Overdue ({dash.data.overdue.length})</h2>
+            <h2 id="overdue-heading">Overdue ({formatCount(dash.data.overdue.length)})</h2>
             <CaseTable caption="Overdue cases" cases={dash.data.overdue} />
           </section>
           <section className="panel" aria-labelledby="due-heading">
             <h2 id="due-heading">
-              Due this week, to {formatDate(dash.data.weekEnds)} ({dash.data.dueThisWeek.length})
+              Due this week, to {formatDate(dash.data.weekEnds)} (
+              {formatCount(dash.data.dueThisWeek.length)})
             </h2>
             <CaseTable caption="Cases due this week" cases={dash.data.dueThisWeek} />
           </section>
@@ -79,34 +81,52 @@ export function CaseDashboard() {
 }
 
 function AllCases() {
-  const [status, setStatus] = useState<CaseStatus | ''>('');
-  const [search, setSearch] = useState('');
+  // Filters and sort live in the address, so coming back from a case finds the list as left.
+  const [params, setParams] = useSearchParams();
+  const setParam = (key: string, value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const chosen = params.get('status') ?? '';
+  const status = (caseStatuses as readonly string[]).includes(chosen) ? (chosen as CaseStatus) : '';
+  const search = params.get('q') ?? '';
+  const [sort, setSort] = useSortParam(caseSortKeys, { key: 'referred', direction: 'desc' });
   const list = useApiQuery('cases.list', {
     status: status || null,
     search: search || undefined,
+    sort: sort.key,
+    direction: sort.direction,
     limit: 200,
   });
   return (
     <section className="panel" aria-labelledby="all-heading">
-      <h2 id="all-heading">All cases{list.data ? ` (${list.data.total})` : ''}</h2>
+      <h2 id="all-heading">All cases{list.data ? ` (${formatCount(list.data.total)})` : ''}</h2>
       <div className="filters">
         <SelectField
           label="Status"
           value={status}
           placeholder="Any status"
           options={caseStatuses.map((s) => ({ value: s, label: caseStatusLabels[s] }))}
-          onChange={(e) => setStatus(e.target.value as CaseStatus | '')}
+          onChange={(e) => setParam('status', e.target.value)}
         />
         <TextField
           label="Search"
           type="search"
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => setParam('q', e.target.value)}
           hint="Reference, complainant or subject"
         />
       </div>
       {list.error ? <Notice tone="error">{errorMessage(list.error)}</Notice> : null}
-      {list.data ? <CaseTable caption="All cases" cases={list.data.rows} /> : null}
+      {list.data ? (
+        <CaseTable caption="All cases" cases={list.data.rows} sort={sort} onSort={setSort} />
+      ) : null}
     </section>
   );
 }

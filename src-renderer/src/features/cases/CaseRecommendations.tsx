@@ -5,6 +5,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { RecommendationTable } from '../recommendations/RecommendationTable';
 
 export function CaseRecommendations({
@@ -23,6 +24,10 @@ export function CaseRecommendations({
   const [owner, setOwner] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [systemic, setSystemic] = useState(false);
+  const guard = useUnsavedChanges(
+    text.trim() !== '' || owner.trim() !== '' || dueDate !== '',
+    'the new recommendation',
+  );
   const add = useApiMutation('recommendations.add', {
     onSuccess: () => {
       setText('');
@@ -42,6 +47,7 @@ export function CaseRecommendations({
       )}
       {canWrite ? (
         <form
+          {...guard.formProps}
           className="subform"
           onSubmit={(e) => {
             e.preventDefault();

@@ -5,6 +5,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { useFormChanges } from '../../components/UnsavedChanges';
 import { useCan } from '../../session';
 import { BankHolidayNotice } from './BankHolidayNotice';
 import { LetterSignatorySettings } from './LetterSignatorySettings';
@@ -18,6 +19,7 @@ function Standards({ settings, canEdit }: { settings: CaseSettings; canEdit: boo
         Object.entries(settings.standards).map(([k, v]) => [k, String(v)]),
       ) as Record<keyof CaseSettings['standards'], string>,
   );
+  const guard = useFormChanges(form, 'the service standards');
   const save = useApiMutation('cases.saveStandards');
   const errors = fieldErrors(save.error);
   const field = (k: keyof CaseSettings['standards'], label: string, hint?: string) => (
@@ -35,13 +37,16 @@ function Standards({ settings, canEdit }: { settings: CaseSettings; canEdit: boo
   );
   return (
     <form
+      {...guard.formProps}
       className="panel"
       onSubmit={(e) => {
         e.preventDefault();
+        const sent = form;
         save.mutate(
           Object.fromEntries(
             Object.entries(form).map(([k, v]) => [k, Number(v)]),
           ) as CaseSettings['standards'],
+          { onSuccess: () => guard.savedAs(sent) },
         );
       }}
     >
@@ -70,14 +75,17 @@ function Standards({ settings, canEdit }: { settings: CaseSettings; canEdit: boo
 
 function Templates({ settings }: { settings: CaseSettings }) {
   const [form, setForm] = useState(settings.templates);
+  const guard = useFormChanges(form, 'the document templates');
   const save = useApiMutation('cases.saveTemplates');
   const errors = fieldErrors(save.error);
   return (
     <form
+      {...guard.formProps}
       className="panel"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(form);
+        const sent = form;
+        save.mutate(form, { onSuccess: () => guard.savedAs(sent) });
       }}
     >
       <h2>Document templates</h2>

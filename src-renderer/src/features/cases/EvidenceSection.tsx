@@ -4,6 +4,7 @@ import { call, errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { Link } from 'react-router';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { downloadBase64, fileToBase64 } from '../customer-import/file-bytes';
@@ -25,6 +26,7 @@ export function NotesSection({
   const [direction, setDirection] = useState('');
   const [correspondent, setCorrespondent] = useState('');
   const [body, setBody] = useState('');
+  const guard = useUnsavedChanges(body.trim() !== '', 'the note');
   const add = useApiMutation('cases.addNote', {
     onSuccess: () => {
       setBody('');
@@ -36,6 +38,7 @@ export function NotesSection({
       <h2 id="notes-heading">Notes and correspondence</h2>
       {canWrite ? (
         <form
+          {...guard.formProps}
           onSubmit={(e) => {
             e.preventDefault();
             add.mutate({

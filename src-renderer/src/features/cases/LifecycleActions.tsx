@@ -13,6 +13,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
 import { DayNoticeHint, useDayNotice } from '../../components/day-notice';
 import { formatDate } from '../../components/format';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 const needsReason: CaseStatus[] = ['declined', 'withdrawn'];
 
@@ -26,6 +27,7 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
   const [outcome, setOutcome] = useState('');
   const [findings, setFindings] = useState('');
   const [result, setResult] = useState(detail.ombudsmanResult ?? '');
+  const guard = useUnsavedChanges(to !== '', 'the next step');
   const move = useApiMutation('cases.transition', {
     onSuccess: () => {
       setTo('');
@@ -80,7 +82,7 @@ export function LifecycleActions({ detail, today }: { detail: CaseDetail; today:
       ) : null}
       {detail.hearingDayNotice ? <Notice tone="warning">{detail.hearingDayNotice}</Notice> : null}
       {detail.moves.length > 0 ? (
-        <form onSubmit={submit} noValidate>
+        <form {...guard.formProps} onSubmit={submit} noValidate>
           {move.error ? <Notice tone="error">{errorMessage(move.error)}</Notice> : null}
           <div className="form-grid">
             <SelectField

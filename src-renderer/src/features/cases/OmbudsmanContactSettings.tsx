@@ -5,6 +5,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
+import { useFormChanges } from '../../components/UnsavedChanges';
 
 const fields = [
   ['name', 'Name', 'As letters should show it.'],
@@ -23,16 +24,19 @@ export function OmbudsmanContactSettings({
   canEdit: boolean;
 }) {
   const [form, setForm] = useState(settings.ombudsmanContact);
+  const guard = useFormChanges(form, 'the Ombudsman’s contact details');
   const save = useApiMutation('cases.saveOmbudsmanContact');
   const errors = fieldErrors(save.error);
   return (
     <form
+      {...guard.formProps}
       className="panel"
       noValidate
       aria-labelledby="ombudsman-contact-heading"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(form);
+        const sent = form;
+        save.mutate(form, { onSuccess: () => guard.savedAs(sent) });
       }}
     >
       <h2 id="ombudsman-contact-heading">Housing Ombudsman contact details</h2>

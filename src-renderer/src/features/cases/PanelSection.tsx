@@ -4,6 +4,7 @@ import { refusalsOf, warningsOf } from '../../../../src-shared/rules/conflict-of
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { Notice } from '../../components/PageHeader';
 
 const availabilityLabels = {
@@ -30,6 +31,10 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
   });
   const availability = useApiMutation('cases.setAvailability');
   const remove = useApiMutation('cases.removeMember');
+  const guard = useUnsavedChanges(
+    relation.trim() !== '' || prior.trim() !== '',
+    'the declaration of interest',
+  );
   const declare = useApiMutation('cases.declareInterest', {
     onSuccess: () => {
       setRelation('');
@@ -189,6 +194,7 @@ export function PanelSection({ detail, canWrite }: { detail: CaseDetail; canWrit
         <details className="subform">
           <summary>Record a declaration of interest</summary>
           <form
+            {...guard.formProps}
             onSubmit={(e) => {
               e.preventDefault();
               if (declareId)

@@ -9,6 +9,7 @@ import { errorMessage } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { SelectField, TextAreaField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { CasePicker } from './CasePicker';
 
 /** The year's answer for one provision: compliance, evidence, linked cases and the panel's comments. */
@@ -27,6 +28,7 @@ export function ProvisionEditor({
   const [linked, setLinked] = useState(row.linkedCases);
   const [dirty, setDirty] = useState(false);
   const save = useApiMutation('selfAssessment.save', { onSuccess: () => setDirty(false) });
+  const guard = useUnsavedChanges(dirty, `provision ${row.provision}`);
   const id = `p-${row.provision.replace(/\./g, '-')}`;
   const edit =
     <T,>(set: (v: T) => void) =>
@@ -36,6 +38,7 @@ export function ProvisionEditor({
     };
   return (
     <form
+      {...guard.formProps}
       className="self-assessment__answer"
       aria-label={`Provision ${row.provision}: answer`}
       onSubmit={(e) => {

@@ -5,6 +5,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { PageHeader } from '../../components/PageHeader';
+import { useFormChanges } from '../../components/UnsavedChanges';
 import { emptyReferral, ReferralFields, referralInputOf } from './referral-fields';
 import '../../styles/cases.css';
 
@@ -12,7 +13,13 @@ export function ReferralForm() {
   const navigate = useNavigate();
   const today = useToday();
   const [form, setForm] = useState(() => emptyReferral(today));
-  const refer = useApiMutation('cases.refer', { onSuccess: (c) => navigate(`/cases/${c.id}`) });
+  const guard = useFormChanges(form, 'the referral');
+  const refer = useApiMutation('cases.refer', {
+    onSuccess: (c) => {
+      guard.saved();
+      navigate(`/cases/${c.id}`);
+    },
+  });
   const errors = fieldErrors(refer.error);
 
   function submit(e: FormEvent) {
@@ -32,7 +39,7 @@ export function ReferralForm() {
         title="Refer a case to the panel"
         subtitle="The panel reviews complaints after the landlord’s two internal stages. It is never a third stage and never delays the resident’s route to the Housing Ombudsman."
       />
-      <form className="panel" onSubmit={submit} noValidate>
+      <form {...guard.formProps} className="panel" onSubmit={submit} noValidate>
         <ErrorSummary items={summary} />
         <ReferralFields form={form} setForm={setForm} errors={errors} />
         <div className="button-row">

@@ -7,6 +7,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { isChanged, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useCan } from '../../session';
 import { CustomerFormFields } from './CustomerFormFields';
 import {
@@ -33,7 +34,9 @@ function Editor({ original }: { original: Customer | null }) {
   const organisation = useApiQuery('organisation.get', {});
   const withEquality =
     useCan('customers.equality.write') && (original === null || original.equalityVisible);
-  const initial = original ? formFromCustomer(original) : emptyForm();
+  const [initial] = useState<CustomerForm>(() =>
+    original ? formFromCustomer(original) : emptyForm(),
+  );
   const [form, setForm] = useState<CustomerForm>(initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
@@ -87,14 +90,17 @@ function Editor({ original }: { original: Customer | null }) {
           expectedUpdatedAt: original.updatedAt,
           patch,
         });
+        guard.saved();
         navigate(`/customers/${saved.id}`);
       } else {
         const result = await create.mutateAsync({
           ...toInput(form, withEquality, today),
           confirmDuplicate,
         });
-        if (result.created) navigate(`/customers/${result.customer.id}`);
-        else {
+        if (result.created) {
+          guard.saved();
+          navigate(`/customers/${result.customer.id}`);
+        } else {
           setDuplicates(result.duplicates);
           setDuplicateNotice((n) => n + 1);
         }
@@ -114,6 +120,10 @@ function Editor({ original }: { original: Customer | null }) {
 
   const mutationError = create.error ?? update.error;
   const title = original ? `Edit ${original.firstName} ${original.lastName}` : 'New customer';
+  const guard = useUnsavedChanges(
+    isChanged(initial, form),
+    original ? `${original.firstName} ${original.lastName}` : 'the new customer',
+  );
 
   return (
     <>
@@ -159,7 +169,13 @@ function Editor({ original }: { original: Customer | null }) {
           </button>
         </section>
       ) : null}
-      <form noValidate onSubmit={onSubmit} className="customer-form" aria-label={title}>
+      <form
+        {...guard.formProps}
+        noValidate
+        onSubmit={onSubmit}
+        className="customer-form"
+        aria-label={title}
+      >
         <CustomerFormFields
           form={form}
           errors={shown}

@@ -14,7 +14,8 @@ import {
 } from '../../../../src-shared/domain/customer';
 import { useApiQuery } from '../../api/hooks';
 import { CheckboxField, SelectField } from '../../components/Field';
-import { formatDate } from '../../components/format';
+import { formatCount, formatDate } from '../../components/format';
+import { SortableHeader, type SortState } from '../../components/SortableTable';
 import { Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { ExportCustomersButton } from '../customer-import/ExportCustomersButton';
@@ -213,10 +214,8 @@ export function CustomerList() {
     }
   };
 
-  const sortBy = (key: CustomerSortField) => {
-    const same = sort === key;
-    state.set({ sort: key, dir: same && direction === 'asc' ? 'desc' : '' });
-  };
+  const sortBy = (next: SortState<CustomerSortField>) =>
+    state.set({ sort: next.key, dir: next.direction === 'desc' ? 'desc' : '' });
 
   const landlords = (organisation.data?.landlords ?? []).map((l) => ({
     value: l.id,
@@ -339,7 +338,7 @@ export function CustomerList() {
       <p className="customer-count" role="status" aria-live="polite">
         {first.isPending
           ? 'Loading…'
-          : `${total.toLocaleString('en-GB')} ${total === 1 ? 'customer' : 'customers'}${search || filtered ? ' match' : ''}`}
+          : `${formatCount(total)} ${total === 1 ? 'customer' : 'customers'}${search || filtered ? ' match' : ''}`}
       </p>
       {first.error ? <Notice tone="error">{first.error.message}</Notice> : null}
 
@@ -352,31 +351,22 @@ export function CustomerList() {
         >
           <thead>
             <tr aria-rowindex={1}>
-              {columns.map((c) => (
-                <th
-                  key={c.label}
-                  scope="col"
-                  className={c.className}
-                  aria-sort={
-                    c.key && sort === c.key
-                      ? direction === 'asc'
-                        ? 'ascending'
-                        : 'descending'
-                      : undefined
-                  }
-                >
-                  {c.key ? (
-                    <button type="button" className="sort-button" onClick={() => sortBy(c.key!)}>
-                      {c.label}
-                      <span aria-hidden="true">
-                        {sort === c.key ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}
-                      </span>
-                    </button>
-                  ) : (
-                    c.label
-                  )}
-                </th>
-              ))}
+              {columns.map((c) =>
+                c.key ? (
+                  <SortableHeader
+                    key={c.label}
+                    label={c.label}
+                    sortKey={c.key}
+                    sort={{ key: sort, direction }}
+                    onSort={sortBy}
+                    className={c.className}
+                  />
+                ) : (
+                  <th key={c.label} scope="col" className={c.className}>
+                    {c.label}
+                  </th>
+                ),
+              )}
             </tr>
           </thead>
           <tbody>

@@ -17,6 +17,7 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { useCan } from '../../session';
@@ -164,6 +165,7 @@ function SkillsAuditForm({ customerId }: { customerId: string }) {
   const [auditedOn, setAuditedOn] = useState(useToday());
   const [levels, setLevels] = useState<Record<string, string>>({});
   const save = useApiMutation('training.saveAudit', { onSuccess: () => setLevels({}) });
+  const guard = useUnsavedChanges(Object.values(levels).some(Boolean), 'the skills audit');
   function submit(e: FormEvent) {
     e.preventDefault();
     save.mutate({
@@ -177,7 +179,7 @@ function SkillsAuditForm({ customerId }: { customerId: string }) {
   return (
     <details>
       <summary>Record a skills audit</summary>
-      <form onSubmit={submit} noValidate>
+      <form {...guard.formProps} onSubmit={submit} noValidate>
         <TextField
           id="audit-date"
           label="Audited on"

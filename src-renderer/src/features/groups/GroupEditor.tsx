@@ -12,6 +12,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Loading, PageHeader } from '../../components/PageHeader';
+import { isChanged, useUnsavedChanges } from '../../components/UnsavedChanges';
 
 interface Form {
   name: string;
@@ -76,7 +77,14 @@ export function GroupEditor() {
 function GroupForm({ group }: { group: Group | null }) {
   const navigate = useNavigate();
   const [form, setForm] = useState<Form>(group ? fromGroup(group) : blank);
-  const save = useApiMutation('groups.save', { onSuccess: (g) => navigate(`/groups/${g.id}`) });
+  const [initial] = useState(form);
+  const guard = useUnsavedChanges(isChanged(initial, form), group ? group.name : 'the new group');
+  const save = useApiMutation('groups.save', {
+    onSuccess: (g) => {
+      guard.saved();
+      navigate(`/groups/${g.id}`);
+    },
+  });
   const errors = save.error ? fieldErrors(save.error) : {};
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
 
@@ -105,7 +113,7 @@ function GroupForm({ group }: { group: Group | null }) {
   return (
     <>
       <PageHeader title={group ? `Edit ${group.name}` : 'New group'} />
-      <form className="panel" onSubmit={submit} noValidate>
+      <form {...guard.formProps} className="panel" onSubmit={submit} noValidate>
         {save.error ? (
           <ErrorSummary
             items={summaryItems(errors, 'group', {

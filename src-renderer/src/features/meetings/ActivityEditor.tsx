@@ -18,6 +18,7 @@ import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { DayNoticeHint, useDayNotice } from '../../components/day-notice';
 import { Loading, PageHeader } from '../../components/PageHeader';
+import { isChanged, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { isoToLondonLocal, londonLocalToIso } from './time';
 
 export function ActivityEditor() {
@@ -48,10 +49,18 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
     agenda: activity?.agenda ?? '',
     notes: activity?.notes ?? '',
   });
+  const [initial] = useState(form);
+  const guard = useUnsavedChanges(
+    isChanged(initial, form),
+    activity ? activity.title : 'the new activity',
+  );
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const startsNotice = useDayNotice(form.startsAt);
   const save = useApiMutation('activities.save', {
-    onSuccess: (a) => navigate(`/activities/${a.id}`),
+    onSuccess: (a) => {
+      guard.saved();
+      navigate(`/activities/${a.id}`);
+    },
   });
   const errors = save.error ? fieldErrors(save.error) : {};
 
@@ -77,7 +86,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
   return (
     <>
       <PageHeader title={activity ? `Edit ${activity.title}` : 'Schedule an activity'} />
-      <form className="panel" onSubmit={submit} noValidate>
+      <form {...guard.formProps} className="panel" onSubmit={submit} noValidate>
         {save.error ? (
           <ErrorSummary
             items={summaryItems(errors, 'activity', {

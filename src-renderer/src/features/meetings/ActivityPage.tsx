@@ -13,6 +13,7 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
@@ -189,6 +190,10 @@ function Actions({ activity }: { activity: Activity }) {
   const [description, setDescription] = useState('');
   const [owner, setOwner] = useState('');
   const [dueOn, setDueOn] = useState('');
+  const guard = useUnsavedChanges(
+    description.trim() !== '' || owner.trim() !== '' || dueOn !== '',
+    'the new action',
+  );
   const save = useApiMutation('activities.saveAction', {
     onSuccess: () => {
       setDescription('');
@@ -271,7 +276,7 @@ function Actions({ activity }: { activity: Activity }) {
         <p className="muted">No actions.</p>
       )}
       {canWrite ? (
-        <form className="inline-form" onSubmit={submit} noValidate>
+        <form {...guard.formProps} className="inline-form" onSubmit={submit} noValidate>
           <TextField
             id="action-description"
             label="New action"

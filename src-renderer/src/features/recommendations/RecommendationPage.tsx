@@ -17,6 +17,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../comp
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { useFormChanges, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useCan } from '../../session';
 import '../../styles/cases.css';
 
@@ -32,28 +33,33 @@ function Editor({ rec }: { rec: RecommendationDetail }) {
     evidence: rec.evidence ?? '',
     systemic: rec.systemic,
   });
+  const guard = useFormChanges(form, `recommendation ${rec.reference}`);
   const save = useApiMutation('recommendations.update');
   const errors = fieldErrors(save.error);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [k]: e.target.value }));
   function submit(e: FormEvent) {
     e.preventDefault();
-    save.mutate({
-      id: rec.id,
-      expectedUpdatedAt: rec.updatedAt,
-      text: form.text,
-      serviceArea: form.serviceArea as ServiceArea,
-      managementResponse: (form.managementResponse || null) as ManagementResponse | null,
-      responseReason: form.responseReason,
-      owner: form.owner,
-      dueDate: form.dueDate || null,
-      status: form.status as RecommendationStatus,
-      evidence: form.evidence,
-      systemic: form.systemic,
-    });
+    const sent = form;
+    save.mutate(
+      {
+        id: rec.id,
+        expectedUpdatedAt: rec.updatedAt,
+        text: form.text,
+        serviceArea: form.serviceArea as ServiceArea,
+        managementResponse: (form.managementResponse || null) as ManagementResponse | null,
+        responseReason: form.responseReason,
+        owner: form.owner,
+        dueDate: form.dueDate || null,
+        status: form.status as RecommendationStatus,
+        evidence: form.evidence,
+        systemic: form.systemic,
+      },
+      { onSuccess: () => guard.savedAs(sent) },
+    );
   }
   return (
-    <form className="panel" onSubmit={submit} noValidate>
+    <form {...guard.formProps} className="panel" onSubmit={submit} noValidate>
       <h2>Response and status</h2>
       {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
       {save.isSuccess ? <Notice tone="success">Saved.</Notice> : null}
@@ -146,7 +152,14 @@ function Steps({
   const [due, setDue] = useState('');
   const [note, setNote] = useState('');
   const [onDate, setOnDate] = useState(today);
-  const addStep = useApiMutation('recommendations.addStep', { onSuccess: () => setText('') });
+  const stepGuard = useUnsavedChanges(text.trim() !== '' || due !== '', 'the new step');
+  const noteGuard = useUnsavedChanges(note.trim() !== '', 'the progress note');
+  const addStep = useApiMutation('recommendations.addStep', {
+    onSuccess: () => {
+      setText('');
+      setDue('');
+    },
+  });
   const mark = useApiMutation('recommendations.markStep');
   const progress = useApiMutation('recommendations.addProgress', { onSuccess: () => setNote('') });
   return (
@@ -181,6 +194,7 @@ function Steps({
         )}
         {canWrite ? (
           <form
+            {...stepGuard.formProps}
             className="subform"
             onSubmit={(e) => {
               e.preventDefault();
@@ -222,6 +236,7 @@ function Steps({
         </ol>
         {canWrite ? (
           <form
+            {...noteGuard.formProps}
             className="subform"
             onSubmit={(e) => {
               e.preventDefault();

@@ -1,32 +1,44 @@
 import { Link } from 'react-router';
-import type { Recommendation } from '../../../../src-shared/domain/recommendations';
+import type { Recommendation, TrackerSortKey } from '../../../../src-shared/domain/recommendations';
 import {
   managementResponseLabels,
   recommendationStatusLabels,
 } from '../../../../src-shared/rules/recommendations';
 import { formatDate } from '../../components/format';
+import { SortableHeader, type SortState } from '../../components/SortableTable';
 
 /** Recommendations as the tracker and their source's page list them. */
 export function RecommendationTable({
   rows,
   caption,
   showResponse = false,
+  sort,
+  onSort,
 }: {
   rows: Recommendation[];
   caption: string;
   showResponse?: boolean;
+  /** Given by the tracker, which sorts where the data is; a source's short list stays in order. */
+  sort?: SortState<TrackerSortKey>;
+  onSort?: (next: SortState<TrackerSortKey>) => void;
 }) {
+  const header = (key: TrackerSortKey | null, label: string) =>
+    key && sort && onSort ? (
+      <SortableHeader label={label} sortKey={key} sort={sort} onSort={onSort} />
+    ) : (
+      <th scope="col">{label}</th>
+    );
   return (
     <table className="table">
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Reference</th>
-          <th scope="col">Recommendation</th>
-          {showResponse ? <th scope="col">Response</th> : null}
-          <th scope="col">Owner</th>
-          <th scope="col">Due</th>
-          <th scope="col">Status</th>
+          {header('reference', 'Reference')}
+          {header(null, 'Recommendation')}
+          {showResponse ? header('response', 'Response') : null}
+          {header('owner', 'Owner')}
+          {header('due', 'Due')}
+          {header('status', 'Status')}
         </tr>
       </thead>
       <tbody>

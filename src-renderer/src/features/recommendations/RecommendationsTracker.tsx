@@ -1,19 +1,22 @@
 import { useState } from 'react';
-import type { TrackerFilter } from '../../../../src-shared/domain/recommendations';
+import { useSearchParams } from 'react-router';
+import { trackerSortKeys, type TrackerFilter } from '../../../../src-shared/domain/recommendations';
 import {
   recommendationSourceLabels,
   recommendationSources,
   recommendationStatusLabels,
   recommendationStatuses,
-  type RecommendationSource,
 } from '../../../../src-shared/rules/recommendations';
 import { call, errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { CheckboxField, SelectField } from '../../components/Field';
+import { formatCount } from '../../components/format';
+import { useSortParam } from '../../components/SortableTable';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { downloadBase64 } from '../customer-import/file-bytes';
 import { useCan } from '../../session';
 import { RecommendationTable } from './RecommendationTable';
+import { trackerFilterFrom, trackerParams } from './tracker-filters';
 import '../../styles/cases.css';
 
 /** Said wherever an officer sees recommendation counts, so a hidden one never reads as none. */
@@ -21,19 +24,26 @@ export const CASE_RECOMMENDATIONS_HIDDEN =
   'Recommendations from complaint panel cases are shown only to coordinators and the team leader, so they are not counted here.';
 
 export function RecommendationsTracker() {
-  const [source, setSource] = useState('');
-  const [status, setStatus] = useState('');
-  const [owner, setOwner] = useState('');
-  const [overdueOnly, setOverdueOnly] = useState(false);
-  const [systemicOnly, setSystemicOnly] = useState(false);
+  // Filters and sort live in the address, so a link (from Home) can open the tracker filtered.
+  const [params, setParams] = useSearchParams();
+  const setParam = (key: string, value: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  const [sort, setSort] = useSortParam(trackerSortKeys, { key: 'due', direction: 'asc' });
   const [exporting, setExporting] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const chosen = trackerFilterFrom(params);
   const filter: TrackerFilter = {
-    sourceType: (source || null) as RecommendationSource | null,
-    status: (status || null) as TrackerFilter['status'],
-    owner: owner || null,
-    overdueOnly,
-    systemicOnly,
+    ...chosen,
+    sort: sort.key,
+    direction: sort.direction,
     limit: 500,
   };
   const page = useApiQuery('recommendations.list', filter);
@@ -74,44 +84,44 @@ export function RecommendationsTracker() {
         <SelectField
           id="filter-source"
           label="Source"
-          value={source}
+          value={chosen.sourceType ?? ''}
           placeholder="All sources"
           options={recommendationSources.map((s) => ({
             value: s,
             label: recommendationSourceLabels[s],
           }))}
-          onChange={(e) => setSource(e.target.value)}
+          onChange={(e) => setParam(trackerParams.source, e.target.value)}
         />
         <SelectField
           id="filter-status"
           label="Status"
-          value={status}
+          value={chosen.status ?? ''}
           placeholder="Any status"
           options={[...recommendationStatuses, 'overdue' as const].map((s) => ({
             value: s,
             label: recommendationStatusLabels[s],
           }))}
-          onChange={(e) => setStatus(e.target.value)}
+          onChange={(e) => setParam(trackerParams.status, e.target.value)}
         />
         <SelectField
           id="filter-owner"
           label="Owner"
-          value={owner}
+          value={chosen.owner ?? ''}
           placeholder="Anyone"
           options={(page.data?.owners ?? []).map((o) => ({ value: o, label: o }))}
-          onChange={(e) => setOwner(e.target.value)}
+          onChange={(e) => setParam(trackerParams.owner, e.target.value)}
         />
         <CheckboxField
           id="filter-overdue"
           label="Overdue only"
-          checked={overdueOnly}
-          onChange={(e) => setOverdueOnly(e.target.checked)}
+          checked={chosen.overdueOnly ?? false}
+          onChange={(e) => setParam(trackerParams.overdue, e.target.checked ? '1' : '')}
         />
         <CheckboxField
           id="filter-systemic"
           label="Could recur elsewhere only"
-          checked={systemicOnly}
-          onChange={(e) => setSystemicOnly(e.target.checked)}
+          checked={chosen.systemicOnly ?? false}
+          onChange={(e) => setParam(trackerParams.systemic, e.target.checked ? '1' : '')}
         />
       </div>
       {page.isPending ? <Loading what="Loading recommendations" /> : null}
@@ -119,13 +129,19 @@ export function RecommendationsTracker() {
       {page.data ? (
         <div className="panel">
           <p>
-            {page.data.total} recommendation{page.data.total === 1 ? '' : 's'}
+            {formatCount(page.data.total)} recommendation{page.data.total === 1 ? '' : 's'}
             {page.data.total > page.data.rows.length
-              ? `, showing the first ${page.data.rows.length}`
+              ? `, showing the first ${formatCount(page.data.rows.length)}`
               : ''}
             .
           </p>
-          <RecommendationTable rows={page.data.rows} caption="Recommendations" showResponse />
+          <RecommendationTable
+            rows={page.data.rows}
+            caption="Recommendations"
+            showResponse
+            sort={sort}
+            onSort={setSort}
+          />
         </div>
       ) : null}
     </>

@@ -3,6 +3,8 @@ import type { Area, Landlord } from '../../../../src-shared/domain/organisation'
 import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
+import { formatCount } from '../../components/format';
+import { isChanged, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
@@ -60,7 +62,7 @@ export function OrganisationSettings() {
               <tr key={l.id}>
                 <td>{l.name}</td>
                 <td>{l.isPartner ? 'Yes' : 'No'}</td>
-                <td className="num">{l.homes?.toLocaleString('en-GB') ?? '—'}</td>
+                <td className="num">{formatCount(l.homes)}</td>
                 {canEdit ? (
                   <td>
                     <button
@@ -95,7 +97,7 @@ export function OrganisationSettings() {
               <tr key={a.id}>
                 <td>{a.name}</td>
                 <td>{a.landlordId ? landlordName.get(a.landlordId) : '—'}</td>
-                <td className="num">{a.population?.toLocaleString('en-GB') ?? '—'}</td>
+                <td className="num">{formatCount(a.population)}</td>
                 <td>
                   {org.data.neighbourhoods
                     .filter((n) => n.areaId === a.id)
@@ -118,6 +120,18 @@ function LandlordForm({ landlord, onDone }: { landlord: Landlord | null; onDone(
   const [shortName, setShortName] = useState(landlord?.shortName ?? '');
   const [isPartner, setIsPartner] = useState(landlord?.isPartner ?? true);
   const [homes, setHomes] = useState(landlord?.homes?.toString() ?? '');
+  const guard = useUnsavedChanges(
+    isChanged(
+      [
+        landlord?.name ?? '',
+        landlord?.shortName ?? '',
+        landlord?.isPartner ?? true,
+        landlord?.homes?.toString() ?? '',
+      ],
+      [name, shortName, isPartner, homes],
+    ),
+    landlord ? landlord.name : 'the new landlord',
+  );
   const save = useApiMutation('organisation.saveLandlord', { onSuccess: onDone });
   const errors = fieldErrors(save.error);
 
@@ -135,7 +149,7 @@ function LandlordForm({ landlord, onDone }: { landlord: Landlord | null; onDone(
     <section className="panel" aria-labelledby="landlord-form-heading">
       <h2 id="landlord-form-heading">{landlord ? `Edit ${landlord.name}` : 'New landlord'}</h2>
       {save.error ? <Notice tone="error">{save.error.message}</Notice> : null}
-      <form onSubmit={submit} noValidate className="form-grid">
+      <form {...guard.formProps} onSubmit={submit} noValidate className="form-grid">
         <TextField
           label="Name"
           required
@@ -180,6 +194,7 @@ function AreaForm({ landlords }: { landlords: Landlord[] }) {
   const [name, setName] = useState('');
   const [landlordId, setLandlordId] = useState('');
   const [population, setPopulation] = useState('');
+  const guard = useUnsavedChanges(name.trim() !== '' || population.trim() !== '', 'the new area');
   const save = useApiMutation('organisation.saveArea', {
     onSuccess: () => {
       setName('');
@@ -189,6 +204,7 @@ function AreaForm({ landlords }: { landlords: Landlord[] }) {
   const errors = fieldErrors(save.error);
   return (
     <form
+      {...guard.formProps}
       className="form-grid"
       noValidate
       aria-label="Add an area"
@@ -233,10 +249,12 @@ function AreaForm({ landlords }: { landlords: Landlord[] }) {
 function NeighbourhoodForm({ areas }: { areas: Area[] }) {
   const [name, setName] = useState('');
   const [areaId, setAreaId] = useState(areas[0]!.id);
+  const guard = useUnsavedChanges(name.trim() !== '', 'the new neighbourhood');
   const save = useApiMutation('organisation.saveNeighbourhood', { onSuccess: () => setName('') });
   const errors = fieldErrors(save.error);
   return (
     <form
+      {...guard.formProps}
       className="form-grid"
       noValidate
       aria-label="Add a neighbourhood"

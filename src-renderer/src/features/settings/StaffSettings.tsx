@@ -4,6 +4,7 @@ import { fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useCan } from '../../session';
 
 export function StaffSettings() {
@@ -68,6 +69,7 @@ function NewStaff() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('officer');
+  const guard = useUnsavedChanges(name.trim() !== '' || email.trim() !== '', 'the new profile');
   const create = useApiMutation('staff.create', {
     onSuccess: () => {
       setName('');
@@ -86,7 +88,7 @@ function NewStaff() {
         <Notice tone="error">{create.error.message}</Notice>
       ) : null}
       {create.data ? <Notice tone="success">Added {create.data.name}.</Notice> : null}
-      <form onSubmit={submit} noValidate className="form-grid">
+      <form {...guard.formProps} onSubmit={submit} noValidate className="form-grid">
         <TextField
           label="Name"
           required

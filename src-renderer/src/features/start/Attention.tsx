@@ -1,11 +1,15 @@
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api/hooks';
-import { formatDate, formatDateTime, plural } from '../../components/format';
+import { formatCount, formatDate, formatDateTime, plural } from '../../components/format';
 import { Loading } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import type { BankHolidayListNotice } from '../../../../src-shared/rules/bank-holidays';
 import { BankHolidayNotice } from '../cases/BankHolidayNotice';
 import { CASE_RECOMMENDATIONS_HIDDEN } from '../recommendations/RecommendationsTracker';
+import { SubmissionNotice } from '../cases/SubmissionNotice';
+import { customerListLink } from '../customers/list-link';
+import { groupListLink } from '../groups/list-filters';
+import { recommendationsLink } from '../recommendations/tracker-filters';
 
 /** What a coordinator should look at first: overdue work, rule problems, this week's activities. */
 export function Attention() {
@@ -26,11 +30,18 @@ export function Attention() {
 }
 
 function Count({ n, tone }: { n: number; tone: 'red' | 'amber' | 'green' }) {
-  return <span className={`attention__count badge badge--${n === 0 ? 'green' : tone}`}>{n}</span>;
+  return (
+    <span className={`attention__count badge badge--${n === 0 ? 'green' : tone}`}>
+      {formatCount(n)}
+    </span>
+  );
 }
 
 function CasesCard() {
   const dashboard = useApiQuery('cases.dashboard', {});
+  const canOpen = useCan('cases.read');
+  const nearing = dashboard.data?.ombudsmanNearing ?? [];
+  const reminder = dashboard.data?.selfAssessment;
   return (
     <section className="panel attention__card" aria-labelledby="attention-cases">
       <h2 id="attention-cases">Complaint panel</h2>
@@ -45,9 +56,41 @@ function CasesCard() {
             <Count n={dashboard.data.dueThisWeek.length} tone="amber" /> falling due by{' '}
             {formatDate(dashboard.data.weekEnds)}
           </li>
+          <li>
+            <Count n={nearing.length} tone="amber" />{' '}
+            {plural(nearing.length, 'case nears', 'cases near')} the end of the 12 months for the
+            Housing Ombudsman
+            {nearing.length ? (
+              <ul className="attention__sublist">
+                {nearing.slice(0, 5).map((n) => (
+                  <li key={n.case.id}>
+                    {canOpen ? (
+                      <Link to={`/cases/${n.case.id}`}>{n.case.reference}</Link>
+                    ) : (
+                      n.case.reference
+                    )}
+                    : by {formatDate(n.windowEnds)}{' '}
+                    <span className={`badge badge--${n.level === 'urgent' ? 'red' : 'amber'}`}>
+                      {n.daysLeft === 0
+                        ? 'today'
+                        : `${formatCount(n.daysLeft)} ${plural(n.daysLeft, 'day', 'days')} left`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
         </ul>
       ) : null}
-      <Link to="/cases">Open the complaint panel dashboard</Link>
+      {reminder && reminder.level !== 'submitted' ? (
+        <div className="attention__reminder">
+          <SubmissionNotice reminder={reminder} />
+          {canOpen ? (
+            <Link to="/cases/self-assessment">Open the {reminder.year} Code self-assessment</Link>
+          ) : null}
+        </div>
+      ) : null}
+      <Link to="/cases">Open the overdue and due cases</Link>
     </section>
   );
 }
@@ -82,15 +125,17 @@ function RecommendationsCard() {
       <h2 id="attention-recommendations">Recommendations</h2>
       <ul className="attention__list">
         <li>
-          <Count n={overdue.data?.total ?? 0} tone="red" /> overdue
+          <Count n={overdue.data?.total ?? 0} tone="red" />{' '}
+          <Link to={recommendationsLink({ overdue: true })}>overdue</Link>
         </li>
         <li>
-          <Count n={systemic.data?.total ?? 0} tone="amber" /> could recur elsewhere, so go to the
-          Board and the Group Audit and Risk Committee
+          <Count n={systemic.data?.total ?? 0} tone="amber" />{' '}
+          <Link to={recommendationsLink({ systemic: true })}>could recur elsewhere</Link>, so go to
+          the Board and the Group Audit and Risk Committee
         </li>
       </ul>
       {seesCases ? null : <p className="muted">{CASE_RECOMMENDATIONS_HIDDEN}</p>}
-      <Link to="/recommendations">Open the tracker</Link>
+      <Link to="/recommendations">Open the whole tracker</Link>
     </section>
   );
 }
@@ -105,7 +150,13 @@ function GroupsCard() {
       {groups.data ? (
         <p>
           <Count n={problems.length} tone="red" />{' '}
-          {plural(problems.length, 'group breaks', 'groups break')} a membership rule
+          {problems.length ? (
+            <Link to={groupListLink({ ruleProblems: true })}>
+              {plural(problems.length, 'group breaks', 'groups break')} a membership rule
+            </Link>
+          ) : (
+            'groups break a membership rule'
+          )}
         </p>
       ) : null}
       {problems.length ? (
@@ -123,19 +174,19 @@ function GroupsCard() {
 }
 
 function NoActivityCard() {
-  const customers = useApiQuery('customers.list', {
-    noRecentActivity: true,
-    status: ['active'],
-    limit: 1,
-  });
+  const filter = { noRecentActivity: true, status: 'active' } as const;
+  const customers = useApiQuery('customers.list', { ...filter, status: [filter.status], limit: 1 });
+  const n = customers.data?.total ?? 0;
   return (
     <section className="panel attention__card" aria-labelledby="attention-customers">
       <h2 id="attention-customers">Customer Voice</h2>
       <p>
-        <Count n={customers.data?.total ?? 0} tone="amber" /> active customers have had no activity
-        in the last 12 months. Everyone should be offered at least one a year.
+        <Count n={n} tone="amber" /> active {plural(n, 'customer has', 'customers have')} had no
+        activity in the last 12 months. Everyone should be offered at least one a year.
       </p>
-      <Link to="/customers">Open the register</Link>
+      <Link to={customerListLink(filter)}>
+        Open {plural(n, 'this customer', `these ${formatCount(n)} customers`)} in the register
+      </Link>
     </section>
   );
 }

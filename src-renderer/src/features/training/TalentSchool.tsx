@@ -4,6 +4,7 @@ import { activityStatusLabels } from '../../../../src-shared/domain/meetings';
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 import { formatDateTime } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
@@ -58,6 +59,10 @@ function NewCourse() {
   const [name, setName] = useState('');
   const [provider, setProvider] = useState('');
   const [description, setDescription] = useState('');
+  const guard = useUnsavedChanges(
+    [name, provider, description].some((v) => v.trim() !== ''),
+    'the new course',
+  );
   const save = useApiMutation('training.saveCourse', {
     onSuccess: () => {
       setName('');
@@ -71,7 +76,13 @@ function NewCourse() {
     save.mutate({ name, provider, description });
   }
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="new-course-heading">
+    <form
+      {...guard.formProps}
+      className="panel"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="new-course-heading"
+    >
       <h2 id="new-course-heading">Add a course</h2>
       <div className="form-grid">
         <TextField
