@@ -172,24 +172,27 @@ export async function saveGroup(
   return toGroup(await groupRow(ctx, id));
 }
 
+/**
+ * The one evaluation of the rules for a candidate, on the date their
+ * membership would start: the check before adding and the add itself both
+ * come here, so a check that passes is never refused on save.
+ */
 async function candidateViolations(
   ctx: CallContext,
-  groupId: string,
-  customerId: string,
-  on: string,
+  candidate: { groupId: string; customerId: string; joinedOn: string },
 ): Promise<Violation[]> {
+  const { groupId, customerId, joinedOn } = candidate;
   const g = await groupRow(ctx, groupId);
-  const [candidate] = await ruleMembers(ctx, [customerId], groupId, on);
-  if (!candidate) throw ApiError.notFound('The customer');
-  return violationsForNewMember(ruleGroup(g), candidate, on);
+  const [member] = await ruleMembers(ctx, [customerId], groupId, joinedOn);
+  if (!member) throw ApiError.notFound('The customer');
+  return violationsForNewMember(ruleGroup(g), member, joinedOn);
 }
 
 export async function checkMember(
   ctx: CallContext,
-  groupId: string,
-  customerId: string,
+  candidate: { groupId: string; customerId: string; joinedOn: string },
 ): Promise<Violation[]> {
-  return candidateViolations(ctx, groupId, customerId, londonDate(ctx.clock.now()));
+  return candidateViolations(ctx, candidate);
 }
 
 /**
@@ -202,12 +205,7 @@ export async function addMember(
   ctx: CallContext,
   input: z.output<typeof membershipInput>,
 ): Promise<AddMemberResult> {
-  const violations = await candidateViolations(
-    ctx,
-    input.groupId,
-    input.customerId,
-    input.joinedOn,
-  );
+  const violations = await candidateViolations(ctx, input);
   const canOverride = allowed(ctx, 'groups.override_rules');
   if (violations.length > 0 && !input.overrideReason) {
     return { added: false, violations, canOverride };
