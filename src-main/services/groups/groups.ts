@@ -7,7 +7,7 @@ import type {
   membershipUpdateInput,
 } from '../../../src-shared/domain/groups';
 import { ApiError } from '../../../src-shared/errors';
-import { cadenceFor } from '../../../src-shared/rules/cadence';
+import { groupCadence } from '../../../src-shared/rules/cadence';
 import {
   groupRuleStatus,
   violationsForNewMember,
@@ -16,6 +16,7 @@ import {
 import type { z } from 'zod';
 import { allowed, writing, type AppContext, type CallContext } from '../context';
 import { londonDate, toGroup, toMembership } from './mapping';
+import { groupDates } from './group-dates';
 import { londonRange } from './period';
 import { currentOn, ruleGroup, ruleLandlords, ruleMembers } from './rule-data';
 
@@ -75,6 +76,7 @@ export async function listGroups(ctx: CallContext): Promise<GroupListItem[]> {
     heldCounts(ctx, from, to),
     ruleLandlords(ctx),
   ]);
+  const dates = await groupDates(ctx, groups);
   const out: GroupListItem[] = [];
   for (const g of groups) {
     const current = memberships.filter((m) => m.group_id === g.id && currentOn(m, today));
@@ -91,7 +93,13 @@ export async function listGroups(ctx: CallContext): Promise<GroupListItem[]> {
       kind: g.kind as Group['kind'],
       members: current.length,
       targetMeetingsPerYear: g.target_meetings_per_year,
-      cadence: cadenceFor(held.get(g.id) ?? 0, g.target_meetings_per_year, from, to),
+      cadence: groupCadence(
+        held.get(g.id) ?? 0,
+        g.target_meetings_per_year,
+        dates.get(g.id)!,
+        from,
+        to,
+      ),
       ruleProblems: groupRuleStatus(ruleGroup(g), members, landlords, today).length,
     });
   }
@@ -120,13 +128,14 @@ export async function getGroup(ctx: CallContext, id: string): Promise<GroupDetai
     today,
   );
   const held = await heldCounts(ctx, from, to);
+  const dates = await groupDates(ctx, [g]);
   return {
     group: toGroup(g),
     members: [...current, ...rows.filter((m) => !currentOn(m, today))].map((m) =>
       toMembership(m, `${m.first_name} ${m.last_name}`),
     ),
     ruleStatus: groupRuleStatus(ruleGroup(g), members, await ruleLandlords(ctx), today),
-    cadence: cadenceFor(held.get(id) ?? 0, g.target_meetings_per_year, from, to),
+    cadence: groupCadence(held.get(id) ?? 0, g.target_meetings_per_year, dates.get(id)!, from, to),
   };
 }
 

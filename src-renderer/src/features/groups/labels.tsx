@@ -1,4 +1,6 @@
 import type { CadenceResult } from '../../../../src-shared/rules/cadence';
+import { useToday } from '../../clock';
+import { formatDate } from '../../components/format';
 
 const ragClass = {
   green: 'badge--green',
@@ -14,10 +16,21 @@ const ragWord = {
 } as const;
 
 export function CadenceBadge({ cadence }: { cadence: CadenceResult }) {
+  // A group too new to owe a meeting is neither on target nor behind.
+  const notDue = cadence.expected === 0 && cadence.held === 0;
+  const today = useToday();
   return (
     <span>
-      <span className={`badge ${ragClass[cadence.rag]}`}>{ragWord[cadence.rag]}</span>{' '}
+      <span className={`badge ${notDue ? '' : ragClass[cadence.rag]}`}>
+        {notDue ? 'Not due yet' : ragWord[cadence.rag]}
+      </span>{' '}
       {cadence.summary}
+      {cadence.since ? (
+        <span className="muted">
+          {' '}
+          {cadence.since > today ? 'starts' : 'since'} {formatDate(cadence.since)}
+        </span>
+      ) : null}
     </span>
   );
 }
