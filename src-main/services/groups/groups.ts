@@ -14,6 +14,7 @@ import {
   type Violation,
 } from '../../../src-shared/rules/membership';
 import type { z } from 'zod';
+import type { Writer } from '../../changes/writer';
 import { allowed, writing, type AppContext, type CallContext } from '../context';
 import { londonDate, toGroup, toMembership } from './mapping';
 import { groupDates } from './group-dates';
@@ -114,7 +115,7 @@ export async function getGroup(ctx: CallContext, id: string): Promise<GroupDetai
     .selectFrom('group_memberships as m')
     .innerJoin('customers as c', 'c.id', 'm.customer_id')
     .selectAll('m')
-    .select(['c.first_name', 'c.last_name'])
+    .select(['c.first_name', 'c.last_name', 'c.code_of_conduct_signed_on as code_signed_on'])
     .where('m.group_id', '=', id)
     .where('m.deleted_at', 'is', null)
     .orderBy('c.last_name')
@@ -132,7 +133,10 @@ export async function getGroup(ctx: CallContext, id: string): Promise<GroupDetai
   return {
     group: toGroup(g),
     members: [...current, ...rows.filter((m) => !currentOn(m, today))].map((m) =>
-      toMembership(m, `${m.first_name} ${m.last_name}`),
+      toMembership(m, {
+        name: `${m.first_name} ${m.last_name}`,
+        codeOfConductSignedOn: m.code_signed_on,
+      }),
     ),
     ruleStatus: groupRuleStatus(ruleGroup(g), members, await ruleLandlords(ctx), today),
     cadence: groupCadence(held.get(id) ?? 0, g.target_meetings_per_year, dates.get(id)!, from, to),
@@ -235,8 +239,9 @@ export async function addMember(
     throw new ApiError('conflict', 'This customer is already a member of the group.');
   }
   const reason = violations.length > 0 ? input.overrideReason : null;
-  const id = await writing(ctx, (w) =>
-    w.create(
+  const id = await writing(ctx, async (w) => {
+    await recordCodeSigned(w, input.customerId, input.codeOfConductSignedOn);
+    return w.create(
       'group_memberships',
       {
         group_id: input.groupId,
@@ -247,13 +252,30 @@ export async function addMember(
         selection_method: input.selectionMethod,
         selection_notes: input.selectionNotes,
         role_description_agreed_on: input.roleDescriptionAgreedOn,
-        code_of_conduct_signed_on: input.codeOfConductSignedOn,
+        code_of_conduct_signed_on: null,
         override_reason: reason,
       },
       { reason },
-    ),
-  );
+    );
+  });
   return { added: true, membership: await membership(ctx, id), violations };
+}
+
+/**
+ * A Code of Conduct date given with a membership is the customer's, so it is
+ * written to their record (and its history). Clearing it is done there too:
+ * a membership saved without a date leaves the customer's alone.
+ */
+async function recordCodeSigned(w: Writer, customerId: string, signedOn: string | null) {
+  if (!signedOn) return;
+  const customer = await w.trx
+    .selectFrom('customers')
+    .select('code_of_conduct_signed_on')
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  if (customer && customer.code_of_conduct_signed_on !== signedOn) {
+    await w.update('customers', customerId, { code_of_conduct_signed_on: signedOn });
+  }
 }
 
 async function membership(ctx: AppContext, id: string): Promise<Membership> {
@@ -261,12 +283,15 @@ async function membership(ctx: AppContext, id: string): Promise<Membership> {
     .selectFrom('group_memberships as m')
     .innerJoin('customers as c', 'c.id', 'm.customer_id')
     .selectAll('m')
-    .select(['c.first_name', 'c.last_name'])
+    .select(['c.first_name', 'c.last_name', 'c.code_of_conduct_signed_on as code_signed_on'])
     .where('m.id', '=', id)
     .where('m.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw ApiError.notFound('The membership');
-  return toMembership(row, `${row.first_name} ${row.last_name}`);
+  return toMembership(row, {
+    name: `${row.first_name} ${row.last_name}`,
+    codeOfConductSignedOn: row.code_signed_on,
+  });
 }
 
 export async function updateMember(
@@ -279,8 +304,8 @@ export async function updateMember(
       { path: 'leftOn', message: `Use a date on or after ${before.joinedOn}.` },
     ]);
   }
-  await writing(ctx, (w) =>
-    w.update(
+  await writing(ctx, async (w) => {
+    await w.update(
       'group_memberships',
       input.id,
       {
@@ -289,10 +314,10 @@ export async function updateMember(
         selection_method: input.selectionMethod,
         selection_notes: input.selectionNotes,
         role_description_agreed_on: input.roleDescriptionAgreedOn,
-        code_of_conduct_signed_on: input.codeOfConductSignedOn,
       },
       { expectedUpdatedAt: input.expectedUpdatedAt },
-    ),
-  );
+    );
+    await recordCodeSigned(w, before.customerId, input.codeOfConductSignedOn);
+  });
   return membership(ctx, input.id);
 }
