@@ -114,8 +114,15 @@ export async function getGroup(ctx: CallContext, id: string): Promise<GroupDetai
   const rows = await ctx.db
     .selectFrom('group_memberships as m')
     .innerJoin('customers as c', 'c.id', 'm.customer_id')
+    .leftJoin('landlords as l', 'l.id', 'c.landlord_id')
     .selectAll('m')
-    .select(['c.first_name', 'c.last_name', 'c.code_of_conduct_signed_on as code_signed_on'])
+    .select([
+      'c.first_name',
+      'c.last_name',
+      'c.code_of_conduct_signed_on as code_signed_on',
+      'c.tenure',
+      'l.name as landlord_name',
+    ])
     .where('m.group_id', '=', id)
     .where('m.deleted_at', 'is', null)
     .orderBy('c.last_name')
@@ -136,6 +143,8 @@ export async function getGroup(ctx: CallContext, id: string): Promise<GroupDetai
       toMembership(m, {
         name: `${m.first_name} ${m.last_name}`,
         codeOfConductSignedOn: m.code_signed_on,
+        landlordName: m.landlord_name,
+        tenure: m.tenure,
       }),
     ),
     ruleStatus: groupRuleStatus(ruleGroup(g), members, await ruleLandlords(ctx), today),
@@ -282,8 +291,15 @@ async function membership(ctx: AppContext, id: string): Promise<Membership> {
   const row = await ctx.db
     .selectFrom('group_memberships as m')
     .innerJoin('customers as c', 'c.id', 'm.customer_id')
+    .leftJoin('landlords as l', 'l.id', 'c.landlord_id')
     .selectAll('m')
-    .select(['c.first_name', 'c.last_name', 'c.code_of_conduct_signed_on as code_signed_on'])
+    .select([
+      'c.first_name',
+      'c.last_name',
+      'c.code_of_conduct_signed_on as code_signed_on',
+      'c.tenure',
+      'l.name as landlord_name',
+    ])
     .where('m.id', '=', id)
     .where('m.deleted_at', 'is', null)
     .executeTakeFirst();
@@ -291,6 +307,8 @@ async function membership(ctx: AppContext, id: string): Promise<Membership> {
   return toMembership(row, {
     name: `${row.first_name} ${row.last_name}`,
     codeOfConductSignedOn: row.code_signed_on,
+    landlordName: row.landlord_name,
+    tenure: row.tenure,
   });
 }
 

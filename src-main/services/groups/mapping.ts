@@ -37,7 +37,12 @@ export function toGroup(r: GroupRow): Group {
  */
 export function toMembership(
   r: GroupMembershipRow,
-  customer: { name: string; codeOfConductSignedOn: string | null },
+  customer: {
+    name: string;
+    codeOfConductSignedOn: string | null;
+    landlordName: string | null;
+    tenure: string | null;
+  },
 ): Membership {
   const customerName = customer.name;
   return {
@@ -45,6 +50,8 @@ export function toMembership(
     groupId: r.group_id,
     customerId: r.customer_id,
     customerName,
+    landlordName: customer.landlordName,
+    tenure: customer.tenure,
     role: r.role as MemberRole,
     joinedOn: r.joined_on,
     leftOn: r.left_on,
