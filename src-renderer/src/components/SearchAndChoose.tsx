@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent, type ReactNode, type Ref, type RefObject } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import '../styles/search-choose.css';
 
 /**
@@ -11,44 +11,29 @@ import '../styles/search-choose.css';
 
 const choiceSelector = '[data-choice]';
 
-function choicesIn(list: HTMLElement | null): HTMLElement[] {
+function choicesIn(list: Element | null): HTMLElement[] {
   return list ? [...list.querySelectorAll<HTMLElement>(choiceSelector)] : [];
 }
 
 /**
- * Arrow keys for a list of choices (buttons marked `data-choice`), for a list
- * that is not fed by a search box of its own, such as "Is this them?".
- * `back` is where ↑ from the first choice and Escape go, if anywhere.
+ * Arrow keys for a list of choices (buttons marked `data-choice`), put on the
+ * list's `onKeyDown`; also for a list with no search box of its own, such as
+ * "Is this them?". `back` is where ↑ from the first choice and Escape go.
  */
-export function useChoiceListKeys(back?: RefObject<HTMLElement | null>) {
-  const list = useRef<HTMLElement | null>(null);
-  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
-    const choices = choicesIn(list.current);
-    const at = choices.indexOf(e.target as HTMLElement);
-    if (at === -1) return;
-    const go = (i: number) => {
-      e.preventDefault();
-      if (i < 0 && back?.current) back.current.focus();
-      else choices[Math.max(0, Math.min(choices.length - 1, i))]?.focus();
-    };
-    if (e.key === 'ArrowDown') go(at + 1);
-    else if (e.key === 'ArrowUp') go(at - 1);
-    else if (e.key === 'Home') go(0);
-    else if (e.key === 'End') go(choices.length - 1);
-    else if (e.key === 'Escape' && back?.current) go(-1);
+export function onChoiceListKeyDown(e: KeyboardEvent<HTMLElement>, back?: () => void) {
+  const choices = choicesIn(e.currentTarget);
+  const at = choices.indexOf(e.target as HTMLElement);
+  if (at === -1) return;
+  const go = (i: number) => {
+    e.preventDefault();
+    if (i < 0 && back) back();
+    else choices[Math.max(0, Math.min(choices.length - 1, i))]?.focus();
   };
-  return {
-    listRef: (el: HTMLElement | null) => {
-      list.current = el;
-    },
-    onKeyDown,
-    /** Focuses the first choice; false when there is none. */
-    focusFirst: () => {
-      const first = choicesIn(list.current)[0];
-      first?.focus();
-      return Boolean(first);
-    },
-  };
+  if (e.key === 'ArrowDown') go(at + 1);
+  else if (e.key === 'ArrowUp') go(at - 1);
+  else if (e.key === 'Home') go(0);
+  else if (e.key === 'End') go(choices.length - 1);
+  else if (e.key === 'Escape' && back) go(-1);
 }
 
 export interface SearchAndChooseProps<T> {
@@ -74,7 +59,9 @@ export interface SearchAndChooseProps<T> {
    * choosing several) or nowhere, when the caller moves it to the next field.
    */
   afterChoose?: 'search' | 'caller';
-  inputRef?: Ref<HTMLInputElement>;
+  inputRef?: RefObject<HTMLInputElement | null>;
+  /** Focus the search box when it appears (as it comes back after a choice is undone). */
+  autoFocus?: boolean;
   /** Extra class for the list, for the screen's own layout. */
   listClassName?: string;
 }
@@ -94,10 +81,11 @@ export function SearchAndChoose<T>({
   noResults,
   afterChoose = 'search',
   inputRef,
+  autoFocus,
   listClassName,
 }: SearchAndChooseProps<T>) {
-  const input = useRef<HTMLInputElement | null>(null);
-  const list = useChoiceListKeys(input);
+  const own = useRef<HTMLInputElement | null>(null);
+  const input = inputRef ?? own;
   const listId = useId();
   const hintId = `${id}-hint`;
 
@@ -110,19 +98,13 @@ export function SearchAndChoose<T>({
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' && results?.length) {
       e.preventDefault();
-      list.focusFirst();
+      choicesIn(document.getElementById(listId))[0]?.focus();
     } else if (e.key === 'Enter' && query.trim() !== '') {
       // Enter in a search box chooses; it never submits the form around it.
       e.preventDefault();
       const first = results?.[0];
       if (first) choose(first);
     }
-  };
-
-  const setInput = (el: HTMLInputElement | null) => {
-    input.current = el;
-    if (typeof inputRef === 'function') inputRef(el);
-    else if (inputRef) inputRef.current = el;
   };
 
   return (
@@ -135,7 +117,8 @@ export function SearchAndChoose<T>({
           {hint ? <>{hint} </> : null}↓ moves into the results; Enter chooses.
         </div>
         <input
-          ref={setInput}
+          ref={input}
+          autoFocus={autoFocus}
           id={id}
           className="input"
           type="search"
@@ -157,10 +140,9 @@ export function SearchAndChoose<T>({
       {results && results.length > 0 ? (
         <ul
           id={listId}
-          ref={list.listRef}
           className={`search-choose__list${listClassName ? ` ${listClassName}` : ''}`}
           aria-label={resultsLabel}
-          onKeyDown={list.onKeyDown}
+          onKeyDown={(e) => onChoiceListKeyDown(e, () => input.current?.focus())}
         >
           {results.map((item) => (
             <li key={resultKey(item)}>

@@ -1,5 +1,5 @@
 import { useToday } from '../../clock';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { AddMemberResult } from '../../../../src-shared/api/groups';
 import {
   memberRoleLabels,
@@ -32,15 +32,8 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
   const [overrideReason, setOverrideReason] = useState('');
   const [refusal, setRefusal] = useState<Extract<AddMemberResult, { added: false }> | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  // Where focus goes once the screen has changed: the form for the chosen person, or the search.
-  const [focusNext, setFocusNext] = useState<'form' | 'search' | null>(null);
-  const searchBox = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusNext === 'form') document.getElementById('member-role')?.focus();
-    if (focusNext === 'search') searchBox.current?.focus();
-    setFocusNext(null);
-  }, [focusNext]);
-
+  // After an add, or "Choose someone else", the search comes back and the work continues there.
+  const [backToSearch, setBackToSearch] = useState(false);
   const term = search.trim();
   const found = useApiQuery(
     'customers.list',
@@ -64,7 +57,7 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
         setRefusal(null);
         setOverrideReason('');
         setCodeSigned('');
-        setFocusNext('search');
+        setBackToSearch(true);
       } else {
         setRefusal(r);
       }
@@ -97,7 +90,7 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
           id="member-search"
           label="Find a customer"
           hint="Type at least two letters of their name, or their postcode."
-          inputRef={searchBox}
+          autoFocus={backToSearch}
           query={search}
           onQueryChange={setSearch}
           results={term.length >= 2 ? found.data?.rows : undefined}
@@ -111,7 +104,6 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
             setChosen({ id: c.id, name: `${c.firstName} ${c.lastName}` });
             setRefusal(null);
             setAdded(null);
-            setFocusNext('form');
           }}
         />
       ) : (
@@ -124,7 +116,7 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
               onClick={() => {
                 setChosen(null);
                 setRefusal(null);
-                setFocusNext('search');
+                setBackToSearch(true);
               }}
             >
               Choose someone else
@@ -132,6 +124,8 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
           </p>
           <div className="form-grid">
             <SelectField
+              // The form appears only once someone is chosen: its first field is where work goes on.
+              autoFocus
               id="member-role"
               label="Role"
               value={role}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { WalkInMatch } from '../../../../src-shared/api/meetings';
 import { duplicateReasonLabels } from '../../../../src-shared/rules/customer-duplicates';
-import { useChoiceListKeys } from '../../components/SearchAndChoose';
+import { onChoiceListKeyDown } from '../../components/SearchAndChoose';
 
 /**
  * "Is this them?": people already on the register who look like the person at
@@ -19,8 +19,6 @@ export function WalkInMatches({
   onChangeDetails: () => void;
 }) {
   const first = useRef<HTMLButtonElement>(null);
-  // The same keys as every search-and-choose list: arrows move between the people, Enter chooses.
-  const keys = useChoiceListKeys();
   // The form the officer was typing in has gone; the first likely match is where to carry on.
   useEffect(() => first.current?.focus(), []);
 
@@ -35,7 +33,8 @@ export function WalkInMatches({
         {matches.length === 1 ? 'Someone' : 'Some people'} already on the register may be this
         person. Check with them before adding anyone new.
       </p>
-      <ul className="walkin-matches" ref={keys.listRef} onKeyDown={keys.onKeyDown}>
+      {/* The same keys as every search-and-choose list: arrows move between people, Enter chooses. */}
+      <ul className="walkin-matches" onKeyDown={(e) => onChoiceListKeyDown(e)}>
         {matches.map((m, i) => (
           <li key={m.customerId}>
             <button
