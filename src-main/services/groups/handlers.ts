@@ -7,6 +7,7 @@ import { removeAction, removeActivity } from './activity-removal';
 import { findPeople, markAttendance, recordSatisfaction, roster, walkIn } from './attendance';
 import { addMember, checkMember, getGroup, listGroups, saveGroup, updateMember } from './groups';
 import { exportIcs } from './ics-export';
+import { planSeries, saveSeries } from './series';
 import { customerInvolvement, customersWithoutActivity } from './involvement';
 import { londonDate } from './mapping';
 import { certificateOfAttendance, signInSheet } from './documents';
@@ -28,6 +29,8 @@ export const groupsHandlers: HandlersFor<typeof groupsApi> = {
 };
 
 export const meetingsHandlers: HandlersFor<typeof meetingsApi> = {
+  'activities.planSeries': async (ctx, input) => planSeries(ctx, input),
+  'activities.saveSeries': (ctx, input) => saveSeries(ctx, input),
   'activities.list': (ctx, input) => listActivities(ctx, input),
   'activities.get': (ctx, input) => getActivity(ctx, input.id),
   'activities.save': (ctx, input) => saveActivity(ctx, input),
