@@ -49,23 +49,29 @@ function weekOfMonth(date: string): number | null {
   return n <= 4 ? n : null;
 }
 
-/** In words, for the choice of frequency: "monthly, on the second Tuesday". */
+function ordinalDay(d: number): string {
+  const teen = d % 100 >= 11 && d % 100 <= 13;
+  const suffix = teen
+    ? 'th'
+    : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[d % 10] ?? 'th');
+  return `${d}${suffix}`;
+}
+
+/** In words, short enough for a choice list: "Monthly, second Tuesday". */
 export function seriesFrequencyLabel(frequency: SeriesFrequency, firstOn: string | null): string {
   const day = firstOn ? weekdays[weekdayOf(firstOn)]! : null;
   switch (frequency) {
     case 'weekly':
-      return day ? `Weekly, on ${day}s` : 'Weekly';
+      return day ? `Weekly, ${day}s` : 'Weekly';
     case 'fortnightly':
-      return day ? `Every two weeks, on ${day}s` : 'Every two weeks';
+      return day ? `Fortnightly, ${day}s` : 'Fortnightly';
     case 'monthly_weekday': {
-      if (!firstOn || !day) return 'Monthly, on the same weekday';
+      if (!firstOn || !day) return 'Monthly, same weekday';
       const n = weekOfMonth(firstOn);
-      return `Monthly, on the ${n === null ? 'last' : ordinals[n - 1]} ${day}`;
+      return `Monthly, ${n === null ? 'last' : ordinals[n - 1]} ${day}`;
     }
     case 'monthly_date':
-      return firstOn
-        ? `Monthly, on day ${parts(firstOn)[2]} of the month`
-        : 'Monthly, on the same date';
+      return firstOn ? `Monthly, on the ${ordinalDay(parts(firstOn)[2])}` : 'Monthly, same date';
   }
 }
 

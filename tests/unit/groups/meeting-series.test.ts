@@ -90,15 +90,13 @@ describe('the dates of a series of meetings', () => {
   });
 
   it('describes the frequency in words', () => {
-    expect(seriesFrequencyLabel('monthly_weekday', '2026-01-13')).toBe(
-      'Monthly, on the second Tuesday',
-    );
-    expect(seriesFrequencyLabel('monthly_weekday', '2026-12-30')).toBe(
-      'Monthly, on the last Wednesday',
-    );
-    expect(seriesFrequencyLabel('weekly', '2026-01-13')).toBe('Weekly, on Tuesdays');
-    expect(seriesFrequencyLabel('monthly_date', '2026-01-13')).toBe(
-      'Monthly, on day 13 of the month',
-    );
+    expect(seriesFrequencyLabel('monthly_weekday', '2026-01-13')).toBe('Monthly, second Tuesday');
+    expect(seriesFrequencyLabel('monthly_weekday', '2026-12-30')).toBe('Monthly, last Wednesday');
+    expect(seriesFrequencyLabel('weekly', '2026-01-13')).toBe('Weekly, Tuesdays');
+    expect(seriesFrequencyLabel('fortnightly', '2026-01-13')).toBe('Fortnightly, Tuesdays');
+    expect(seriesFrequencyLabel('monthly_date', '2026-01-13')).toBe('Monthly, on the 13th');
+    expect(seriesFrequencyLabel('monthly_date', '2026-01-01')).toBe('Monthly, on the 1st');
+    expect(seriesFrequencyLabel('monthly_date', '2026-01-22')).toBe('Monthly, on the 22nd');
+    expect(seriesFrequencyLabel('monthly_date', '2026-01-11')).toBe('Monthly, on the 11th');
   });
 });
