@@ -85,6 +85,16 @@ test('a short partner landlord links to its tenants who could join; the members 
   await expectAccessible(page, 'a group short of a partner landlord’s tenants');
   await screenshot(page, 'group-rule-remedy');
 
+  // Choosing someone shows at once what saving would refuse, judged on the joining date.
+  await page.getByLabel('Find a customer').fill('Bob');
+  await page.getByLabel('Find a customer').press('Enter');
+  await expect(
+    page.getByText('Joining on 23 Nov 2026, Bob Board would break a membership rule:'),
+  ).toBeVisible();
+  await expect(page.getByText(/Bob Board is a board member/)).toBeVisible();
+  await screenshot(page, 'group-member-check');
+  await page.getByRole('button', { name: 'Choose someone else' }).click();
+
   await page.getByRole('link', { name: 'Find Tristar Homes tenants who could join' }).click();
   await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
   await expect(
