@@ -70,8 +70,9 @@ export const groupsApi = {
   'groups.get': method(z.object({ id: idSchema }), 'groups.read').returns<GroupDetail>(),
   'groups.save': method(groupInput, 'groups.write').returns<Group>(),
   /** Checks the rules for a would-be member without adding them. */
+  /** What adding the customer would break, judged on the date the membership would start. */
   'groups.checkMember': method(
-    z.object({ groupId: idSchema, customerId: idSchema }),
+    membershipInput.pick({ groupId: true, customerId: true, joinedOn: true }),
     'groups.read',
   ).returns<Violation[]>(),
   'groups.addMember': method(membershipInput, 'groups.write').returns<AddMemberResult>(),

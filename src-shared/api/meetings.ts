@@ -11,6 +11,9 @@ import {
   markAttendanceInput,
   removeWithReasonInput,
   satisfactionInput,
+  seriesInput,
+  seriesPlanInput,
+  type SeriesPlanResult,
   staffAttendanceInput,
   walkInInput,
   type Activity,
@@ -65,6 +68,10 @@ export const meetingsApi = {
   'activities.list': method(activityListInput, 'meetings.read').returns<ActivitySummary[]>(),
   'activities.get': method(z.object({ id: idSchema }), 'meetings.read').returns<Activity>(),
   'activities.save': method(activityInput, 'meetings.write').returns<Activity>(),
+  /** The dates a recurring series would fall on, moved off bank holidays, before saving it. */
+  'activities.planSeries': method(seriesPlanInput, 'meetings.read').returns<SeriesPlanResult>(),
+  /** Schedules every meeting of a series, each its own record, in one write. */
+  'activities.saveSeries': method(seriesInput, 'meetings.write').returns<ActivitySummary[]>(),
   'activities.saveAction': method(actionInput, 'meetings.write').returns<Activity>(),
   /** Deleting a held activity also needs `meetings.delete_held`, checked by the service. */
   'activities.remove': method(removeWithReasonInput, 'meetings.write').returns<ActivityRemoval>(),

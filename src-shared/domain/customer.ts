@@ -620,6 +620,12 @@ export const customerListInput = pageInput.extend({
   /** Only those with no activity in the last 12 months (rule 6: offer everyone one a year). */
   noRecentActivity: z.boolean().optional(),
   isBoardMember: z.boolean().optional(),
+  /**
+   * Only those who could join this group today without breaking a rule about
+   * themselves (board members, another standing group, the age range), who
+   * are not already on it and have not left: the remedy for a group short of members.
+   */
+  eligibleForGroupId: idSchema.optional(),
   /** `relevance` applies to searches; without a search it falls back to name. */
   sort: z.enum(customerSortFields).default('relevance'),
   direction: z.enum(['asc', 'desc']).default('asc'),

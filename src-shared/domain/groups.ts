@@ -95,6 +95,9 @@ export interface Membership {
   groupId: Id;
   customerId: Id;
   customerName: string;
+  /** The customer's landlord and tenure, which the partner-landlord rule counts. */
+  landlordName: string | null;
+  tenure: string | null;
   role: MemberRole;
   joinedOn: string;
   leftOn: string | null;

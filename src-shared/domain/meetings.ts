@@ -7,6 +7,7 @@ import {
   requiredText,
   type Id,
 } from './common';
+import { MAX_SERIES_MEETINGS, seriesFrequencies } from '../rules/meeting-series';
 
 export const activityKinds = [
   'meeting',
@@ -146,6 +147,48 @@ export const activityInput = z
     }
   });
 export type ActivityInput = z.input<typeof activityInput>;
+
+const repeatSchema = z.object({
+  frequency: z.enum(seriesFrequencies, { error: 'Choose how often it repeats.' }),
+  count: z
+    .number({ error: 'Number of meetings must be a number.' })
+    .int({ error: 'Number of meetings must be a whole number.' })
+    .min(2, { error: 'A series has at least 2 meetings.' })
+    .max(MAX_SERIES_MEETINGS, {
+      error: `A series has at most ${MAX_SERIES_MEETINGS} meetings.`,
+    }),
+});
+
+/** When a series would fall, before it is saved: the first meeting and how it repeats. */
+export const seriesPlanInput = z.object({
+  startsAt: isoDateTimeSchema,
+  endsAt: isoDateTimeSchema,
+  repeat: repeatSchema,
+});
+
+/**
+ * A recurring series: the first meeting as for one activity, repeated. Each
+ * meeting becomes its own record (scheduled), all saved together or not at all.
+ */
+export const seriesInput = z.object({
+  activity: activityInput,
+  repeat: repeatSchema,
+});
+export type SeriesInput = z.input<typeof seriesInput>;
+
+export interface SeriesMeeting {
+  startsAt: string;
+  endsAt: string;
+  /** The London date it would have fallen on, when moved off a weekend or bank holiday. */
+  movedFrom: string | null;
+  movedBecause: string | null;
+}
+
+export interface SeriesPlanResult {
+  meetings: SeriesMeeting[];
+  /** Years the bank holiday list does not cover: a holiday then would not be avoided. */
+  uncoveredYears: number[];
+}
 
 export const activityListInput = z.object({
   from: isoDateSchema,

@@ -47,6 +47,8 @@ export interface Violation {
   rule: MembershipRuleId;
   /** The customer concerned, or null for a rule about the whole group. */
   customerId: string | null;
+  /** For a partner landlord that is short of tenants: which one, so the remedy can be found. */
+  landlordId?: string;
   message: string;
 }
 
@@ -95,6 +97,7 @@ export function partnerTenantsRule(
       out.push({
         rule: 'partner_tenants',
         customerId: null,
+        landlordId: landlord.id,
         message: `${group.name}: ${have} from ${landlord.name}, ${needed} needed.`,
       });
     }
@@ -163,6 +166,26 @@ export function ageRangeRule(
     }
   }
   return out;
+}
+
+/**
+ * The dates of birth that put someone within an age range on `on`, as
+ * `YYYY-MM-DD` bounds for a query: born on or before `bornOnOrBefore` (old
+ * enough) and after `bornAfter` (young enough). They compare as strings and
+ * agree with `ageOn` day for day, 29 February included; null where the range
+ * has no bound on that side.
+ */
+export function birthDateBounds(
+  minAge: number | null,
+  maxAge: number | null,
+  on: string,
+): { bornOnOrBefore: string | null; bornAfter: string | null } {
+  const [y] = splitDate(on);
+  const yearsBefore = (n: number) => `${String(y - n).padStart(4, '0')}${on.slice(4)}`;
+  return {
+    bornOnOrBefore: minAge === null ? null : yearsBefore(minAge),
+    bornAfter: maxAge === null ? null : yearsBefore(maxAge + 1),
+  };
 }
 
 /** Everything wrong with a group's current membership, for its page. */

@@ -1,7 +1,9 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Page } from '../../../src-shared/domain/common';
 import type { CustomerListQuery, CustomerSummary } from '../../../src-shared/domain/customer';
+import { ApiError } from '../../../src-shared/errors';
 import { recentActivityCutoff } from '../../../src-shared/rules/customer-activity';
+import { birthDateBounds } from '../../../src-shared/rules/membership';
 import { londonDate } from '../../../src-shared/rules/working-days';
 import type { CallContext } from '../context';
 import { toSummary } from './rows';
@@ -70,6 +72,35 @@ export async function listCustomers(
         .where('kind', '=', kind)
         .where('value', '=', value),
     );
+  }
+  if (query.eligibleForGroupId) {
+    const group = await ctx.db
+      .selectFrom('groups')
+      .select(['id', 'kind', 'exclude_board_members', 'min_age', 'max_age'])
+      .where('id', '=', query.eligibleForGroupId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!group) throw ApiError.notFound('The group');
+    const today = londonDate(now);
+    const currentOnGroups = (corporate: boolean) =>
+      ctx.db
+        .selectFrom('group_memberships as m')
+        .innerJoin('groups as g', 'g.id', 'm.group_id')
+        .select('m.customer_id')
+        .where('m.deleted_at', 'is', null)
+        .where('g.deleted_at', 'is', null)
+        .where('m.joined_on', '<=', today)
+        .where((w) => w.or([w('m.left_on', 'is', null), w('m.left_on', '>', today)]))
+        .where(corporate ? 'g.kind' : 'g.id', '=', corporate ? 'corporate' : group.id);
+    base = base.where('c.status', '!=', 'left');
+    base = base.where('c.id', 'not in', currentOnGroups(false));
+    if (group.kind === 'corporate') {
+      base = base.where('c.id', 'not in', currentOnGroups(true));
+    }
+    if (group.exclude_board_members === 1) base = base.where('c.is_board_member', '=', 0);
+    const { bornOnOrBefore, bornAfter } = birthDateBounds(group.min_age, group.max_age, today);
+    if (bornOnOrBefore) base = base.where('c.date_of_birth', '<=', bornOnOrBefore);
+    if (bornAfter) base = base.where('c.date_of_birth', '>', bornAfter);
   }
   if (query.noRecentActivity) {
     const cutoff = recentActivityCutoff(now);

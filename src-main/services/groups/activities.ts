@@ -148,10 +148,11 @@ export async function attendeesOf(
   }));
 }
 
-export async function saveActivity(
+/** Refuses an activity whose group or course has gone, or that is held before its day. */
+export async function checkActivity(
   ctx: CallContext,
   input: z.output<typeof activityInput>,
-): Promise<Activity> {
+): Promise<void> {
   if (input.groupId) {
     const g = await ctx.db
       .selectFrom('groups')
@@ -185,7 +186,11 @@ export async function saveActivity(
         message: `This activity is on ${londonLongDate(startsAt)}: keep it scheduled until then.`,
       },
     ]);
-  const values = {
+}
+
+/** The columns of an activity as entered. */
+export function activityValues(input: z.output<typeof activityInput>) {
+  return {
     kind: input.kind,
     title: input.title,
     status: input.status,
@@ -199,6 +204,14 @@ export async function saveActivity(
     agenda: input.agenda,
     notes: input.notes,
   };
+}
+
+export async function saveActivity(
+  ctx: CallContext,
+  input: z.output<typeof activityInput>,
+): Promise<Activity> {
+  await checkActivity(ctx, input);
+  const values = activityValues(input);
   const id = await writing(ctx, async (w) => {
     if (!input.id) return w.create('activities', values);
     const changed = await w.update('activities', input.id, values, {

@@ -39,6 +39,7 @@ interface DemoCustomer {
   tenure: string | null;
   date_of_birth: string | null;
   is_board_member: number;
+  code_of_conduct_signed_on: string | null;
 }
 
 /**
@@ -72,7 +73,14 @@ export async function loadGroupsDemo(
       .execute(),
     ctx.db
       .selectFrom('customers')
-      .select(['id', 'landlord_id', 'tenure', 'date_of_birth', 'is_board_member'])
+      .select([
+        'id',
+        'landlord_id',
+        'tenure',
+        'date_of_birth',
+        'is_board_member',
+        'code_of_conduct_signed_on',
+      ])
       .where('deleted_at', 'is', null)
       .orderBy('id')
       .execute(),
@@ -90,19 +98,26 @@ export async function loadGroupsDemo(
   const counts = { memberships: 0, activities: 0, attendance: 0, courses: 0 };
 
   return writing(ctx, async (w) => {
-    const join = async (groupId: string, c: DemoCustomer, role: string) => {
+    const join = async (groupId: string, c: DemoCustomer, role: string, standing: boolean) => {
+      const joinedOn = londonDate(subDays(now, 200 + Math.floor(rand() * 500)));
       await w.create('group_memberships', {
         group_id: groupId,
         customer_id: c.id,
         role,
-        joined_on: londonDate(subDays(now, 200 + Math.floor(rand() * 500))),
+        joined_on: joinedOn,
         left_on: null,
         selection_method: pick(['skills_review', 'interview', 'expression_of_interest']),
         selection_notes: null,
-        role_description_agreed_on: today,
-        code_of_conduct_signed_on: today,
+        role_description_agreed_on: joinedOn,
+        // The Code of Conduct is signed once, on the customer's record.
+        code_of_conduct_signed_on: null,
         override_reason: null,
       });
+      // Members of the standing groups sign the Code when they join (rule 5).
+      if (standing && c.code_of_conduct_signed_on === null) {
+        await w.update('customers', c.id, { code_of_conduct_signed_on: joinedOn });
+        c.code_of_conduct_signed_on = joinedOn;
+      }
       membersOf.set(groupId, [...(membersOf.get(groupId) ?? []), c.id]);
       counts.memberships += 1;
     };
@@ -140,7 +155,12 @@ export async function loadGroupsDemo(
         }
       }
       for (const [i, c] of wanted.entries())
-        await join(g.id, c, i === 0 ? 'chair' : i === 1 ? 'vice_chair' : 'member');
+        await join(
+          g.id,
+          c,
+          i === 0 ? 'chair' : i === 1 ? 'vice_chair' : 'member',
+          g.kind === 'corporate',
+        );
     }
 
     const courseIds: string[] = [];

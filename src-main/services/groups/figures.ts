@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
-import { cadenceFor, type CadenceResult } from '../../../src-shared/rules/cadence';
+import { groupCadence, type CadenceResult } from '../../../src-shared/rules/cadence';
 import type { AppContext } from '../context';
+import { groupDates } from './group-dates';
 import { heldCounts } from './groups';
 import { londonRange } from './period';
 
@@ -25,17 +26,24 @@ export async function cadenceByGroup(ctx: AppContext, period: Period): Promise<G
   const [groups, held] = await Promise.all([
     ctx.db
       .selectFrom('groups')
-      .select(['id', 'name', 'target_meetings_per_year'])
+      .select(['id', 'name', 'target_meetings_per_year', 'starts_on', 'ends_on', 'created_at'])
       .where('deleted_at', 'is', null)
       .orderBy('name')
       .execute(),
     heldCounts(ctx, period.from, period.to),
   ]);
+  const dates = await groupDates(ctx, groups);
   return groups.map((g) => ({
     groupId: g.id,
     groupName: g.name,
     targetPerYear: g.target_meetings_per_year,
-    ...cadenceFor(held.get(g.id) ?? 0, g.target_meetings_per_year, period.from, period.to),
+    ...groupCadence(
+      held.get(g.id) ?? 0,
+      g.target_meetings_per_year,
+      dates.get(g.id)!,
+      period.from,
+      period.to,
+    ),
   }));
 }
 

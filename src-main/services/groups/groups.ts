@@ -7,15 +7,17 @@ import type {
   membershipUpdateInput,
 } from '../../../src-shared/domain/groups';
 import { ApiError } from '../../../src-shared/errors';
-import { cadenceFor } from '../../../src-shared/rules/cadence';
+import { groupCadence } from '../../../src-shared/rules/cadence';
 import {
   groupRuleStatus,
   violationsForNewMember,
   type Violation,
 } from '../../../src-shared/rules/membership';
 import type { z } from 'zod';
+import type { Writer } from '../../changes/writer';
 import { allowed, writing, type AppContext, type CallContext } from '../context';
 import { londonDate, toGroup, toMembership } from './mapping';
+import { groupDates } from './group-dates';
 import { londonRange } from './period';
 import { currentOn, ruleGroup, ruleLandlords, ruleMembers } from './rule-data';
 
@@ -75,6 +77,7 @@ export async function listGroups(ctx: CallContext): Promise<GroupListItem[]> {
     heldCounts(ctx, from, to),
     ruleLandlords(ctx),
   ]);
+  const dates = await groupDates(ctx, groups);
   const out: GroupListItem[] = [];
   for (const g of groups) {
     const current = memberships.filter((m) => m.group_id === g.id && currentOn(m, today));
@@ -91,7 +94,13 @@ export async function listGroups(ctx: CallContext): Promise<GroupListItem[]> {
       kind: g.kind as Group['kind'],
       members: current.length,
       targetMeetingsPerYear: g.target_meetings_per_year,
-      cadence: cadenceFor(held.get(g.id) ?? 0, g.target_meetings_per_year, from, to),
+      cadence: groupCadence(
+        held.get(g.id) ?? 0,
+        g.target_meetings_per_year,
+        dates.get(g.id)!,
+        from,
+        to,
+      ),
       ruleProblems: groupRuleStatus(ruleGroup(g), members, landlords, today).length,
     });
   }
@@ -105,8 +114,15 @@ export async function getGroup(ctx: CallContext, id: string): Promise<GroupDetai
   const rows = await ctx.db
     .selectFrom('group_memberships as m')
     .innerJoin('customers as c', 'c.id', 'm.customer_id')
+    .leftJoin('landlords as l', 'l.id', 'c.landlord_id')
     .selectAll('m')
-    .select(['c.first_name', 'c.last_name'])
+    .select([
+      'c.first_name',
+      'c.last_name',
+      'c.code_of_conduct_signed_on as code_signed_on',
+      'c.tenure',
+      'l.name as landlord_name',
+    ])
     .where('m.group_id', '=', id)
     .where('m.deleted_at', 'is', null)
     .orderBy('c.last_name')
@@ -120,13 +136,19 @@ export async function getGroup(ctx: CallContext, id: string): Promise<GroupDetai
     today,
   );
   const held = await heldCounts(ctx, from, to);
+  const dates = await groupDates(ctx, [g]);
   return {
     group: toGroup(g),
     members: [...current, ...rows.filter((m) => !currentOn(m, today))].map((m) =>
-      toMembership(m, `${m.first_name} ${m.last_name}`),
+      toMembership(m, {
+        name: `${m.first_name} ${m.last_name}`,
+        codeOfConductSignedOn: m.code_signed_on,
+        landlordName: m.landlord_name,
+        tenure: m.tenure,
+      }),
     ),
     ruleStatus: groupRuleStatus(ruleGroup(g), members, await ruleLandlords(ctx), today),
-    cadence: cadenceFor(held.get(id) ?? 0, g.target_meetings_per_year, from, to),
+    cadence: groupCadence(held.get(id) ?? 0, g.target_meetings_per_year, dates.get(id)!, from, to),
   };
 }
 
@@ -172,24 +194,27 @@ export async function saveGroup(
   return toGroup(await groupRow(ctx, id));
 }
 
+/**
+ * The one evaluation of the rules for a candidate, on the date their
+ * membership would start: the check before adding and the add itself both
+ * come here, so a check that passes is never refused on save.
+ */
 async function candidateViolations(
   ctx: CallContext,
-  groupId: string,
-  customerId: string,
-  on: string,
+  candidate: { groupId: string; customerId: string; joinedOn: string },
 ): Promise<Violation[]> {
+  const { groupId, customerId, joinedOn } = candidate;
   const g = await groupRow(ctx, groupId);
-  const [candidate] = await ruleMembers(ctx, [customerId], groupId, on);
-  if (!candidate) throw ApiError.notFound('The customer');
-  return violationsForNewMember(ruleGroup(g), candidate, on);
+  const [member] = await ruleMembers(ctx, [customerId], groupId, joinedOn);
+  if (!member) throw ApiError.notFound('The customer');
+  return violationsForNewMember(ruleGroup(g), member, joinedOn);
 }
 
 export async function checkMember(
   ctx: CallContext,
-  groupId: string,
-  customerId: string,
+  candidate: { groupId: string; customerId: string; joinedOn: string },
 ): Promise<Violation[]> {
-  return candidateViolations(ctx, groupId, customerId, londonDate(ctx.clock.now()));
+  return candidateViolations(ctx, candidate);
 }
 
 /**
@@ -202,12 +227,7 @@ export async function addMember(
   ctx: CallContext,
   input: z.output<typeof membershipInput>,
 ): Promise<AddMemberResult> {
-  const violations = await candidateViolations(
-    ctx,
-    input.groupId,
-    input.customerId,
-    input.joinedOn,
-  );
+  const violations = await candidateViolations(ctx, input);
   const canOverride = allowed(ctx, 'groups.override_rules');
   if (violations.length > 0 && !input.overrideReason) {
     return { added: false, violations, canOverride };
@@ -228,8 +248,9 @@ export async function addMember(
     throw new ApiError('conflict', 'This customer is already a member of the group.');
   }
   const reason = violations.length > 0 ? input.overrideReason : null;
-  const id = await writing(ctx, (w) =>
-    w.create(
+  const id = await writing(ctx, async (w) => {
+    await recordCodeSigned(w, input.customerId, input.codeOfConductSignedOn);
+    return w.create(
       'group_memberships',
       {
         group_id: input.groupId,
@@ -240,26 +261,55 @@ export async function addMember(
         selection_method: input.selectionMethod,
         selection_notes: input.selectionNotes,
         role_description_agreed_on: input.roleDescriptionAgreedOn,
-        code_of_conduct_signed_on: input.codeOfConductSignedOn,
+        code_of_conduct_signed_on: null,
         override_reason: reason,
       },
       { reason },
-    ),
-  );
+    );
+  });
   return { added: true, membership: await membership(ctx, id), violations };
+}
+
+/**
+ * A Code of Conduct date given with a membership is the customer's, so it is
+ * written to their record (and its history). Clearing it is done there too:
+ * a membership saved without a date leaves the customer's alone.
+ */
+async function recordCodeSigned(w: Writer, customerId: string, signedOn: string | null) {
+  if (!signedOn) return;
+  const customer = await w.trx
+    .selectFrom('customers')
+    .select('code_of_conduct_signed_on')
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  if (customer && customer.code_of_conduct_signed_on !== signedOn) {
+    await w.update('customers', customerId, { code_of_conduct_signed_on: signedOn });
+  }
 }
 
 async function membership(ctx: AppContext, id: string): Promise<Membership> {
   const row = await ctx.db
     .selectFrom('group_memberships as m')
     .innerJoin('customers as c', 'c.id', 'm.customer_id')
+    .leftJoin('landlords as l', 'l.id', 'c.landlord_id')
     .selectAll('m')
-    .select(['c.first_name', 'c.last_name'])
+    .select([
+      'c.first_name',
+      'c.last_name',
+      'c.code_of_conduct_signed_on as code_signed_on',
+      'c.tenure',
+      'l.name as landlord_name',
+    ])
     .where('m.id', '=', id)
     .where('m.deleted_at', 'is', null)
     .executeTakeFirst();
   if (!row) throw ApiError.notFound('The membership');
-  return toMembership(row, `${row.first_name} ${row.last_name}`);
+  return toMembership(row, {
+    name: `${row.first_name} ${row.last_name}`,
+    codeOfConductSignedOn: row.code_signed_on,
+    landlordName: row.landlord_name,
+    tenure: row.tenure,
+  });
 }
 
 export async function updateMember(
@@ -272,8 +322,8 @@ export async function updateMember(
       { path: 'leftOn', message: `Use a date on or after ${before.joinedOn}.` },
     ]);
   }
-  await writing(ctx, (w) =>
-    w.update(
+  await writing(ctx, async (w) => {
+    await w.update(
       'group_memberships',
       input.id,
       {
@@ -282,10 +332,10 @@ export async function updateMember(
         selection_method: input.selectionMethod,
         selection_notes: input.selectionNotes,
         role_description_agreed_on: input.roleDescriptionAgreedOn,
-        code_of_conduct_signed_on: input.codeOfConductSignedOn,
       },
       { expectedUpdatedAt: input.expectedUpdatedAt },
-    ),
-  );
+    );
+    await recordCodeSigned(w, before.customerId, input.codeOfConductSignedOn);
+  });
   return membership(ctx, input.id);
 }

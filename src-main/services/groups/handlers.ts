@@ -7,6 +7,7 @@ import { removeAction, removeActivity } from './activity-removal';
 import { findPeople, markAttendance, recordSatisfaction, roster, walkIn } from './attendance';
 import { addMember, checkMember, getGroup, listGroups, saveGroup, updateMember } from './groups';
 import { exportIcs } from './ics-export';
+import { planSeries, saveSeries } from './series';
 import { customerInvolvement, customersWithoutActivity } from './involvement';
 import { londonDate } from './mapping';
 import { certificateOfAttendance, signInSheet } from './documents';
@@ -18,7 +19,7 @@ export const groupsHandlers: HandlersFor<typeof groupsApi> = {
   'groups.list': (ctx) => listGroups(ctx),
   'groups.get': (ctx, input) => getGroup(ctx, input.id),
   'groups.save': (ctx, input) => saveGroup(ctx, input),
-  'groups.checkMember': (ctx, input) => checkMember(ctx, input.groupId, input.customerId),
+  'groups.checkMember': (ctx, input) => checkMember(ctx, input),
   'groups.addMember': (ctx, input) => addMember(ctx, input),
   'groups.updateMember': (ctx, input) => updateMember(ctx, input),
   'groups.customerInvolvement': (ctx, input) => customerInvolvement(ctx, input.customerId),
@@ -28,6 +29,8 @@ export const groupsHandlers: HandlersFor<typeof groupsApi> = {
 };
 
 export const meetingsHandlers: HandlersFor<typeof meetingsApi> = {
+  'activities.planSeries': async (ctx, input) => planSeries(ctx, input),
+  'activities.saveSeries': (ctx, input) => saveSeries(ctx, input),
   'activities.list': (ctx, input) => listActivities(ctx, input),
   'activities.get': (ctx, input) => getActivity(ctx, input.id),
   'activities.save': (ctx, input) => saveActivity(ctx, input),

@@ -30,19 +30,35 @@ export function toGroup(r: GroupRow): Group {
   };
 }
 
-export function toMembership(r: GroupMembershipRow, customerName: string): Membership {
+/**
+ * A membership as the screens see it. The Code of Conduct date is the
+ * customer's own (one Code, signed once): the membership's old column of the
+ * same name is no longer read or written.
+ */
+export function toMembership(
+  r: GroupMembershipRow,
+  customer: {
+    name: string;
+    codeOfConductSignedOn: string | null;
+    landlordName: string | null;
+    tenure: string | null;
+  },
+): Membership {
+  const customerName = customer.name;
   return {
     id: r.id,
     groupId: r.group_id,
     customerId: r.customer_id,
     customerName,
+    landlordName: customer.landlordName,
+    tenure: customer.tenure,
     role: r.role as MemberRole,
     joinedOn: r.joined_on,
     leftOn: r.left_on,
     selectionMethod: r.selection_method as SelectionMethod | null,
     selectionNotes: r.selection_notes,
     roleDescriptionAgreedOn: r.role_description_agreed_on,
-    codeOfConductSignedOn: r.code_of_conduct_signed_on,
+    codeOfConductSignedOn: customer.codeOfConductSignedOn,
     overrideReason: r.override_reason,
     updatedAt: r.updated_at,
   };

@@ -146,10 +146,20 @@ describe('groups and membership rules', () => {
   it('checks Young Voices ages at the date they join', async () => {
     const yv = await groupId('Young Voices');
     const tooOld = await customer({ dob: '2001-03-01' });
-    const check = await app.call('groups.checkMember', { groupId: yv, customerId: tooOld });
-    expect(check.map((v) => v.message)).toEqual([
+    const today = await app.call('groups.checkMember', {
+      groupId: yv,
+      customerId: tooOld,
+      joinedOn: '2026-11-23',
+    });
+    expect(today.map((v) => v.message)).toEqual([
       expect.stringMatching(/is 25\. Young Voices is for people aged 10 to 24\./),
     ]);
+    const check = await app.call('groups.checkMember', {
+      groupId: yv,
+      customerId: tooOld,
+      joinedOn: '2026-02-28',
+    });
+    expect(check).toEqual([]);
     const r = await app.call('groups.addMember', {
       groupId: yv,
       customerId: tooOld,

@@ -7,6 +7,7 @@ import {
   groupRuleStatus,
   hadActivityInLastYear,
   oneCorporateGroupRule,
+  birthDateBounds,
   partnerTenantsRule,
   violationsForNewMember,
   yearBefore,
@@ -77,6 +78,7 @@ describe('partner landlord tenants', () => {
       {
         rule: 'partner_tenants',
         customerId: null,
+        landlordId: 'tristar',
         message: 'Scrutiny Panel: only 1 tenant from Tristar Homes, 2 needed.',
       },
     ]);
@@ -241,5 +243,53 @@ describe('an activity a year', () => {
         '2026-01-02',
       ),
     ).toEqual([]);
+  });
+});
+
+describe('birth date bounds for an age range', () => {
+  const within = (dob: string, on: string, min: number | null, max: number | null) => {
+    const b = birthDateBounds(min, max, on);
+    return (
+      (b.bornOnOrBefore === null || dob <= b.bornOnOrBefore) &&
+      (b.bornAfter === null || dob > b.bornAfter)
+    );
+  };
+
+  it('gives the bounds of Young Voices, 10 to 24, on a day', () => {
+    expect(birthDateBounds(10, 24, '2026-12-03')).toEqual({
+      bornOnOrBefore: '2016-12-03',
+      bornAfter: '2001-12-03',
+    });
+    expect(birthDateBounds(null, null, '2026-12-03')).toEqual({
+      bornOnOrBefore: null,
+      bornAfter: null,
+    });
+  });
+
+  it('agrees with ageOn on every day around the birthdays, 29 February included', () => {
+    const births = [
+      '2016-12-03',
+      '2016-12-04',
+      '2016-02-29',
+      '2001-12-03',
+      '2001-12-04',
+      '2002-03-01',
+    ];
+    const days = [
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-02-28',
+      '2026-03-01',
+      '2028-02-29',
+    ];
+    for (const dob of births) {
+      for (const on of days) {
+        const age = ageOn(dob, on);
+        expect(within(dob, on, 10, 24), `${dob} on ${on} (age ${age})`).toBe(
+          age >= 10 && age <= 24,
+        );
+      }
+    }
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LinkedCase } from '../../../../src-shared/domain/self-assessment';
 import { useApiQuery } from '../../api/hooks';
 import { caseStatusLabels } from '../../../../src-shared/rules/case-lifecycle';
-import { TextField } from '../../components/Field';
+import { SearchAndChoose } from '../../components/SearchAndChoose';
 import { formatDate } from '../../components/format';
 
 /** Finds cases by reference to link as evidence; the chosen ones are listed with a way to unlink. */
@@ -54,44 +54,26 @@ export function CasePicker({
         <p className="muted">No cases linked.</p>
       )}
       {disabled ? null : (
-        <>
-          <TextField
-            id={`${id}-case-search`}
-            label={`Find a case to link to provision ${provision}`}
-            hint="Type at least two characters of the reference, like DCP-2026."
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-          {term.length >= 2 && found.data ? (
-            offers.length ? (
-              <ul className="cases-picker__list" aria-label={`Cases matching ${term}`}>
-                {offers.map((c) => (
-                  <li key={c.id}>
-                    <span>
-                      <strong>{c.reference}</strong> {caseStatusLabels[c.status]}, referred{' '}
-                      {formatDate(c.referredOn)}
-                    </span>
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => {
-                        onChange([...linked, { id: c.id, reference: c.reference, subject: '' }]);
-                        setSearch('');
-                      }}
-                    >
-                      Link {c.reference}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted" role="status">
-                No other case matches “{term}”.
-              </p>
-            )
-          ) : null}
-        </>
+        <SearchAndChoose
+          id={`${id}-case-search`}
+          label={`Find a case to link to provision ${provision}`}
+          hint="Type at least two characters of the reference, like DCP-2026."
+          query={search}
+          onQueryChange={setSearch}
+          results={term.length >= 2 && found.data ? offers : undefined}
+          resultKey={(c) => c.id}
+          choiceLabel={(c) => `Link ${c.reference}`}
+          choiceDetails={(c) =>
+            `${caseStatusLabels[c.status]}, referred ${formatDate(c.referredOn)}`
+          }
+          resultsLabel={`Cases matching ${term}`}
+          noResults={`No other case matches “${term}”.`}
+          listClassName="cases-picker__list"
+          onChoose={(c) => {
+            onChange([...linked, { id: c.id, reference: c.reference, subject: '' }]);
+            setSearch('');
+          }}
+        />
       )}
     </fieldset>
   );

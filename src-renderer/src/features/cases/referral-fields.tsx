@@ -13,6 +13,7 @@ import { serviceAreas, type ServiceArea } from '../../../../src-shared/domain/cu
 import { call } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { SearchAndChoose } from '../../components/SearchAndChoose';
 
 /*
  * The fields of a referral, shared by the referral form and the form that
@@ -289,33 +290,26 @@ export function ReferralFields({
       </fieldset>
       <fieldset>
         <legend>Complainant</legend>
-        <TextField
+        <SearchAndChoose
           id="lookup"
           label="Find on the register"
           hint="Optional: the complainant may not be on the register. Type two or more letters."
-          type="search"
-          value={lookup}
-          onChange={(e) => setLookup(e.target.value)}
+          query={lookup}
+          onQueryChange={setLookup}
+          results={lookup.trim().length >= 2 ? matches.data?.rows : undefined}
+          resultKey={(c) => c.id}
+          choiceLabel={(c) =>
+            `${c.preferredName ?? c.firstName} ${c.lastName}${c.postcode ? ` (${c.postcode})` : ''}`
+          }
+          resultsLabel="Matching customers"
+          noResults="No customer matches."
+          afterChoose="caller"
+          onChoose={(c) => {
+            // The complainant's details fill in below: the work continues at their name.
+            document.getElementById('complainantName')?.focus();
+            void pickCustomer(c.id);
+          }}
         />
-        {matches.data && lookup.trim().length >= 2 ? (
-          <ul className="pick-list" aria-label="Matching customers">
-            {matches.data.rows.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  onClick={() => void pickCustomer(c.id)}
-                >
-                  {c.preferredName ?? c.firstName} {c.lastName}{' '}
-                  {c.postcode ? `(${c.postcode})` : ''}
-                </button>
-              </li>
-            ))}
-            {matches.data.rows.length === 0 ? (
-              <li className="muted">No customer matches.</li>
-            ) : null}
-          </ul>
-        ) : null}
         {form.complainantCustomerId ? (
           <p className="muted">
             Linked to the register.{' '}

@@ -11,6 +11,8 @@ import {
   type CustomerStatus,
   type ServiceArea,
   type Skill,
+  type Tenure,
+  tenures,
 } from '../../../../src-shared/domain/customer';
 import { useApiQuery } from '../../api/hooks';
 import { CheckboxField, SelectField } from '../../components/Field';
@@ -75,6 +77,11 @@ export function CustomerList() {
   const canImport = useCan('customers.import');
   const canRestore = useCan('customers.restore');
   const organisation = useApiQuery('organisation.get', {});
+  const eligibleFor = useApiQuery(
+    'groups.get',
+    { id: state.get('eligible') },
+    { enabled: state.get('eligible') !== '' },
+  );
   const [typed, setTyped] = useState(state.get('q'));
   const search = useDebounced(typed, 200);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -98,6 +105,9 @@ export function CustomerList() {
     interest: (state.get('interest') || undefined) as ServiceArea | undefined,
     skill: (state.get('skill') || undefined) as Skill | undefined,
     noRecentActivity: state.get('idle') === '1' || undefined,
+    // Set by a group's "find tenants who could join" link; no control of their own.
+    tenure: (state.get('tenure') || undefined) as Tenure | undefined,
+    eligibleForGroupId: state.get('eligible') || undefined,
     sort,
     direction,
   };
@@ -180,6 +190,13 @@ export function CustomerList() {
     setActive(next);
     focusActive.current = true;
     virtualizer.scrollToIndex(next, { align: 'auto' });
+    // A row already on screen is focused now: when nothing changes (↓ from the search onto
+    // row 0, already active) there is no render for the effect to do it after.
+    const link = scroller.current?.querySelector<HTMLAnchorElement>(`tr[data-index="${next}"] a`);
+    if (link) {
+      link.focus({ preventScroll: true });
+      focusActive.current = false;
+    }
   };
 
   const onTableKey = (e: KeyboardEvent) => {
@@ -195,7 +212,10 @@ export function CustomerList() {
       Home: 0,
       End: total - 1,
     };
-    if (e.key in moves) {
+    if (e.key === 'ArrowUp' && active === 0 && (e.target as HTMLElement).tagName === 'A') {
+      e.preventDefault();
+      searchBox.current?.focus();
+    } else if (e.key in moves) {
       e.preventDefault();
       move(moves[e.key]!);
     } else if (e.key === 'Enter' && (e.target as HTMLElement).tagName !== 'A') {
@@ -224,9 +244,16 @@ export function CustomerList() {
   const areas = (organisation.data?.areas ?? [])
     .filter((a) => !state.get('landlord') || a.landlordId === state.get('landlord'))
     .map((a) => ({ value: a.id, label: a.name }));
-  const filtered = ['landlord', 'area', 'status', 'interest', 'skill', 'idle'].some((k) =>
-    state.get(k),
-  );
+  const filtered = [
+    'landlord',
+    'area',
+    'status',
+    'interest',
+    'skill',
+    'idle',
+    'tenure',
+    'eligible',
+  ].some((k) => state.get(k));
 
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = items.length
@@ -266,7 +293,7 @@ export function CustomerList() {
               Search
             </label>
             <div id="customer-search-hint" className="field__hint">
-              Name, postcode, email, phone or notes. Press / to search, ↓ for results.
+              Name, postcode, email, phone or notes. Press / to search, ↓ to move into the results.
             </div>
             <input
               id="customer-search"
@@ -322,12 +349,33 @@ export function CustomerList() {
             onChange={(e) => state.set({ idle: e.target.checked ? '1' : '' })}
           />
         </div>
+        {state.get('tenure') || eligibleFor.data ? (
+          <p className="customer-filters__from-link">
+            Showing only{' '}
+            {state.get('tenure')
+              ? `${tenures.labels[state.get('tenure') as Tenure]?.toLowerCase() ?? state.get('tenure')}s`
+              : 'customers'}
+            {eligibleFor.data
+              ? ` who could join ${eligibleFor.data.group.name} without breaking a membership rule`
+              : ''}
+            .
+          </p>
+        ) : null}
         {filtered ? (
           <button
             type="button"
             className="button button--quiet"
             onClick={() =>
-              state.set({ landlord: '', area: '', status: '', interest: '', skill: '', idle: '' })
+              state.set({
+                landlord: '',
+                area: '',
+                status: '',
+                interest: '',
+                skill: '',
+                idle: '',
+                tenure: '',
+                eligible: '',
+              })
             }
           >
             Clear filters

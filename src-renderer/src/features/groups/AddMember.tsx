@@ -12,7 +12,9 @@ import {
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { formatDate } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
+import { SearchAndChoose } from '../../components/SearchAndChoose';
 
 /**
  * Find a customer and add them. If that breaks a membership rule the
@@ -30,11 +32,21 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
   const [overrideReason, setOverrideReason] = useState('');
   const [refusal, setRefusal] = useState<Extract<AddMemberResult, { added: false }> | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-
+  // After an add, or "Choose someone else", the search comes back and the work continues there.
+  const [backToSearch, setBackToSearch] = useState(false);
+  const term = search.trim();
   const found = useApiQuery(
     'customers.list',
     { search, limit: 8 },
-    { enabled: search.trim().length >= 2 && !chosen },
+    { enabled: term.length >= 2 && !chosen },
+  );
+  const person = useApiQuery('customers.get', { id: chosen?.id ?? '' }, { enabled: !!chosen });
+  const signedOn = person.data?.codeOfConductSignedOn ?? null;
+  // The same check as saving makes, on the same date, so nothing passes here and fails there.
+  const check = useApiQuery(
+    'groups.checkMember',
+    { groupId, customerId: chosen?.id ?? '', joinedOn },
+    { enabled: !!chosen && /^\d{4}-\d{2}-\d{2}$/.test(joinedOn) && !refusal },
   );
   const add = useApiMutation('groups.addMember', {
     onSuccess: (r) => {
@@ -44,6 +56,8 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
         setSearch('');
         setRefusal(null);
         setOverrideReason('');
+        setCodeSigned('');
+        setBackToSearch(true);
       } else {
         setRefusal(r);
       }
@@ -62,7 +76,7 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
       selectionMethod: (selectionMethod || null) as SelectionMethod | null,
       selectionNotes,
       roleDescriptionAgreedOn: roleDescriptionAgreedOn || null,
-      codeOfConductSignedOn: codeOfConductSignedOn || null,
+      codeOfConductSignedOn: signedOn ? null : codeOfConductSignedOn || null,
       overrideReason: refusal ? overrideReason : null,
     });
   }
@@ -72,39 +86,26 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
       <h2 id="add-member-heading">Add a member</h2>
       {added ? <Notice tone="success">{added}</Notice> : null}
       {!chosen ? (
-        <>
-          <TextField
-            id="member-search"
-            label="Find a customer"
-            hint="Type at least two letters of their name, or their postcode."
-            value={search}
-            autoComplete="off"
-            onChange={(e) => setSearch(e.target.value)}
-          />
-          {found.data && found.data.rows.length > 0 ? (
-            <ul className="choice-list" aria-label="Matching customers">
-              {found.data.rows.map((c) => (
-                <li key={c.id}>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    onClick={() => {
-                      setChosen({ id: c.id, name: `${c.firstName} ${c.lastName}` });
-                      setRefusal(null);
-                    }}
-                  >
-                    Choose {c.firstName} {c.lastName}
-                  </button>{' '}
-                  <span className="muted">
-                    {[c.postcode, c.landlordName].filter(Boolean).join(' · ')}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : found.data && search.trim().length >= 2 ? (
-            <p className="muted">Nobody on the register matches “{search}”.</p>
-          ) : null}
-        </>
+        <SearchAndChoose
+          id="member-search"
+          label="Find a customer"
+          hint="Type at least two letters of their name, or their postcode."
+          autoFocus={backToSearch}
+          query={search}
+          onQueryChange={setSearch}
+          results={term.length >= 2 ? found.data?.rows : undefined}
+          resultKey={(c) => c.id}
+          choiceLabel={(c) => `Choose ${c.firstName} ${c.lastName}`}
+          choiceDetails={(c) => [c.postcode, c.landlordName].filter(Boolean).join(' · ')}
+          resultsLabel="Matching customers"
+          noResults={`Nobody on the register matches “${term}”.`}
+          afterChoose="caller"
+          onChoose={(c) => {
+            setChosen({ id: c.id, name: `${c.firstName} ${c.lastName}` });
+            setRefusal(null);
+            setAdded(null);
+          }}
+        />
       ) : (
         <form onSubmit={submit} noValidate>
           <p>
@@ -115,6 +116,7 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
               onClick={() => {
                 setChosen(null);
                 setRefusal(null);
+                setBackToSearch(true);
               }}
             >
               Choose someone else
@@ -122,6 +124,8 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
           </p>
           <div className="form-grid">
             <SelectField
+              // The form appears only once someone is chosen: its first field is where work goes on.
+              autoFocus
               id="member-role"
               label="Role"
               value={role}
@@ -151,13 +155,24 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
               value={roleDescriptionAgreedOn}
               onChange={(e) => setRoleAgreed(e.target.value)}
             />
-            <TextField
-              id="member-code-signed"
-              label="Code of conduct signed on"
-              type="date"
-              value={codeOfConductSignedOn}
-              onChange={(e) => setCodeSigned(e.target.value)}
-            />
+            {signedOn ? (
+              <div className="field">
+                <span className="field__label">Code of Conduct</span>
+                <p>
+                  Signed on {formatDate(signedOn)}{' '}
+                  <span className="muted">(on their customer record)</span>
+                </p>
+              </div>
+            ) : (
+              <TextField
+                id="member-code-signed"
+                label="Code of Conduct signed on"
+                hint="Kept on their customer record."
+                type="date"
+                value={codeOfConductSignedOn}
+                onChange={(e) => setCodeSigned(e.target.value)}
+              />
+            )}
           </div>
           <TextAreaField
             id="member-selection-notes"
@@ -165,6 +180,21 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
             value={selectionNotes}
             onChange={(e) => setSelectionNotes(e.target.value)}
           />
+          {!refusal && check.data && check.data.length > 0 ? (
+            <div className="notice notice--warning rule-refusal" role="status">
+              <p>
+                <strong>
+                  Joining on {formatDate(joinedOn)}, {chosen.name} would break{' '}
+                  {check.data.length === 1 ? 'a membership rule' : 'membership rules'}:
+                </strong>
+              </p>
+              <ul>
+                {check.data.map((v, i) => (
+                  <li key={i}>{v.message}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {refusal ? (
             <div className="notice notice--warning rule-refusal" role="alert">
               <p>

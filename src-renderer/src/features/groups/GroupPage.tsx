@@ -6,6 +6,7 @@ import {
   memberRoleLabels,
   selectionMethodLabels,
 } from '../../../../src-shared/domain/groups';
+import { tenures } from '../../../../src-shared/domain/customer';
 import { activityKindLabels, activityStatusLabels } from '../../../../src-shared/domain/meetings';
 import { Fragment, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client';
@@ -30,6 +31,8 @@ export function GroupPage() {
   const activities = useApiQuery('activities.list', { from, to, groupId: id });
   const canWrite = useCan('groups.write');
   const canSchedule = useCan('meetings.write');
+  const organisation = useApiQuery('organisation.get', {});
+  const landlordNames = new Map((organisation.data?.landlords ?? []).map((l) => [l.id, l.name]));
   if (detail.error) return <Notice tone="error">{errorMessage(detail.error)}</Notice>;
   if (!detail.data) return <Loading what="Loading the group" />;
   const { group, members, ruleStatus, cadence } = detail.data;
@@ -67,6 +70,16 @@ export function GroupPage() {
             {ruleStatus.map((v, i) => (
               <li key={i}>
                 <span className="badge badge--red">Not met</span> {v.message}
+                {v.landlordId ? (
+                  <>
+                    {' '}
+                    <Link
+                      to={`/customers?${new URLSearchParams({ landlord: v.landlordId, tenure: 'tenant', eligible: group.id })}`}
+                    >
+                      Find {landlordNames.get(v.landlordId) ?? 'their'} tenants who could join
+                    </Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -219,7 +232,7 @@ function MemberTable({ members, caption }: { members: Member[]; caption: string 
   // Current members rarely have a leaving date: the column appears when one does.
   const withLeft = members.some((m) => m.leftOn);
   const withOverride = members.some((m) => m.overrideReason);
-  const columns = 5 + Number(withLeft) + Number(withOverride) + Number(withLeaving);
+  const columns = 6 + Number(withLeft) + Number(withOverride) + Number(withLeaving);
   const close = (id: string) => {
     setLeaving(null);
     openers.current.get(id)?.focus();
@@ -230,6 +243,7 @@ function MemberTable({ members, caption }: { members: Member[]; caption: string 
       <thead>
         <tr>
           <th scope="col">Name</th>
+          <th scope="col">Landlord</th>
           <th scope="col">Role</th>
           <th scope="col">Joined</th>
           {withLeft ? <th scope="col">Left</th> : null}
@@ -250,6 +264,15 @@ function MemberTable({ members, caption }: { members: Member[]; caption: string 
               <th scope="row">
                 <Link to={`/customers/${m.customerId}`}>{m.customerName}</Link>
               </th>
+              <td>
+                {m.landlordName ?? <span className="muted">None recorded</span>}
+                {m.tenure && m.tenure !== 'tenant' ? (
+                  <span className="muted">
+                    {' '}
+                    ({tenures.labels[m.tenure as keyof typeof tenures.labels] ?? m.tenure})
+                  </span>
+                ) : null}
+              </td>
               <td>{memberRoleLabels[m.role]}</td>
               <td className="groups-nowrap">{formatDate(m.joinedOn)}</td>
               {withLeft ? (

@@ -10,16 +10,29 @@ import {
   type Activity,
   type ActivityKind,
   type ActivityStatus,
+  type SeriesPlanResult,
   type VenueKind,
 } from '../../../../src-shared/domain/meetings';
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
+import { formatDate, formatDateTime } from '../../components/format';
 import { DayNoticeHint, useDayNotice } from '../../components/day-notice';
-import { Loading, PageHeader } from '../../components/PageHeader';
+import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { isChanged, useUnsavedChanges } from '../../components/UnsavedChanges';
+import {
+  DEFAULT_ACTIVITY_HOURS,
+  defaultActivityTitle,
+} from '../../../../src-shared/rules/activity-defaults';
+import {
+  MAX_SERIES_MEETINGS,
+  seriesFrequencies,
+  seriesFrequencyLabel,
+  type SeriesFrequency,
+} from '../../../../src-shared/rules/meeting-series';
 import { isoToLondonLocal, londonLocalToIso } from './time';
+import '../../styles/groups.css';
 
 export function ActivityEditor() {
   const { id } = useParams();
@@ -54,43 +67,93 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
     isChanged(initial, form),
     activity ? activity.title : 'the new activity',
   );
-  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const startsNotice = useDayNotice(form.startsAt);
+  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  // A new activity's title and end follow what is chosen until the coordinator types their own.
+  const [titleTyped, setTitleTyped] = useState(Boolean(activity));
+  const [endTyped, setEndTyped] = useState(Boolean(activity));
+  const [repeat, setRepeat] = useState<SeriesFrequency | ''>('');
+  const [count, setCount] = useState('12');
+  const groupName = (groups.data ?? []).find((g) => g.id === form.groupId)?.name ?? null;
+  const courseName = (courses.data ?? []).find((c) => c.id === form.courseId)?.name ?? null;
+  const title = titleTyped
+    ? form.title
+    : defaultActivityTitle({ kind: form.kind, groupName, courseName });
+  const endsAt = endTyped ? form.endsAt : addHours(form.startsAt, DEFAULT_ACTIVITY_HOURS);
+  const startsIso = validLocal(form.startsAt) ? londonLocalToIso(form.startsAt) : '';
+  const endsIso = validLocal(endsAt) ? londonLocalToIso(endsAt) : '';
+  const meetings = Number(count);
+  const plan = useApiQuery(
+    'activities.planSeries',
+    {
+      startsAt: startsIso,
+      endsAt: endsIso,
+      repeat: { frequency: repeat || 'monthly_weekday', count: meetings },
+    },
+    {
+      enabled:
+        repeat !== '' &&
+        startsIso !== '' &&
+        endsIso > startsIso &&
+        Number.isInteger(meetings) &&
+        meetings >= 2 &&
+        meetings <= MAX_SERIES_MEETINGS,
+    },
+  );
   const save = useApiMutation('activities.save', {
     onSuccess: (a) => {
       guard.saved();
       navigate(`/activities/${a.id}`);
     },
   });
-  const errors = save.error ? fieldErrors(save.error) : {};
+  const saveSeries = useApiMutation('activities.saveSeries', {
+    onSuccess: () => {
+      guard.saved();
+      navigate(form.groupId ? `/groups/${form.groupId}` : '/calendar');
+    },
+  });
+  const failed = save.error ?? saveSeries.error;
+  // A series reports the first meeting's fields under "activity.": they are the same fields here.
+  const errors = Object.fromEntries(
+    Object.entries(failed ? fieldErrors(failed) : {}).map(([path, message]) => [
+      path.replace(/^activity\./, '').replace(/^repeat\./, 'repeat-'),
+      message,
+    ]),
+  );
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    save.mutate({
-      id: activity?.id,
-      expectedUpdatedAt: activity?.updatedAt,
+    const input = {
       kind: form.kind,
-      title: form.title,
+      title,
       status: form.status,
       groupId: form.groupId || null,
       courseId: form.courseId || null,
       startsAt: form.startsAt ? londonLocalToIso(form.startsAt) : '',
-      endsAt: form.endsAt ? londonLocalToIso(form.endsAt) : '',
+      endsAt: endsAt ? londonLocalToIso(endsAt) : '',
       venueKind: form.venueKind,
       venueName: form.venueName,
       venueAddress: form.venueAddress,
       agenda: form.agenda,
       notes: form.notes,
-    });
+    };
+    if (repeat) {
+      saveSeries.mutate({
+        activity: { ...input, status: 'scheduled' },
+        repeat: { frequency: repeat, count: count.trim() === '' ? Number.NaN : Number(count) },
+      });
+    } else {
+      save.mutate({ ...input, id: activity?.id, expectedUpdatedAt: activity?.updatedAt });
+    }
   }
   return (
     <>
       <PageHeader title={activity ? `Edit ${activity.title}` : 'Schedule an activity'} />
       <form {...guard.formProps} className="panel" onSubmit={submit} noValidate>
-        {save.error ? (
+        {failed ? (
           <ErrorSummary
             items={summaryItems(errors, 'activity', {
-              message: errorMessage(save.error),
+              message: errorMessage(failed),
               fieldId: 'activity-title',
             })}
           />
@@ -107,9 +170,12 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
             id="activity-title"
             label="Title"
             required
-            value={form.title}
+            value={title}
             error={errors.title}
-            onChange={(e) => set({ title: e.target.value })}
+            onChange={(e) => {
+              setTitleTyped(true);
+              set({ title: e.target.value });
+            }}
           />
           <SelectField
             id="activity-groupId"
@@ -137,30 +203,66 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
             label="Starts (UK time)"
             type="datetime-local"
             required
-            hint={startsNotice ? <DayNoticeHint notice={startsNotice} /> : undefined}
             value={form.startsAt}
+            hint={startsNotice ? <DayNoticeHint notice={startsNotice} /> : undefined}
             error={errors.startsAt}
-            onChange={(e) =>
-              set({ startsAt: e.target.value, endsAt: form.endsAt || addHours(e.target.value, 2) })
-            }
+            onChange={(e) => set({ startsAt: e.target.value })}
           />
           <TextField
             id="activity-endsAt"
             label="Ends (UK time)"
             type="datetime-local"
             required
-            value={form.endsAt}
+            hint={
+              endTyped
+                ? undefined
+                : `${DEFAULT_ACTIVITY_HOURS} hours after the start unless you change it.`
+            }
+            value={endsAt}
             error={errors.endsAt}
-            onChange={(e) => set({ endsAt: e.target.value })}
+            onChange={(e) => {
+              setEndTyped(true);
+              set({ endsAt: e.target.value });
+            }}
           />
-          <SelectField
-            id="activity-status"
-            label="Status"
-            value={form.status}
-            error={errors.status}
-            options={activityStatuses.map((s) => ({ value: s, label: activityStatusLabels[s] }))}
-            onChange={(e) => set({ status: e.target.value as ActivityStatus })}
-          />
+          {activity ? null : (
+            <SelectField
+              id="activity-repeat"
+              label="Repeats"
+              value={repeat}
+              options={[
+                { value: '', label: 'Does not repeat' },
+                ...seriesFrequencies.map((f) => ({
+                  value: f,
+                  label: seriesFrequencyLabel(
+                    f,
+                    validLocal(form.startsAt) ? form.startsAt.slice(0, 10) : null,
+                  ),
+                })),
+              ]}
+              onChange={(e) => setRepeat(e.target.value as SeriesFrequency | '')}
+            />
+          )}
+          {repeat ? (
+            <TextField
+              id="activity-repeat-count"
+              label="Number of meetings"
+              hint="Including the first. Each meeting is its own record."
+              inputMode="numeric"
+              value={count}
+              error={errors['repeat-count']}
+              onChange={(e) => setCount(e.target.value)}
+            />
+          ) : (
+            <SelectField
+              id="activity-status"
+              label="Status"
+              value={form.status}
+              error={errors.status}
+              options={activityStatuses.map((s) => ({ value: s, label: activityStatusLabels[s] }))}
+              onChange={(e) => set({ status: e.target.value as ActivityStatus })}
+            />
+          )}
           <SelectField
             id="activity-venueKind"
             label="Venue"
@@ -183,6 +285,7 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
             onChange={(e) => set({ venueAddress: e.target.value })}
           />
         </div>
+        {repeat && plan.data ? <SeriesPreview plan={plan.data} /> : null}
         <TextAreaField
           id="activity-agenda"
           label="Agenda"
@@ -200,8 +303,12 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
           onChange={(e) => set({ notes: e.target.value })}
         />
         <div className="button-row">
-          <button type="submit" className="button" disabled={save.isPending}>
-            Save
+          <button
+            type="submit"
+            className="button"
+            disabled={save.isPending || saveSeries.isPending}
+          >
+            {repeat && plan.data ? `Schedule ${plan.data.meetings.length} meetings` : 'Save'}
           </button>
           <button type="button" className="button button--secondary" onClick={() => navigate(-1)}>
             Cancel
@@ -212,8 +319,47 @@ function ActivityForm({ activity }: { activity: Activity | null }) {
   );
 }
 
+/** The meetings of a series as they will be saved, with any moved off a holiday or weekend. */
+function SeriesPreview({ plan }: { plan: SeriesPlanResult }) {
+  const moved = plan.meetings.filter((m) => m.movedFrom).length;
+  return (
+    <section className="series-preview" aria-labelledby="series-preview-heading">
+      <h2 id="series-preview-heading">The {plan.meetings.length} meetings</h2>
+      <p className="muted">
+        {moved === 0
+          ? 'None falls on a weekend or bank holiday.'
+          : `${moved} ${moved === 1 ? 'falls' : 'fall'} on a weekend or bank holiday and ${moved === 1 ? 'moves' : 'move'} to the next working day.`}
+      </p>
+      {plan.uncoveredYears.length ? (
+        <Notice tone="warning">
+          The bank holiday list does not cover {plan.uncoveredYears.join(' or ')}: check those
+          dates, or load a newer list in the complaint panel settings.
+        </Notice>
+      ) : null}
+      <ol className="series-preview__list">
+        {plan.meetings.map((m) => (
+          <li key={m.startsAt}>
+            {formatDateTime(m.startsAt)}
+            {m.movedFrom ? (
+              <span className="muted">
+                {' '}
+                (moved from {formatDate(m.movedFrom)}
+                {m.movedBecause ? `, ${m.movedBecause}` : ''})
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function validLocal(local: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local);
+}
+
 function addHours(local: string, hours: number): string {
-  if (!local) return '';
+  if (!validLocal(local)) return '';
   const d = new Date(`${local}:00.000Z`);
   return new Date(d.getTime() + hours * 3_600_000).toISOString().slice(0, 16);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { WalkInMatch } from '../../../../src-shared/api/meetings';
 import { duplicateReasonLabels } from '../../../../src-shared/rules/customer-duplicates';
+import { onChoiceListKeyDown } from '../../components/SearchAndChoose';
 
 /**
  * "Is this them?": people already on the register who look like the person at
@@ -32,11 +33,13 @@ export function WalkInMatches({
         {matches.length === 1 ? 'Someone' : 'Some people'} already on the register may be this
         person. Check with them before adding anyone new.
       </p>
-      <ul className="walkin-matches">
+      {/* The same keys as every search-and-choose list: arrows move between people, Enter chooses. */}
+      <ul className="walkin-matches" onKeyDown={(e) => onChoiceListKeyDown(e)}>
         {matches.map((m, i) => (
           <li key={m.customerId}>
             <button
               ref={i === 0 ? first : undefined}
+              data-choice=""
               type="button"
               className="button button--secondary button--block walkin-matches__choice"
               onClick={() => onChoose(m)}
