@@ -1,0 +1,47 @@
+import type { reviewsApi } from '../../../src-shared/api/reviews';
+import type { HandlersFor } from '../context';
+import { assuranceMatrix, requirementOptions, setTags } from './assurance';
+import { addEvidence, addFinding, readEvidenceFile, recordAnswer, removeFinding } from './evidence';
+import { exceptionReport } from './exceptions';
+import { policiesDue, reviewFigures } from './figures';
+import { addFrameworkVersion } from './reference-data';
+import { reviewReport } from './report';
+import {
+  commissionReview,
+  getReview,
+  listReviews,
+  moveStage,
+  saveConsultation,
+  saveReportTemplate,
+} from './reviews';
+import { reviewSettings, saveTemplate, saveYearTargets } from './settings';
+import { addOfficer, addTeamMember, removeTeamMember, teamCandidates } from './team';
+
+export const reviewsHandlers: HandlersFor<typeof reviewsApi> = {
+  'reviews.list': listReviews,
+  'reviews.get': getReview,
+  'reviews.commission': commissionReview,
+  'reviews.moveStage': moveStage,
+  'reviews.teamCandidates': teamCandidates,
+  'reviews.addTeamMember': addTeamMember,
+  'reviews.removeTeamMember': removeTeamMember,
+  'reviews.addOfficer': addOfficer,
+  'reviews.addEvidence': addEvidence,
+  'reviews.recordAnswer': recordAnswer,
+  'reviews.readEvidenceFile': readEvidenceFile,
+  'reviews.addFinding': addFinding,
+  'reviews.removeFinding': removeFinding,
+  'reviews.saveReportTemplate': saveReportTemplate,
+  'reviews.saveConsultation': saveConsultation,
+  'reviews.report': reviewReport,
+  'reviews.exceptionReport': exceptionReport,
+  'reviews.figures': reviewFigures,
+  'reviews.policiesDue': (ctx) => policiesDue(ctx),
+  'reviews.settings': reviewSettings,
+  'reviews.saveTemplate': saveTemplate,
+  'reviews.saveTargets': saveYearTargets,
+  'assurance.requirements': async (ctx) => requirementOptions(ctx),
+  'assurance.setTags': setTags,
+  'assurance.matrix': assuranceMatrix,
+  'assurance.addFramework': async (ctx, input) => addFrameworkVersion(ctx, input.content),
+};

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { method } from '../contract';
+import { idSchema } from '../domain/common';
+import {
+  commissionInput,
+  consultationInput,
+  evidenceAnswerInput,
+  evidenceInput,
+  exceptionReportInput,
+  figuresInput,
+  findingInput,
+  findingRemoveInput,
+  frameworkFileInput,
+  kindTemplateInput,
+  officerInput,
+  periodInput,
+  reportTemplateInput,
+  reviewListInput,
+  stageMoveInput,
+  tagInput,
+  targetsInput,
+  teamMemberInput,
+  teamRemoveInput,
+  type AssuranceMatrix,
+  type ExceptionReport,
+  type FrameworkVersion,
+  type PoliciesDue,
+  type RequirementOption,
+  type ReviewDetail,
+  type ReviewFigures,
+  type ReviewSettings,
+  type ReviewSummary,
+  type TeamCandidate,
+} from '../domain/reviews';
+import type { GeneratedFile } from './cases';
+
+const byId = z.object({ id: idSchema });
+const byReview = z.object({ reviewId: idSchema });
+
+export const reviewsApi = {
+  'reviews.list': method(reviewListInput, 'reviews.read').returns<ReviewSummary[]>(),
+  'reviews.get': method(byId, 'reviews.read').returns<ReviewDetail>(),
+  'reviews.commission': method(commissionInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.moveStage': method(stageMoveInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.teamCandidates': method(byReview, 'reviews.read').returns<{
+    groupName: string | null;
+    candidates: TeamCandidate[];
+  }>(),
+  'reviews.addTeamMember': method(teamMemberInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.removeTeamMember': method(teamRemoveInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.addOfficer': method(officerInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.addEvidence': method(evidenceInput, 'reviews.evidence').returns<ReviewDetail>(),
+  'reviews.recordAnswer': method(evidenceAnswerInput, 'reviews.evidence').returns<ReviewDetail>(),
+  'reviews.readEvidenceFile': method(byId, 'reviews.read').returns<GeneratedFile>(),
+  'reviews.addFinding': method(findingInput, 'reviews.evidence').returns<ReviewDetail>(),
+  'reviews.removeFinding': method(findingRemoveInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.saveReportTemplate': method(reportTemplateInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.saveConsultation': method(consultationInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.report': method(byReview, 'reviews.read').returns<GeneratedFile>(),
+  'reviews.exceptionReport': method(exceptionReportInput, 'reviews.read').returns<ExceptionReport>(),
+  'reviews.figures': method(figuresInput, 'reviews.read').returns<ReviewFigures>(),
+  'reviews.policiesDue': method(z.object({}).strict(), 'reviews.read').returns<PoliciesDue[]>(),
+  'reviews.settings': method(figuresInput, 'reviews.read').returns<ReviewSettings>(),
+  'reviews.saveTemplate': method(kindTemplateInput, 'reviews.settings').returns<ReviewSettings>(),
+  'reviews.saveTargets': method(targetsInput, 'reviews.settings').returns<ReviewSettings>(),
+  'assurance.requirements': method(z.object({}).strict(), 'assurance.read').returns<
+    RequirementOption[]
+  >(),
+  'assurance.setTags': method(tagInput, 'assurance.tag').returns<{ codes: string[] }>(),
+  'assurance.matrix': method(periodInput, 'assurance.read').returns<AssuranceMatrix>(),
+  'assurance.addFramework': method(frameworkFileInput, 'reviews.settings').returns<
+    FrameworkVersion[]
+  >(),
+} as const;
