@@ -195,7 +195,7 @@ export const exceptionReportInput = z.object({
 
 export const targetsInput = z.object({
   year: z.number().int().min(2000).max(2100),
-  targets: z.record(z.enum(reviewKinds), z.number().int().min(0).max(1000).nullable()),
+  targets: z.partialRecord(z.enum(reviewKinds), z.number().int().min(0).max(1000).nullable()),
 });
 
 export const figuresInput = z.object({ year: z.number().int().min(2000).max(2100) });

@@ -17,7 +17,7 @@ export async function saveTemplate(
   ctx: CallContext,
   input: z.output<typeof kindTemplateInput>,
 ): Promise<ReviewSettings> {
-  await writing(ctx, (w) => saveKindTemplate(w, ctx, input.kind, input.template));
+  await writing(ctx, (w) => saveKindTemplate(w, input.kind, input.template));
   return reviewSettings(ctx, { year: Number(ctx.clock.now().toISOString().slice(0, 4)) });
 }
 
@@ -25,6 +25,6 @@ export async function saveYearTargets(
   ctx: CallContext,
   input: z.output<typeof targetsInput>,
 ): Promise<ReviewSettings> {
-  await writing(ctx, (w) => saveTargets(w, ctx, input.year, input.targets));
+  await writing(ctx, (w) => saveTargets(w, input.year, input.targets));
   return reviewSettings(ctx, { year: input.year });
 }

@@ -32,13 +32,23 @@ export async function templateFor(ctx: AppContext, kind: ReviewKind): Promise<Ki
   return (await reviewTemplates(ctx))[kind];
 }
 
+/** Reads a setting inside a write, through the write's transaction. */
+async function readInWrite<T>(w: Writer, key: string, fallback: T): Promise<T> {
+  const row = await w.trx
+    .selectFrom('settings')
+    .select('value')
+    .where('id', '=', key)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return row ? (JSON.parse(row.value) as T) : fallback;
+}
+
 export async function saveKindTemplate(
   w: Writer,
-  ctx: AppContext,
   kind: ReviewKind,
   template: KindTemplate,
 ): Promise<void> {
-  const saved = await readSetting<Partial<ReviewTemplates>>(ctx, TEMPLATES_KEY, {});
+  const saved = await readInWrite<Partial<ReviewTemplates>>(w, TEMPLATES_KEY, {});
   await saveSetting(w, TEMPLATES_KEY, { ...saved, [kind]: template });
 }
 
@@ -62,10 +72,9 @@ export async function targetsFor(
 
 export async function saveTargets(
   w: Writer,
-  ctx: AppContext,
   year: number,
   targets: Partial<Record<ReviewKind, number | null>>,
 ): Promise<void> {
-  const all = await readSetting<Record<string, unknown>>(ctx, TARGETS_KEY, {});
+  const all = await readInWrite<Record<string, unknown>>(w, TARGETS_KEY, {});
   await saveSetting(w, TARGETS_KEY, { ...all, [String(year)]: targets });
 }
