@@ -22,6 +22,11 @@ import { SelfAssessmentPage } from './features/cases/SelfAssessmentPage';
 import { CaseSettingsPage } from './features/cases/CaseSettingsPage';
 import { RecommendationsTracker } from './features/recommendations/RecommendationsTracker';
 import { RecommendationPage } from './features/recommendations/RecommendationPage';
+import { ReviewList } from './features/reviews/ReviewList';
+import { CommissionForm } from './features/reviews/CommissionForm';
+import { ReviewPage } from './features/reviews/ReviewPage';
+import { ExceptionReportPage } from './features/reviews/ExceptionReportPage';
+import { AssuranceMatrixPage } from './features/reviews/AssuranceMatrixPage';
 
 export interface AppRoute {
   path: string;
@@ -101,6 +106,21 @@ export const routes: AppRoute[] = [
     path: '/recommendations/:id',
     element: <RecommendationPage />,
     permission: 'recommendations.read',
+  },
+  {
+    path: '/reviews',
+    element: <ReviewList />,
+    nav: { label: 'Scrutiny reviews', section: 'Cases' },
+    permission: 'reviews.read',
+  },
+  { path: '/reviews/new', element: <CommissionForm />, permission: 'reviews.write' },
+  { path: '/reviews/exceptions', element: <ExceptionReportPage />, permission: 'reviews.read' },
+  { path: '/reviews/:id', element: <ReviewPage />, permission: 'reviews.read' },
+  {
+    path: '/assurance',
+    element: <AssuranceMatrixPage />,
+    nav: { label: 'Assurance matrix', section: 'Reports' },
+    permission: 'assurance.read',
   },
   {
     path: '/settings/cases',
