@@ -27,6 +27,7 @@ export interface ReviewReportData {
 /** Rows per page for the long tables: react-pdf slows badly on one auto-wrapping table. */
 const EVIDENCE_ROWS = 28;
 const RECOMMENDATION_ROWS = 12;
+const small = { fontSize: 9 };
 
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
@@ -73,7 +74,9 @@ export function ReviewReport({ data }: { data: ReviewReportData }) {
           ))}
         </View>
         <Text style={s.heading}>The team</Text>
-        <Text style={s.paragraph}>{data.team.length ? data.team.join(', ') : 'No team recorded.'}</Text>
+        <Text style={s.paragraph}>
+          {data.team.length ? data.team.join(', ') : 'No team recorded.'}
+        </Text>
         <Text style={s.heading}>Findings</Text>
         {data.findings.length ? (
           data.findings.map((f, i) => (
@@ -90,7 +93,9 @@ export function ReviewReport({ data }: { data: ReviewReportData }) {
         {data.requirements.length ? (
           <>
             <Text style={s.heading}>Regulatory assurance</Text>
-            <Text style={s.paragraph}>This work gave assurance on: {data.requirements.join('; ')}.</Text>
+            <Text style={s.paragraph}>
+              This work gave assurance on: {data.requirements.join('; ')}.
+            </Text>
           </>
         ) : null}
         <Footer left={footer} />
@@ -98,25 +103,27 @@ export function ReviewReport({ data }: { data: ReviewReportData }) {
       {(data.recommendations.length ? chunks(data.recommendations, RECOMMENDATION_ROWS) : [[]]).map(
         (page, p) => (
           <Page key={`r${p}`} size="A4" style={s.page}>
-            <Text style={s.heading}>Recommendations and management responses{p > 0 ? ' (continued)' : ''}</Text>
+            <Text style={s.heading}>
+              Recommendations and management responses{p > 0 ? ' (continued)' : ''}
+            </Text>
             {page.length ? (
               <View style={s.table}>
                 <View style={s.headerRow}>
-                  <Text style={[s.headerCell, { width: '14%' }]}>Ref</Text>
-                  <Text style={[s.headerCell, { width: '38%' }]}>Recommendation</Text>
-                  <Text style={[s.headerCell, { width: '16%' }]}>Response</Text>
-                  <Text style={[s.headerCell, { width: '14%' }]}>Owner</Text>
-                  <Text style={[s.headerCell, { width: '10%' }]}>Due</Text>
-                  <Text style={[s.headerCell, { width: '8%' }]}>Status</Text>
+                  <Text style={[s.headerCell, { width: '19%' }]}>Ref</Text>
+                  <Text style={[s.headerCell, { width: '31%' }]}>Recommendation</Text>
+                  <Text style={[s.headerCell, { width: '18%' }]}>Response</Text>
+                  <Text style={[s.headerCell, { width: '12%' }]}>Owner</Text>
+                  <Text style={[s.headerCell, { width: '11%' }]}>Due</Text>
+                  <Text style={[s.headerCell, { width: '9%' }]}>Status</Text>
                 </View>
                 {page.map((r, i) => (
                   <View key={i} style={s.row} wrap={false}>
-                    <Text style={[s.cell, { width: '14%' }]}>{r.reference}</Text>
-                    <Text style={[s.cell, { width: '38%' }]}>{r.text}</Text>
-                    <Text style={[s.cell, { width: '16%' }]}>{r.response}</Text>
-                    <Text style={[s.cell, { width: '14%' }]}>{r.owner}</Text>
-                    <Text style={[s.cell, { width: '10%' }]}>{r.due}</Text>
-                    <Text style={[s.cell, { width: '8%' }]}>{r.status}</Text>
+                    <Text style={[s.cell, small, { width: '19%' }]}>{r.reference}</Text>
+                    <Text style={[s.cell, small, { width: '31%' }]}>{r.text}</Text>
+                    <Text style={[s.cell, small, { width: '18%' }]}>{r.response}</Text>
+                    <Text style={[s.cell, small, { width: '12%' }]}>{r.owner}</Text>
+                    <Text style={[s.cell, small, { width: '11%' }]}>{r.due}</Text>
+                    <Text style={[s.cell, small, { width: '9%' }]}>{r.status}</Text>
                   </View>
                 ))}
               </View>
@@ -124,9 +131,9 @@ export function ReviewReport({ data }: { data: ReviewReportData }) {
               <Text style={s.paragraph}>No recommendations were made.</Text>
             )}
             {p === Math.max(0, Math.ceil(data.recommendations.length / RECOMMENDATION_ROWS) - 1) &&
-            data.closing
-              ? paragraphs(data.closing)
-              : null}
+            data.closing ? (
+              <View style={{ marginTop: 12 }}>{paragraphs(data.closing)}</View>
+            ) : null}
             <Footer left={footer} />
           </Page>
         ),

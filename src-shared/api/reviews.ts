@@ -54,10 +54,16 @@ export const reviewsApi = {
   'reviews.readEvidenceFile': method(byId, 'reviews.read').returns<GeneratedFile>(),
   'reviews.addFinding': method(findingInput, 'reviews.evidence').returns<ReviewDetail>(),
   'reviews.removeFinding': method(findingRemoveInput, 'reviews.write').returns<ReviewDetail>(),
-  'reviews.saveReportTemplate': method(reportTemplateInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.saveReportTemplate': method(
+    reportTemplateInput,
+    'reviews.write',
+  ).returns<ReviewDetail>(),
   'reviews.saveConsultation': method(consultationInput, 'reviews.write').returns<ReviewDetail>(),
   'reviews.report': method(byReview, 'reviews.read').returns<GeneratedFile>(),
-  'reviews.exceptionReport': method(exceptionReportInput, 'reviews.read').returns<ExceptionReport>(),
+  'reviews.exceptionReport': method(
+    exceptionReportInput,
+    'reviews.read',
+  ).returns<ExceptionReport>(),
   'reviews.figures': method(figuresInput, 'reviews.read').returns<ReviewFigures>(),
   'reviews.policiesDue': method(z.object({}).strict(), 'reviews.read').returns<PoliciesDue[]>(),
   'reviews.settings': method(figuresInput, 'reviews.read').returns<ReviewSettings>(),

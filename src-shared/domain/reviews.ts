@@ -31,7 +31,13 @@ export const commissionerLabels: Record<Commissioner, string> = {
   panel: 'The panel itself',
 };
 
-export const evidenceKinds = ['interview', 'data_request', 'site_visit', 'document', 'observation'] as const;
+export const evidenceKinds = [
+  'interview',
+  'data_request',
+  'site_visit',
+  'document',
+  'observation',
+] as const;
 export type EvidenceKind = (typeof evidenceKinds)[number];
 export const evidenceKindLabels: Record<EvidenceKind, string> = {
   interview: 'Interview',
@@ -73,14 +79,30 @@ export const commissionInput = z
   .superRefine((c, ctx) => {
     if (c.commissionedBy === 'business_manager') {
       if (!c.commissionerName)
-        ctx.addIssue({ code: 'custom', path: ['commissionerName'], message: 'Name the business manager.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['commissionerName'],
+          message: 'Name the business manager.',
+        });
       if (!c.commissionerService)
-        ctx.addIssue({ code: 'custom', path: ['commissionerService'], message: 'Give the manager’s service.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['commissionerService'],
+          message: 'Give the manager’s service.',
+        });
     }
     if (c.deadline < c.commissionedOn)
-      ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'The deadline cannot be before the commission.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['deadline'],
+        message: 'The deadline cannot be before the commission.',
+      });
     if (c.startedOn < c.commissionedOn)
-      ctx.addIssue({ code: 'custom', path: ['startedOn'], message: 'The review cannot start before it was commissioned.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startedOn'],
+        message: 'The review cannot start before it was commissioned.',
+      });
   });
 export type CommissionInput = z.input<typeof commissionInput>;
 
@@ -119,11 +141,23 @@ export const evidenceInput = z
   })
   .superRefine((e, ctx) => {
     if (e.kind === 'data_request' && !e.askedOn)
-      ctx.addIssue({ code: 'custom', path: ['askedOn'], message: 'Give the date the data was asked for.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['askedOn'],
+        message: 'Give the date the data was asked for.',
+      });
     if (e.askedOn && e.dueOn && e.dueOn < e.askedOn)
-      ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'The answer cannot be due before it was asked for.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dueOn'],
+        message: 'The answer cannot be due before it was asked for.',
+      });
     if (e.askedOn && e.answeredOn && e.answeredOn < e.askedOn)
-      ctx.addIssue({ code: 'custom', path: ['answeredOn'], message: 'The answer cannot come before the question.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answeredOn'],
+        message: 'The answer cannot come before the question.',
+      });
     if (e.kind === 'document' && !e.file)
       ctx.addIssue({ code: 'custom', path: ['file'], message: 'Attach the document.' });
   });
@@ -186,7 +220,10 @@ export const tagInput = z.object({
 
 export const periodInput = z
   .object({ from: isoDateSchema, to: isoDateSchema })
-  .refine((p) => p.from <= p.to, { error: 'The period must end on or after its start.', path: ['to'] });
+  .refine((p) => p.from <= p.to, {
+    error: 'The period must end on or after its start.',
+    path: ['to'],
+  });
 
 export const exceptionReportInput = z.object({
   /** Rejected and partly accepted recommendations made since this date are listed; default a year back. */

@@ -29,7 +29,8 @@ export const frameworkSchema = z.object({
 });
 export type AssuranceFramework = z.output<typeof frameworkSchema>;
 
-export type FrameworkParse = { ok: true; framework: AssuranceFramework } | { ok: false; errors: string[] };
+export type FrameworkParse =
+  { ok: true; framework: AssuranceFramework } | { ok: false; errors: string[] };
 
 export function parseFramework(data: unknown): FrameworkParse {
   const r = frameworkSchema.safeParse(data);
@@ -81,7 +82,9 @@ export function requirementTitle(
   version: string,
   code: string,
 ): string {
-  const exact = loaded.find((f) => f.version === version)?.requirements.find((r) => r.code === code);
+  const exact = loaded
+    .find((f) => f.version === version)
+    ?.requirements.find((r) => r.code === code);
   return exact ? exact.title : `${code} (version ${version})`;
 }
 

@@ -40,5 +40,7 @@ export function exceptionReasons(r: ExceptionInput, today: string): ExceptionRea
 /** Whole calendar days past the due date; 0 when not overdue. */
 export function daysOverdue(dueDate: string | null, today: string, overdue: boolean): number {
   if (!overdue || !dueDate) return 0;
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / 86_400_000,
+  );
 }

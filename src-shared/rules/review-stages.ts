@@ -23,7 +23,8 @@ export interface StageMove {
   today: string;
 }
 
-export type StageCheck = { ok: true } | { ok: false; field: 'next' | 'onDate' | 'reason'; message: string };
+export type StageCheck =
+  { ok: true } | { ok: false; field: 'next' | 'onDate' | 'reason'; message: string };
 
 export function stageLabel(stages: readonly Stage[], code: string): string {
   return stages.find((s) => s.code === code)?.label ?? code;
@@ -36,8 +37,18 @@ export function isFinalStage(stages: readonly Stage[], code: string): boolean {
 export function checkStageMove(m: StageMove): StageCheck {
   const from = m.stages.findIndex((s) => s.code === m.current);
   const to = m.stages.findIndex((s) => s.code === m.next);
-  if (to < 0) return { ok: false, field: 'next', message: `There is no stage "${m.next}" for this kind of review.` };
-  if (to === from) return { ok: false, field: 'next', message: `The review is already at ${m.stages[to]!.label}.` };
+  if (to < 0)
+    return {
+      ok: false,
+      field: 'next',
+      message: `There is no stage "${m.next}" for this kind of review.`,
+    };
+  if (to === from)
+    return {
+      ok: false,
+      field: 'next',
+      message: `The review is already at ${m.stages[to]!.label}.`,
+    };
   if (isFinalStage(m.stages, m.current))
     return { ok: false, field: 'next', message: 'The review is complete; it cannot move again.' };
   if (to > from + 1) {
@@ -49,13 +60,26 @@ export function checkStageMove(m: StageMove): StageCheck {
     };
   }
   if (to < from - 1)
-    return { ok: false, field: 'next', message: `A review can go back one stage only, to ${m.stages[from - 1]!.label}.` };
+    return {
+      ok: false,
+      field: 'next',
+      message: `A review can go back one stage only, to ${m.stages[from - 1]!.label}.`,
+    };
   if (to === from - 1 && !m.reason?.trim())
     return { ok: false, field: 'reason', message: 'Say why the review goes back a stage.' };
-  if (m.onDate > m.today) return { ok: false, field: 'onDate', message: 'A stage move cannot be dated in the future.' };
+  if (m.onDate > m.today)
+    return { ok: false, field: 'onDate', message: 'A stage move cannot be dated in the future.' };
   if (m.onDate < m.startedOn)
-    return { ok: false, field: 'onDate', message: `The move cannot be dated before the review started (${m.startedOn}).` };
+    return {
+      ok: false,
+      field: 'onDate',
+      message: `The move cannot be dated before the review started (${m.startedOn}).`,
+    };
   if (m.lastMoveOn && m.onDate < m.lastMoveOn)
-    return { ok: false, field: 'onDate', message: `The move cannot be dated before the previous one (${m.lastMoveOn}).` };
+    return {
+      ok: false,
+      field: 'onDate',
+      message: `The move cannot be dated before the previous one (${m.lastMoveOn}).`,
+    };
   return { ok: true };
 }

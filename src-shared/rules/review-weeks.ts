@@ -56,7 +56,11 @@ export function weekCount(
       state: 'warning',
       message: `In ${unit} ${week} of ${expected.maxWeeks}: plan the finish (${range}).`,
     };
-  return { week, state: 'on_track', message: `${unit[0]!.toUpperCase()}${unit.slice(1)} ${week}, ${range}.` };
+  return {
+    week,
+    state: 'on_track',
+    message: `${unit[0]!.toUpperCase()}${unit.slice(1)} ${week}, ${range}.`,
+  };
 }
 
 /** A finished review's length in the same weeks, and whether it kept to the expected maximum. */

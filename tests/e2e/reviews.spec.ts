@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test, type HostedApp } from './fixtures';
 
 const shots = process.env.SCREENSHOT_DIR;
@@ -36,7 +37,7 @@ async function setUp(app: HostedApp) {
   await app.api('session.signIn', { staffId: coordinator.id });
 }
 
-async function screenshots(page: import('@playwright/test').Page, name: string) {
+async function screenshots(page: Page, name: string) {
   if (!shots) return;
   for (const [width, height] of [
     [1280, 800],

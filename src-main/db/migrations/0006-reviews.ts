@@ -114,8 +114,13 @@ export const reviews: Migration = {
         evidence_date TEXT NOT NULL,
         label TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX assurance_tags_period ON assurance_tags (evidence_date, requirement_code) WHERE deleted_at IS NULL;
+      -- Covers the matrix: counts per requirement and version in a period read
+      -- the index alone, and each requirement's latest evidence is a short seek.
+      CREATE INDEX assurance_tags_requirement ON assurance_tags (requirement_code, evidence_date, framework_version) WHERE deleted_at IS NULL;
       CREATE INDEX assurance_tags_entity ON assurance_tags (entity_type, entity_id);
+
+      -- The exception report lists rejected and partly accepted recommendations made in a period.
+      CREATE INDEX recommendations_response_made ON recommendations (management_response, created_at) WHERE deleted_at IS NULL;
     `);
   },
 };

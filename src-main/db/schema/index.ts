@@ -5,6 +5,7 @@ import type { GroupsTables } from './groups';
 import type { ReviewTables } from './reviews';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
-export interface DB extends FoundationTables, CustomerTables, GroupsTables, CaseTables, ReviewTables {}
+export interface DB
+  extends FoundationTables, CustomerTables, GroupsTables, CaseTables, ReviewTables {}
 
 export type TableName = keyof DB;

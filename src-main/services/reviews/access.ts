@@ -35,7 +35,9 @@ export async function mayRecordEvidence(
   ctx: CallContext,
   review: { id: string; lead_officer_id: string },
 ): Promise<boolean> {
-  return allowed(ctx, 'reviews.write') || (await isOnReview(ctx, review.id, review.lead_officer_id));
+  return (
+    allowed(ctx, 'reviews.write') || (await isOnReview(ctx, review.id, review.lead_officer_id))
+  );
 }
 
 export async function demandEvidenceAccess(

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { periodInput, tagInput, TagEntityType } from '../../../src-shared/domain/reviews';
 import type {
@@ -102,7 +101,8 @@ export async function setTags(
       .where('deleted_at', 'is', null)
       .execute();
     const have = new Set(existing.map((t) => t.requirement_code));
-    for (const t of existing) if (!wanted.includes(t.requirement_code)) await w.remove('assurance_tags', t.id);
+    for (const t of existing)
+      if (!wanted.includes(t.requirement_code)) await w.remove('assurance_tags', t.id);
     for (const code of wanted) {
       if (have.has(code)) continue;
       await w.create('assurance_tags', {
@@ -124,59 +124,83 @@ export async function assuranceMatrix(
 ): Promise<AssuranceMatrix> {
   const loaded = loadedFrameworks(ctx);
   const framework = frameworkInForce(loaded, input.to);
-  const [cells, links, versions] = await Promise.all([
-    ctx.db
-      .selectFrom('assurance_tags')
-      .select((eb) => [
-        'requirement_code',
-        eb.fn.countAll<number>().as('n'),
-        eb.fn.max('evidence_date').as('latest'),
-      ])
-      .where('deleted_at', 'is', null)
-      .where('evidence_date', '>=', input.from)
-      .where('evidence_date', '<=', input.to)
-      .groupBy('requirement_code')
-      .execute(),
-    sql<{ requirement_code: string; entity_type: TagEntityType; entity_id: string; label: string; evidence_date: string }>`
-      SELECT requirement_code, entity_type, entity_id, label, evidence_date FROM (
-        SELECT requirement_code, entity_type, entity_id, label, evidence_date,
-          row_number() OVER (PARTITION BY requirement_code ORDER BY evidence_date DESC, id DESC) AS n
-        FROM assurance_tags
-        WHERE deleted_at IS NULL AND evidence_date >= ${input.from} AND evidence_date <= ${input.to}
-      ) WHERE n <= ${LINKS_PER_REQUIREMENT}`.execute(ctx.db),
-    ctx.db
-      .selectFrom('assurance_tags')
-      .select(['requirement_code', 'framework_version'])
-      .distinct()
-      .where('deleted_at', 'is', null)
-      .where('evidence_date', '>=', input.from)
-      .where('evidence_date', '<=', input.to)
-      .execute(),
-  ]);
+  const cells = await ctx.db
+    .selectFrom('assurance_tags')
+    .select((eb) => [
+      'requirement_code',
+      'framework_version',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.max('evidence_date').as('latest'),
+    ])
+    .where('deleted_at', 'is', null)
+    .where('evidence_date', '>=', input.from)
+    .where('evidence_date', '<=', input.to)
+    .groupBy(['requirement_code', 'framework_version'])
+    .execute();
+  // Each requirement's latest evidence is a short index seek; one sort of
+  // the whole period's tags cost more than all of these together.
+  const present = [...new Set(cells.map((c) => c.requirement_code))].filter((code) =>
+    framework.requirements.some((r) => r.code === code),
+  );
+  const links = (
+    await Promise.all(
+      present.map((code) =>
+        ctx.db
+          .selectFrom('assurance_tags')
+          .select(['requirement_code', 'entity_type', 'entity_id', 'label', 'evidence_date'])
+          .where('deleted_at', 'is', null)
+          .where('requirement_code', '=', code)
+          .where('evidence_date', '>=', input.from)
+          .where('evidence_date', '<=', input.to)
+          .orderBy('evidence_date', 'desc')
+          .orderBy('id', 'desc')
+          .limit(LINKS_PER_REQUIREMENT)
+          .execute(),
+      ),
+    )
+  ).flat();
   const linksBy = new Map<string, MatrixLink[]>();
-  for (const l of links.rows)
+  for (const l of links)
     linksBy.set(l.requirement_code, [
       ...(linksBy.get(l.requirement_code) ?? []),
-      { entityType: l.entity_type, entityId: l.entity_id, label: l.label, date: l.evidence_date },
+      {
+        entityType: l.entity_type as TagEntityType,
+        entityId: l.entity_id,
+        label: l.label,
+        date: l.evidence_date,
+      },
     ]);
-  const cellBy = new Map(cells.map((c) => [c.requirement_code, c]));
+  // A code's evidence counts whichever version it was tagged under.
+  const cellBy = new Map<string, { n: number; latest: string }>();
+  for (const c of cells) {
+    const was = cellBy.get(c.requirement_code);
+    const latest = c.latest as string;
+    cellBy.set(c.requirement_code, {
+      n: (was?.n ?? 0) + Number(c.n),
+      latest: was && was.latest > latest ? was.latest : latest,
+    });
+  }
   const cov = coverage(
     framework.requirements,
-    cells.map((c) => ({ code: c.requirement_code, count: Number(c.n), latest: c.latest as string })),
+    [...cellBy].map(([code, c]) => ({ code, count: c.n, latest: c.latest })),
   );
   const codes = new Set(framework.requirements.map((r) => r.code));
-  const retired = versions
+  const retired = cells
     .filter((v) => !codes.has(v.requirement_code))
     .map((v) => ({
       code: v.requirement_code,
       version: v.framework_version,
       title: requirementTitle(loaded, v.framework_version, v.requirement_code),
-      count: Number(cellBy.get(v.requirement_code)?.n ?? 0),
+      count: Number(v.n),
     }));
   return {
     from: input.from,
     to: input.to,
-    framework: { title: framework.title, version: framework.version, effectiveFrom: framework.effectiveFrom },
+    framework: {
+      title: framework.title,
+      version: framework.version,
+      effectiveFrom: framework.effectiveFrom,
+    },
     rows: framework.requirements.map((r) => {
       const c = cellBy.get(r.code);
       return {

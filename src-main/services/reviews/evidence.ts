@@ -31,12 +31,15 @@ export async function addEvidence(
     ['answeredOn', input.answeredOn, 'The date answered'],
   ] as const) {
     if (value && value > today)
-      throw ApiError.invalid(`${label} cannot be in the future.`, [{ path, message: 'Use today or earlier.' }]);
+      throw ApiError.invalid(`${label} cannot be in the future.`, [
+        { path, message: 'Use today or earlier.' },
+      ]);
   }
   if (input.onDate < r.started_on)
-    throw ApiError.invalid(`Evidence cannot be dated before the review started (${r.started_on}).`, [
-      { path: 'onDate', message: `Use ${r.started_on} or later.` },
-    ]);
+    throw ApiError.invalid(
+      `Evidence cannot be dated before the review started (${r.started_on}).`,
+      [{ path: 'onDate', message: `Use ${r.started_on} or later.` }],
+    );
   // The file is stored before the record that cites it, never inside the transaction.
   const stored = input.file ? storeContent(ctx, input.file.contentBase64) : null;
   await writing(ctx, (w) =>
@@ -123,7 +126,10 @@ export async function addFinding(
   return getReview(ctx, { id: r.id });
 }
 
-export async function removeFinding(ctx: CallContext, input: { id: string }): Promise<ReviewDetail> {
+export async function removeFinding(
+  ctx: CallContext,
+  input: { id: string },
+): Promise<ReviewDetail> {
   demand(ctx, 'reviews.write');
   const row = await ctx.db
     .selectFrom('review_findings')

@@ -19,7 +19,10 @@ import { reviewTemplates, targetsFor } from './templates';
  * length against its kind's expected length, recommendations by review,
  * assurance coverage, and consultations finished before the Board's date.
  */
-export async function reviewFigures(ctx: AppContext, input: { year: number }): Promise<ReviewFigures> {
+export async function reviewFigures(
+  ctx: AppContext,
+  input: { year: number },
+): Promise<ReviewFigures> {
   const from = `${input.year}-01-01`;
   const to = `${input.year}-12-31`;
   const today = todayOf(ctx);
@@ -49,9 +52,15 @@ export async function reviewFigures(ctx: AppContext, input: { year: number }): P
   const calendar = bankHolidays(ctx);
   const byReview = new Map<string, ReviewFigures['recommendations'][number]>();
   for (const r of recs) {
-    const row =
-      byReview.get(r.id) ??
-      { reviewId: r.id, reference: r.reference, made: 0, accepted: 0, implemented: 0, verified: 0, overdue: 0 };
+    const row = byReview.get(r.id) ?? {
+      reviewId: r.id,
+      reference: r.reference,
+      made: 0,
+      accepted: 0,
+      implemented: 0,
+      verified: 0,
+      overdue: 0,
+    };
     const status = r.status as RecommendationStatus;
     const response = r.management_response as ManagementResponse | null;
     row.made += 1;
@@ -62,7 +71,9 @@ export async function reviewFigures(ctx: AppContext, input: { year: number }): P
     byReview.set(r.id, row);
   }
   const consultations = completed.filter((r) => r.kind === 'policy_consultation');
-  const beforeBoard = consultations.filter((r) => r.board_date && r.completed_on! <= r.board_date).length;
+  const beforeBoard = consultations.filter(
+    (r) => r.board_date && r.completed_on! <= r.board_date,
+  ).length;
   return {
     year: input.year,
     completed: reviewKinds.map((kind) => ({

@@ -21,7 +21,8 @@ const FOLDER = 'assurance-frameworks';
 
 const bundledFramework = (() => {
   const r = parseFramework(bundled);
-  if (!r.ok) throw new Error(`The bundled consumer standards file is not valid: ${r.errors.join(' ')}`);
+  if (!r.ok)
+    throw new Error(`The bundled consumer standards file is not valid: ${r.errors.join(' ')}`);
   return r.framework;
 })();
 

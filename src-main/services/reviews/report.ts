@@ -6,10 +6,7 @@ import {
   managementResponseLabels,
   recommendationStatusLabels,
 } from '../../../src-shared/rules/recommendations';
-import {
-  frameworkInForce,
-  requirementTitle,
-} from '../../../src-shared/rules/assurance-framework';
+import { frameworkInForce, requirementTitle } from '../../../src-shared/rules/assurance-framework';
 import { fillReviewTemplate } from '../../../src-shared/rules/review-report-template';
 import { renderPdf } from '../../documents/pdf';
 import { ReviewReport, type ReviewReportData } from '../../documents/review-report';
@@ -31,14 +28,28 @@ const longDate = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
-function fmt(iso: string | null | undefined): string {
-  return iso ? longDate.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : 'not set';
+const shortDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+function fmt(iso: string | null | undefined, format = longDate): string {
+  return iso ? format.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : 'not set';
 }
 
-export async function reviewReport(ctx: CallContext, input: { reviewId: string }): Promise<GeneratedFile> {
+export async function reviewReport(
+  ctx: CallContext,
+  input: { reviewId: string },
+): Promise<GeneratedFile> {
   const review = await getReview(ctx, { id: input.reviewId });
   const [recs, organisation] = await Promise.all([
-    allMatching(ctx, { sourceType: 'scrutiny_review', sourceId: review.id, offset: 0, limit: 1000 }),
+    allMatching(ctx, {
+      sourceType: 'scrutiny_review',
+      sourceId: review.id,
+      offset: 0,
+      limit: 1000,
+    }),
     readSetting<string | null>(ctx, 'organisation.name', null),
   ]);
   const c = review.commission;
@@ -73,10 +84,15 @@ export async function reviewReport(ctx: CallContext, input: { reviewId: string }
       ['Landlords in scope', c.landlordNames.length ? c.landlordNames.join(', ') : 'All'],
       ['Started', fmt(review.startedOn)],
       ['Deadline asked for', fmt(review.deadline)],
-      ['Completed', review.completedOn ? fmt(review.completedOn) : `Not yet (${review.stageLabel})`],
+      [
+        'Completed',
+        review.completedOn ? fmt(review.completedOn) : `Not yet (${review.stageLabel})`,
+      ],
       ['Lead officer', review.leadOfficerName ?? ''],
     ],
-    team: review.team.map((t) => (t.role === 'customer_lead' ? `${t.name} (customer lead)` : t.name)),
+    team: review.team.map((t) =>
+      t.role === 'customer_lead' ? `${t.name} (customer lead)` : t.name,
+    ),
     findings: review.findings.map((f) => ({ heading: f.heading, text: f.text })),
     evidence: review.evidence.map((e) => ({
       date: fmt(e.onDate),
@@ -99,7 +115,7 @@ export async function reviewReport(ctx: CallContext, input: { reviewId: string }
         ? `${managementResponseLabels[r.managementResponse]}${r.responseReason ? `: ${r.responseReason}` : ''}`
         : 'Awaiting response',
       owner: r.owner ?? '',
-      due: r.dueDate ? fmt(r.dueDate) : '',
+      due: r.dueDate ? fmt(r.dueDate, shortDate) : '',
       status: recommendationStatusLabels[r.status],
     })),
     requirements: review.tags.map((code) => `${requirementTitle(loaded, version, code)}`),

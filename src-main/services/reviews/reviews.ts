@@ -199,7 +199,11 @@ export async function getReview(ctx: CallContext, input: { id: string }): Promis
       .selectAll()
       .where('id', '=', r.commission_id)
       .executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('staff').select('name').where('id', '=', r.lead_officer_id).executeTakeFirst(),
+    ctx.db
+      .selectFrom('staff')
+      .select('name')
+      .where('id', '=', r.lead_officer_id)
+      .executeTakeFirst(),
     ctx.db
       .selectFrom('review_stage_moves')
       .selectAll()
@@ -219,7 +223,15 @@ export async function getReview(ctx: CallContext, input: { id: string }): Promis
     ctx.db
       .selectFrom('review_team as t')
       .innerJoin('customers as c', 'c.id', 't.customer_id')
-      .select(['t.id', 't.customer_id', 't.role', 't.joined_on', 'c.first_name', 'c.last_name', 'c.preferred_name'])
+      .select([
+        't.id',
+        't.customer_id',
+        't.role',
+        't.joined_on',
+        'c.first_name',
+        'c.last_name',
+        'c.preferred_name',
+      ])
       .where('t.review_id', '=', r.id)
       .where('t.deleted_at', 'is', null)
       .orderBy('c.last_name')
@@ -242,20 +254,39 @@ export async function getReview(ctx: CallContext, input: { id: string }): Promis
       .orderBy('position')
       .execute(),
     r.team_group_id
-      ? ctx.db.selectFrom('groups').select(['id', 'name']).where('id', '=', r.team_group_id).executeTakeFirst()
+      ? ctx.db
+          .selectFrom('groups')
+          .select(['id', 'name'])
+          .where('id', '=', r.team_group_id)
+          .executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
   const landlordIds = JSON.parse(commission.landlord_ids) as string[];
   const landlords = landlordIds.length
-    ? await ctx.db.selectFrom('landlords').select('name').where('id', 'in', landlordIds).orderBy('sort_order').execute()
+    ? await ctx.db
+        .selectFrom('landlords')
+        .select('name')
+        .where('id', 'in', landlordIds)
+        .orderBy('sort_order')
+        .execute()
     : [];
-  const evidenceTags = await tagsOf(ctx, 'review_evidence', evidence.map((e) => e.id));
+  const evidenceTags = await tagsOf(
+    ctx,
+    'review_evidence',
+    evidence.map((e) => e.id),
+  );
   const reviewTags = (await tagsOf(ctx, 'review', [r.id])).get(r.id) ?? [];
   const stages = JSON.parse(r.stages) as Stage[];
   const at = stages.findIndex((s) => s.code === r.stage);
   const done = isFinalStage(stages, r.stage);
   return {
-    ...summaryOf({ ...r, lead_name: lead?.name ?? null }, template.label, template.expected, today, calendar),
+    ...summaryOf(
+      { ...r, lead_name: lead?.name ?? null },
+      template.label,
+      template.expected,
+      today,
+      calendar,
+    ),
     updatedAt: r.updated_at,
     commission: {
       id: commission.id,
@@ -290,7 +321,9 @@ export async function getReview(ctx: CallContext, input: { id: string }): Promis
     evidence: evidence.map((e) => {
       const answeredOrToday = e.answered_on ?? today;
       const late =
-        e.due_on === null ? null : Math.max(0, workingDaysBetween(e.due_on, answeredOrToday, calendar));
+        e.due_on === null
+          ? null
+          : Math.max(0, workingDaysBetween(e.due_on, answeredOrToday, calendar));
       return {
         id: e.id,
         kind: e.kind as EvidenceKind,
@@ -343,12 +376,19 @@ export async function moveStage(
     lastMoveOn: (last?.on as string | null) ?? null,
     today: todayOf(ctx),
   });
-  if (!verdict.ok) throw ApiError.invalid(verdict.message, [{ path: verdict.field, message: verdict.message }]);
+  if (!verdict.ok)
+    throw ApiError.invalid(verdict.message, [{ path: verdict.field, message: verdict.message }]);
   const completing = isFinalStage(stages, input.next);
   await writing(ctx, async (w) => {
     await w.create(
       'review_stage_moves',
-      { review_id: r.id, from_stage: r.stage, to_stage: input.next, on_date: input.onDate, reason: input.reason },
+      {
+        review_id: r.id,
+        from_stage: r.stage,
+        to_stage: input.next,
+        on_date: input.onDate,
+        reason: input.reason,
+      },
       { reason: input.reason },
     );
     await w.update(
@@ -367,7 +407,10 @@ export async function saveReportTemplate(
 ): Promise<ReviewDetail> {
   await requireReview(ctx, input.reviewId);
   await writing(ctx, (w) =>
-    w.update('reviews', input.reviewId, { report_intro: input.intro, report_closing: input.closing }),
+    w.update('reviews', input.reviewId, {
+      report_intro: input.intro,
+      report_closing: input.closing,
+    }),
   );
   return getReview(ctx, { id: input.reviewId });
 }

@@ -5,7 +5,10 @@ import { writing, type AppContext, type CallContext } from '../context';
 import { frameworkVersions } from './reference-data';
 import { reviewTemplates, saveKindTemplate, saveTargets, targetsFor } from './templates';
 
-export async function reviewSettings(ctx: AppContext, input: { year: number }): Promise<ReviewSettings> {
+export async function reviewSettings(
+  ctx: AppContext,
+  input: { year: number },
+): Promise<ReviewSettings> {
   return {
     templates: await reviewTemplates(ctx),
     frameworks: frameworkVersions(ctx),

@@ -37,7 +37,11 @@ export async function teamCandidates(
 ): Promise<{ groupName: string | null; candidates: TeamCandidate[] }> {
   const r = await requireReview(ctx, input.reviewId);
   if (!r.team_group_id) return { groupName: null, candidates: [] };
-  const group = await ctx.db.selectFrom('groups').select('name').where('id', '=', r.team_group_id).executeTakeFirst();
+  const group = await ctx.db
+    .selectFrom('groups')
+    .select('name')
+    .where('id', '=', r.team_group_id)
+    .executeTakeFirst();
   const taken = new Set(
     (
       await ctx.db
@@ -51,7 +55,9 @@ export async function teamCandidates(
   const rows = await currentMembers(ctx, r.team_group_id, todayOf(ctx));
   return {
     groupName: group?.name ?? null,
-    candidates: rows.filter((c) => !taken.has(c.id)).map((c) => ({ customerId: c.id, name: fullName(c) })),
+    candidates: rows
+      .filter((c) => !taken.has(c.id))
+      .map((c) => ({ customerId: c.id, name: fullName(c) })),
   };
 }
 
@@ -66,11 +72,16 @@ export async function addTeamMember(
       [{ path: 'customerId', message: 'No team group.' }],
     );
   }
-  const group = await ctx.db.selectFrom('groups').select('name').where('id', '=', r.team_group_id).executeTakeFirstOrThrow();
+  const group = await ctx.db
+    .selectFrom('groups')
+    .select('name')
+    .where('id', '=', r.team_group_id)
+    .executeTakeFirstOrThrow();
   if (input.joinedOn < r.started_on)
-    throw ApiError.invalid(`A member cannot join the team before the review started (${r.started_on}).`, [
-      { path: 'joinedOn', message: `Use ${r.started_on} or later.` },
-    ]);
+    throw ApiError.invalid(
+      `A member cannot join the team before the review started (${r.started_on}).`,
+      [{ path: 'joinedOn', message: `Use ${r.started_on} or later.` }],
+    );
   const [member] = await currentMembers(ctx, r.team_group_id, input.joinedOn, input.customerId);
   if (!member)
     throw ApiError.invalid(
@@ -99,7 +110,10 @@ export async function addTeamMember(
   return getReview(ctx, { id: r.id });
 }
 
-export async function removeTeamMember(ctx: CallContext, input: { id: string }): Promise<ReviewDetail> {
+export async function removeTeamMember(
+  ctx: CallContext,
+  input: { id: string },
+): Promise<ReviewDetail> {
   const row = await ctx.db
     .selectFrom('review_team')
     .select('review_id')
@@ -123,7 +137,9 @@ export async function addOfficer(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!staff?.active)
-    throw ApiError.invalid('Choose a current staff profile.', [{ path: 'staffId', message: 'Choose an officer.' }]);
+    throw ApiError.invalid('Choose a current staff profile.', [
+      { path: 'staffId', message: 'Choose an officer.' },
+    ]);
   const existing = await ctx.db
     .selectFrom('review_officers')
     .select('id')
@@ -132,6 +148,8 @@ export async function addOfficer(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!existing && input.staffId !== r.lead_officer_id)
-    await writing(ctx, (w) => w.create('review_officers', { review_id: r.id, staff_id: input.staffId }));
+    await writing(ctx, (w) =>
+      w.create('review_officers', { review_id: r.id, staff_id: input.staffId }),
+    );
   return getReview(ctx, { id: r.id });
 }

@@ -38,14 +38,21 @@ async function recommend(reviewId: string, text: string, extra: Record<string, u
 }
 
 async function complete(reviewId: string, stages: [string, string][]) {
-  for (const [next, onDate] of stages) await app.call('reviews.moveStage', { reviewId, next, onDate });
+  for (const [next, onDate] of stages)
+    await app.call('reviews.moveStage', { reviewId, next, onDate });
 }
 
 describe('recommendations from a review', () => {
   it('go into the tracker under the review, with management responses from coordinators up only', async () => {
     const r = await csiProject(app, org.adminId);
-    const rec = await recommend(r.id, 'Set a 20-day target for every void', { managementResponse: 'accepted' });
-    expect(rec).toMatchObject({ reference: 'CSI-2026-001/R1', sourceLabel: 'CSI-2026-001', sourceType: 'scrutiny_review' });
+    const rec = await recommend(r.id, 'Set a 20-day target for every void', {
+      managementResponse: 'accepted',
+    });
+    expect(rec).toMatchObject({
+      reference: 'CSI-2026-001/R1',
+      sourceLabel: 'CSI-2026-001',
+      sourceType: 'scrutiny_review',
+    });
     await app.signInAs('officer', 'Olu Officer');
     const refused = await refusal(
       app.call('recommendations.update', {
@@ -68,9 +75,17 @@ describe('recommendations from a review', () => {
     const csi = await csiProject(app, org.adminId);
     const sp = await app.call(
       'reviews.commission',
-      csiCommission(org.adminId, { kind: 'scrutiny_panel_review', title: 'Repairs review', commissionedBy: 'board', commissionerName: null, commissionerService: null }),
+      csiCommission(org.adminId, {
+        kind: 'scrutiny_panel_review',
+        title: 'Repairs review',
+        commissionedBy: 'board',
+        commissionerName: null,
+        commissionerService: null,
+      }),
     );
-    const onTime = await recommend(csi.id, 'Publish void times monthly', { managementResponse: 'accepted' });
+    const onTime = await recommend(csi.id, 'Publish void times monthly', {
+      managementResponse: 'accepted',
+    });
     await recommend(csi.id, 'Hire two more void surveyors', {
       managementResponse: 'rejected',
       responseReason: 'Recruitment freeze',
@@ -80,7 +95,10 @@ describe('recommendations from a review', () => {
       responseReason: 'Email only for now',
       dueDate: '2026-11-10',
     });
-    await recommend(sp.id, 'Review the repairs contract', { managementResponse: 'accepted', dueDate: '2027-03-01' });
+    await recommend(sp.id, 'Review the repairs contract', {
+      managementResponse: 'accepted',
+      dueDate: '2027-03-01',
+    });
 
     let report = await app.call('reviews.exceptionReport', {});
     expect(report.rows.map((r) => [r.reference, r.reasons, r.daysOverdue])).toEqual([
@@ -88,7 +106,11 @@ describe('recommendations from a review', () => {
       ['CSI-2026-001/R2', ['rejected'], 0],
       ['SPR-2026-001/R1', ['not_verified'], 0],
     ]);
-    expect(report.rows[0]).toMatchObject({ owner: 'Head of Voids', dueDate: '2026-11-10', reviewReference: 'CSI-2026-001' });
+    expect(report.rows[0]).toMatchObject({
+      owner: 'Head of Voids',
+      dueDate: '2026-11-10',
+      reviewReference: 'CSI-2026-001',
+    });
 
     // The clock passes the on-time recommendation's due date.
     app.clock.set('2026-12-05T10:00:00.000Z');
@@ -116,8 +138,16 @@ describe('assurance tags and the matrix', () => {
     expect(m.coverage).toEqual({ covered: 0, total: 41, percent: 0 });
     expect(m.uncovered).toHaveLength(41);
 
-    await app.call('assurance.setTags', { entityType: 'review_evidence', entityId: visit.id, codes: ['SQ-4', 'TP02'] });
-    await app.call('assurance.setTags', { entityType: 'review', entityId: r.id, codes: ['SQ-4', 'TIA-3'] });
+    await app.call('assurance.setTags', {
+      entityType: 'review_evidence',
+      entityId: visit.id,
+      codes: ['SQ-4', 'TP02'],
+    });
+    await app.call('assurance.setTags', {
+      entityType: 'review',
+      entityId: r.id,
+      codes: ['SQ-4', 'TIA-3'],
+    });
     m = await app.call('assurance.matrix', period);
     const sq4 = m.rows.find((x) => x.code === 'SQ-4')!;
     expect(sq4).toMatchObject({ count: 2, latest: '2026-10-21' });
@@ -128,7 +158,10 @@ describe('assurance tags and the matrix', () => {
     expect(m.coverage).toEqual({ covered: 3, total: 41, percent: 7 });
     expect(m.uncovered.map((u) => u.code)).not.toContain('TP02');
     // Outside the period, nothing.
-    expect((await app.call('assurance.matrix', { from: '2025-04-01', to: '2026-03-31' })).coverage.covered).toBe(0);
+    expect(
+      (await app.call('assurance.matrix', { from: '2025-04-01', to: '2026-03-31' })).coverage
+        .covered,
+    ).toBe(0);
 
     // Untagging one changes the matrix.
     await app.call('assurance.setTags', { entityType: 'review', entityId: r.id, codes: ['TIA-3'] });
@@ -143,7 +176,11 @@ describe('assurance tags and the matrix', () => {
 
   it('keeps evidence tagged against an older version when a new version is loaded', async () => {
     const r = await csiProject(app, org.adminId);
-    await app.call('assurance.setTags', { entityType: 'review', entityId: r.id, codes: ['TEN-4', 'TIA-3'] });
+    await app.call('assurance.setTags', {
+      entityType: 'review',
+      entityId: r.id,
+      codes: ['TEN-4', 'TIA-3'],
+    });
     const bundled = (await import('../../../resources/consumer-standards.json')).default;
     const next = {
       ...bundled,
@@ -155,23 +192,34 @@ describe('assurance tags and the matrix', () => {
     const versions = await app.call('assurance.addFramework', { content: JSON.stringify(next) });
     expect(versions.map((v) => v.version)).toEqual(['2024', '2026-rev']);
     const clash = await refusal(
-      app.call('assurance.addFramework', { content: JSON.stringify({ ...next, requirements: next.requirements.slice(1) }) }),
+      app.call('assurance.addFramework', {
+        content: JSON.stringify({ ...next, requirements: next.requirements.slice(1) }),
+      }),
     );
     expect(clash.message).toMatch(/already loaded/);
     const m = await app.call('assurance.matrix', { from: '2026-04-01', to: '2027-03-31' });
     expect(m.framework.version).toBe('2026-rev');
     expect(m.coverage.total).toBe(40);
     expect(m.rows.find((x) => x.code === 'TIA-3')!.count).toBe(1);
-    expect(m.retired).toEqual([{ code: 'TEN-4', version: '2024', title: 'Mutual exchange', count: 1 }]);
+    expect(m.retired).toEqual([
+      { code: 'TEN-4', version: '2024', title: 'Mutual exchange', count: 1 },
+    ]);
     // The older period still reads against the version then in force.
-    expect((await app.call('assurance.matrix', { from: '2025-04-01', to: '2026-03-31' })).framework.version).toBe('2024');
+    expect(
+      (await app.call('assurance.matrix', { from: '2025-04-01', to: '2026-03-31' })).framework
+        .version,
+    ).toBe('2024');
   });
 });
 
 describe('the final report', () => {
   it('is a PDF from the review’s editable wording, with findings, recommendations and responses', async () => {
     const r = await csiProject(app, org.adminId);
-    await app.call('reviews.addFinding', { reviewId: r.id, heading: 'Voids take 31 days', text: 'Against a promise of 20.' });
+    await app.call('reviews.addFinding', {
+      reviewId: r.id,
+      heading: 'Voids take 31 days',
+      text: 'Against a promise of 20.',
+    });
     await recommend(r.id, 'Set a 20-day target for every void', { managementResponse: 'accepted' });
     await app.call('reviews.addEvidence', {
       reviewId: r.id,
@@ -193,7 +241,9 @@ describe('the final report', () => {
     const path = join(app.dir, 'report.pdf');
     writeFileSync(path, Buffer.from(f.contentBase64, 'base64'));
     const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    expect(text).toContain('Our investigators looked at Repairs and maintenance for Pat Manager (Voids and lettings).');
+    expect(text).toContain(
+      'Our investigators looked at Repairs and maintenance for Pat Manager (Voids and lettings).',
+    );
     expect(text).toContain('1. Voids take 31 days');
     expect(text).toContain('Set a 20-day target for every void');
     expect(text).toContain('Accepted');
@@ -214,14 +264,27 @@ describe('board pack figures', () => {
     // Two CSI projects: one 7 weeks long (5 Oct to 16 Nov), one 9 (from 14 Sep).
     const a = await csiProject(app, org.adminId);
     await complete(a.id, stagesCsi);
-    const b = await app.call('reviews.commission', csiCommission(org.adminId, { commissionedOn: '2026-09-01', startedOn: '2026-09-14' }));
+    const b = await app.call(
+      'reviews.commission',
+      csiCommission(org.adminId, { commissionedOn: '2026-09-01', startedOn: '2026-09-14' }),
+    );
     await complete(b.id, stagesCsi);
     // One policy consultation finished before its Board date, one still open.
     const pc = await app.call(
       'reviews.commission',
-      csiCommission(org.adminId, { kind: 'policy_consultation', title: 'ASB policy', commissionedBy: 'board', commissionerName: null, commissionerService: null }),
+      csiCommission(org.adminId, {
+        kind: 'policy_consultation',
+        title: 'ASB policy',
+        commissionedBy: 'board',
+        commissionerName: null,
+        commissionerService: null,
+      }),
     );
-    await app.call('reviews.saveConsultation', { reviewId: pc.id, policyName: 'ASB', boardDate: '2026-11-30' });
+    await app.call('reviews.saveConsultation', {
+      reviewId: pc.id,
+      policyName: 'ASB',
+      boardDate: '2026-11-30',
+    });
     await complete(pc.id, [
       ['comments', '2026-10-12'],
       ['day2', '2026-10-26'],
@@ -230,8 +293,16 @@ describe('board pack figures', () => {
       ['complete', '2026-11-16'],
     ]);
     await recommend(a.id, 'One', { managementResponse: 'accepted', dueDate: '2026-11-01' });
-    const two = await recommend(a.id, 'Two', { managementResponse: 'partly_accepted', responseReason: 'Part', dueDate: '2027-01-01' });
-    await recommend(a.id, 'Three', { managementResponse: 'rejected', responseReason: 'No', dueDate: '2026-11-01' });
+    const two = await recommend(a.id, 'Two', {
+      managementResponse: 'partly_accepted',
+      responseReason: 'Part',
+      dueDate: '2027-01-01',
+    });
+    await recommend(a.id, 'Three', {
+      managementResponse: 'rejected',
+      responseReason: 'No',
+      dueDate: '2026-11-01',
+    });
     await app.call('recommendations.update', {
       id: two.id,
       expectedUpdatedAt: two.updatedAt,
@@ -244,14 +315,27 @@ describe('board pack figures', () => {
       status: 'verified',
       evidence: 'Audit note 4',
     });
-    await app.call('assurance.setTags', { entityType: 'review', entityId: a.id, codes: ['SQ-4', 'TIA-3'] });
+    await app.call('assurance.setTags', {
+      entityType: 'review',
+      entityId: a.id,
+      codes: ['SQ-4', 'TIA-3'],
+    });
     await app.signInAs('team_leader', 'Tia Leader');
     await app.call('reviews.saveTargets', { year: 2026, targets: { csi_project: 10 } });
 
     const f = await app.call('reviews.figures', { year: 2026 });
-    expect(f.completed.find((k) => k.kind === 'csi_project')).toMatchObject({ completed: 2, target: 10 });
-    expect(f.completed.find((k) => k.kind === 'scrutiny_panel_review')).toMatchObject({ completed: 0, target: 3 });
-    expect(f.completed.find((k) => k.kind === 'neighbourhood_audit')).toMatchObject({ completed: 0, target: 4 });
+    expect(f.completed.find((k) => k.kind === 'csi_project')).toMatchObject({
+      completed: 2,
+      target: 10,
+    });
+    expect(f.completed.find((k) => k.kind === 'scrutiny_panel_review')).toMatchObject({
+      completed: 0,
+      target: 3,
+    });
+    expect(f.completed.find((k) => k.kind === 'neighbourhood_audit')).toMatchObject({
+      completed: 0,
+      target: 4,
+    });
     const csiDurations = f.durations
       .filter((d) => d.kind === 'csi_project')
       .map((d) => [d.weeks, d.withinExpected])
@@ -261,7 +345,15 @@ describe('board pack figures', () => {
       [7, true],
     ]);
     expect(f.recommendations).toEqual([
-      { reviewId: a.id, reference: 'CSI-2026-001', made: 3, accepted: 2, implemented: 1, verified: 1, overdue: 1 },
+      {
+        reviewId: a.id,
+        reference: 'CSI-2026-001',
+        made: 3,
+        accepted: 2,
+        implemented: 1,
+        verified: 1,
+        overdue: 1,
+      },
     ]);
     expect(f.coverage).toEqual({ covered: 2, total: 41, percent: 4 });
     expect(f.consultations).toEqual({ completed: 1, beforeBoard: 1, afterBoardOrNoDate: 0 });

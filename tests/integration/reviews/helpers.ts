@@ -11,7 +11,11 @@ export async function setUp(app: TestApp) {
 }
 
 let n = 0;
-export async function customer(app: TestApp, landlordId: string, first = 'Volunteer'): Promise<string> {
+export async function customer(
+  app: TestApp,
+  landlordId: string,
+  first = 'Volunteer',
+): Promise<string> {
   n += 1;
   const r = await app.call('customers.create', {
     firstName: `${first}${n}`,
@@ -25,12 +29,25 @@ export async function customer(app: TestApp, landlordId: string, first = 'Volunt
   return r.customer.id;
 }
 
-export async function join(app: TestApp, groupId: string, customerId: string, joinedOn = '2026-01-05') {
-  const r = await app.call('groups.addMember', { groupId, customerId, joinedOn, overrideReason: 'Test set-up' });
+export async function join(
+  app: TestApp,
+  groupId: string,
+  customerId: string,
+  joinedOn = '2026-01-05',
+) {
+  const r = await app.call('groups.addMember', {
+    groupId,
+    customerId,
+    joinedOn,
+    overrideReason: 'Test set-up',
+  });
   return r;
 }
 
-export function csiCommission(leadOfficerId: string, over: Partial<CommissionInput> = {}): CommissionInput {
+export function csiCommission(
+  leadOfficerId: string,
+  over: Partial<CommissionInput> = {},
+): CommissionInput {
   return {
     kind: 'csi_project',
     title: 'How quickly are void repairs finished?',

@@ -53,9 +53,14 @@ describe('commissioning a review', () => {
     const noName = await refusal(
       app.call('reviews.commission', csiCommission(org.adminId, { commissionerName: null })),
     );
-    expect(noName.fields).toEqual([{ path: 'commissionerName', message: 'Name the business manager.' }]);
+    expect(noName.fields).toEqual([
+      { path: 'commissionerName', message: 'Name the business manager.' },
+    ]);
     const early = await refusal(
-      app.call('reviews.commission', csiCommission(org.adminId, { deadline: '2026-09-01', startedOn: '2026-09-01' })),
+      app.call(
+        'reviews.commission',
+        csiCommission(org.adminId, { deadline: '2026-09-01', startedOn: '2026-09-01' }),
+      ),
     );
     expect(early.fields.map((f) => f.path).sort()).toEqual(['deadline', 'startedOn']);
     expect(await app.call('reviews.list', { state: 'all' })).toHaveLength(0);
@@ -65,7 +70,11 @@ describe('commissioning a review', () => {
     await csiProject(app, org.adminId);
     app.clock.set('2026-11-30T10:00:00.000Z');
     const [r] = await app.call('reviews.list', {});
-    expect(r!.weeks).toEqual({ week: 9, state: 'overrunning', message: 'Overrunning: week 9, expected 5–8 weeks.' });
+    expect(r!.weeks).toEqual({
+      week: 9,
+      state: 'overrunning',
+      message: 'Overrunning: week 9, expected 5–8 weeks.',
+    });
   });
 });
 
@@ -97,7 +106,13 @@ describe('stages', () => {
     const done = await app.call('reviews.get', { id: r.id });
     expect(done).toMatchObject({ stage: 'complete', completedOn: '2026-11-16', nextStage: null });
     expect(done.weeks.week).toBe(7);
-    expect(done.moves.map((m) => m.toStage)).toEqual(['scoping', 'evidence', 'findings', 'report', 'complete']);
+    expect(done.moves.map((m) => m.toStage)).toEqual([
+      'scoping',
+      'evidence',
+      'findings',
+      'report',
+      'complete',
+    ]);
   });
 });
 
@@ -110,7 +125,11 @@ describe('the team', () => {
     const candidates = await app.call('reviews.teamCandidates', { reviewId: r.id });
     expect(candidates.candidates.map((c) => c.customerId)).toEqual([inGroup]);
     const refused = await refusal(
-      app.call('reviews.addTeamMember', { reviewId: r.id, customerId: outside, joinedOn: '2026-10-05' }),
+      app.call('reviews.addTeamMember', {
+        reviewId: r.id,
+        customerId: outside,
+        joinedOn: '2026-10-05',
+      }),
     );
     expect(refused.fields).toEqual([
       { path: 'customerId', message: 'Not a member of the Customer Service Investigators.' },
@@ -139,7 +158,9 @@ describe('evidence and findings', () => {
         answeredOn: '2026-10-02',
       }),
     );
-    expect(bad.fields).toEqual([{ path: 'answeredOn', message: 'The answer cannot come before the question.' }]);
+    expect(bad.fields).toEqual([
+      { path: 'answeredOn', message: 'The answer cannot come before the question.' },
+    ]);
     let d = await app.call('reviews.addEvidence', {
       reviewId: r.id,
       kind: 'data_request',
@@ -171,7 +192,12 @@ describe('evidence and findings', () => {
       .executeTakeFirstOrThrow();
     expect(existsSync(join(app.dir, 'files', row.content_hash!))).toBe(true);
     const noFile = await refusal(
-      app.call('reviews.addEvidence', { reviewId: r.id, kind: 'document', title: 'Missing', onDate: '2026-10-20' }),
+      app.call('reviews.addEvidence', {
+        reviewId: r.id,
+        kind: 'document',
+        title: 'Missing',
+        onDate: '2026-10-20',
+      }),
     );
     expect(noFile.fields[0]!.path).toBe('file');
     d = await app.call('reviews.addFinding', {
@@ -193,9 +219,10 @@ describe('evidence and findings', () => {
     };
     const refused = await refusal(app.call('reviews.addEvidence', evidence));
     expect(refused.code).toBe('forbidden');
-    expect((await refusal(app.call('reviews.addFinding', { reviewId: r.id, heading: 'x', text: 'y' }))).code).toBe(
-      'forbidden',
-    );
+    expect(
+      (await refusal(app.call('reviews.addFinding', { reviewId: r.id, heading: 'x', text: 'y' })))
+        .code,
+    ).toBe('forbidden');
     await app.signInAs('administrator', 'Test administrator');
     await app.call('reviews.addOfficer', { reviewId: r.id, staffId: officerId });
     await app.signInAs('officer', 'Olu Officer');
@@ -204,7 +231,11 @@ describe('evidence and findings', () => {
     expect(d.canRecordEvidence).toBe(true);
     // Moving stages is a coordinator's job.
     expect(
-      (await refusal(app.call('reviews.moveStage', { reviewId: r.id, next: 'evidence', onDate: '2026-10-12' }))).code,
+      (
+        await refusal(
+          app.call('reviews.moveStage', { reviewId: r.id, next: 'evidence', onDate: '2026-10-12' }),
+        )
+      ).code,
     ).toBe('forbidden');
   });
 });

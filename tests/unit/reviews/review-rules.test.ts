@@ -10,7 +10,11 @@ import {
 } from '../../../src-shared/rules/assurance-framework';
 import { daysOverdue, exceptionReasons } from '../../../src-shared/rules/review-exceptions';
 import { checkStageMove, type Stage } from '../../../src-shared/rules/review-stages';
-import { durationAgainstExpected, weekCount, weekNumber } from '../../../src-shared/rules/review-weeks';
+import {
+  durationAgainstExpected,
+  weekCount,
+  weekNumber,
+} from '../../../src-shared/rules/review-weeks';
 import { fillReviewTemplate } from '../../../src-shared/rules/review-report-template';
 import { calendar } from '../cases/calendar';
 
@@ -47,7 +51,10 @@ describe('review stages', () => {
     const at = { ...move, current: 'findings', next: 'evidence' };
     expect(checkStageMove(at)).toMatchObject({ ok: false, field: 'reason' });
     expect(checkStageMove({ ...at, reason: 'More data needed' })).toEqual({ ok: true });
-    expect(checkStageMove({ ...at, next: 'scoping', reason: 'x' })).toMatchObject({ ok: false, field: 'next' });
+    expect(checkStageMove({ ...at, next: 'scoping', reason: 'x' })).toMatchObject({
+      ok: false,
+      field: 'next',
+    });
   });
   it('refuse dates before the start, before the last move, or in the future', () => {
     expect(checkStageMove({ ...move, onDate: '2026-11-01' })).toMatchObject({ field: 'onDate' });
@@ -59,7 +66,9 @@ describe('review stages', () => {
     expect(checkStageMove({ ...move, onDate: '2026-11-23' })).toEqual({ ok: true });
   });
   it('refuse any move once complete, and unknown stages', () => {
-    expect(checkStageMove({ ...move, current: 'complete', next: 'findings', reason: 'x' })).toMatchObject({
+    expect(
+      checkStageMove({ ...move, current: 'complete', next: 'findings', reason: 'x' }),
+    ).toMatchObject({
       ok: false,
     });
     expect(checkStageMove({ ...move, next: 'nonsense' })).toMatchObject({ field: 'next' });
@@ -74,9 +83,18 @@ describe('CSI week count', () => {
     expect(weekNumber('2026-11-02', '2026-11-09', csi, calendar)).toBe(2);
   });
   it('is on track to week 5, warns from week 6, and overruns after week 8', () => {
-    expect(weekCount('2026-11-02', '2026-12-06', csi, calendar)).toMatchObject({ week: 5, state: 'on_track' });
-    expect(weekCount('2026-11-02', '2026-12-07', csi, calendar)).toMatchObject({ week: 6, state: 'warning' });
-    expect(weekCount('2026-11-02', '2026-12-27', csi, calendar)).toMatchObject({ week: 8, state: 'warning' });
+    expect(weekCount('2026-11-02', '2026-12-06', csi, calendar)).toMatchObject({
+      week: 5,
+      state: 'on_track',
+    });
+    expect(weekCount('2026-11-02', '2026-12-07', csi, calendar)).toMatchObject({
+      week: 6,
+      state: 'warning',
+    });
+    expect(weekCount('2026-11-02', '2026-12-27', csi, calendar)).toMatchObject({
+      week: 8,
+      state: 'warning',
+    });
     expect(weekCount('2026-11-02', '2026-12-28', csi, calendar)).toEqual({
       week: 9,
       state: 'overrunning',
@@ -111,19 +129,33 @@ describe('exception report rule', () => {
   const today = '2026-11-23';
   it('lists overdue, rejected and partly accepted recommendations', () => {
     expect(
-      exceptionReasons({ status: 'open', response: 'accepted', dueDate: '2026-11-01', fromScrutinyPanel: false }, today),
+      exceptionReasons(
+        { status: 'open', response: 'accepted', dueDate: '2026-11-01', fromScrutinyPanel: false },
+        today,
+      ),
     ).toEqual(['overdue']);
     expect(
-      exceptionReasons({ status: 'open', response: 'rejected', dueDate: '2026-11-01', fromScrutinyPanel: true }, today),
+      exceptionReasons(
+        { status: 'open', response: 'rejected', dueDate: '2026-11-01', fromScrutinyPanel: true },
+        today,
+      ),
     ).toEqual(['rejected']);
     expect(
       exceptionReasons(
-        { status: 'in_progress', response: 'partly_accepted', dueDate: '2026-11-01', fromScrutinyPanel: false },
+        {
+          status: 'in_progress',
+          response: 'partly_accepted',
+          dueDate: '2026-11-01',
+          fromScrutinyPanel: false,
+        },
         today,
       ),
     ).toEqual(['overdue', 'partly_accepted']);
     expect(
-      exceptionReasons({ status: 'open', response: 'accepted', dueDate: '2026-12-01', fromScrutinyPanel: false }, today),
+      exceptionReasons(
+        { status: 'open', response: 'accepted', dueDate: '2026-12-01', fromScrutinyPanel: false },
+        today,
+      ),
     ).toEqual([]);
   });
   it('keeps Scrutiny Panel recommendations until verified', () => {
@@ -152,7 +184,9 @@ describe('assurance requirements', () => {
       'Tenancy',
       'Tenant Satisfaction Measures',
     ]);
-    expect(v2024.requirements.filter((r) => r.standard === 'Tenant Satisfaction Measures')).toHaveLength(22);
+    expect(
+      v2024.requirements.filter((r) => r.standard === 'Tenant Satisfaction Measures'),
+    ).toHaveLength(22);
     expect(v2024.requirements.filter((r) => r.code.startsWith('TIA-'))).toHaveLength(6);
     expect(v2024.effectiveFrom).toBe('2024-04-01');
   });
@@ -195,8 +229,11 @@ describe('assurance requirements', () => {
 
 describe('report wording', () => {
   it('fills known placeholders and leaves unknown ones showing', () => {
-    expect(fillReviewTemplate('{{kind}} of {{service}} {{oops}}', { kind: 'A review', service: 'Repairs' })).toBe(
-      'A review of Repairs {{oops}}',
-    );
+    expect(
+      fillReviewTemplate('{{kind}} of {{service}} {{oops}}', {
+        kind: 'A review',
+        service: 'Repairs',
+      }),
+    ).toBe('A review of Repairs {{oops}}');
   });
 });

@@ -17,10 +17,12 @@ function financialYear(today: string): { from: string; to: string } {
 }
 
 function LinkTo({ link }: { link: MatrixLink }) {
-  if (link.entityType === 'activity') return <Link to={`/activities/${link.entityId}`}>{link.label}</Link>;
+  if (link.entityType === 'activity')
+    return <Link to={`/activities/${link.entityId}`}>{link.label}</Link>;
   if (link.entityType === 'recommendation')
     return <Link to={`/recommendations/${link.entityId}`}>{link.label}</Link>;
-  if (link.entityType === 'review') return <Link to={`/reviews/${link.entityId}`}>{link.label}</Link>;
+  if (link.entityType === 'review')
+    return <Link to={`/reviews/${link.entityId}`}>{link.label}</Link>;
   return <span>{link.label}</span>;
 }
 
@@ -38,8 +40,22 @@ export function AssuranceMatrixPage() {
         subtitle="Each consumer standard requirement and Tenant Satisfaction Measure against the involvement evidence tagged to it: where customers have looked, and where they have not."
       />
       <div className="panel form-grid">
-        <TextField id="matrix-from" label="From" type="date" value={from} onChange={(e) => setFrom(e.target.value)} error={errors.from} />
-        <TextField id="matrix-to" label="To" type="date" value={to} onChange={(e) => setTo(e.target.value)} error={errors.to} />
+        <TextField
+          id="matrix-from"
+          label="From"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          error={errors.from}
+        />
+        <TextField
+          id="matrix-to"
+          label="To"
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          error={errors.to}
+        />
       </div>
       {matrix.isPending ? <Loading what="Loading the matrix" /> : null}
       {matrix.error && !Object.keys(errors).length ? (
@@ -49,7 +65,8 @@ export function AssuranceMatrixPage() {
         <>
           <section className="panel" aria-labelledby="coverage-heading">
             <h2 id="coverage-heading">
-              Coverage: {m.coverage.covered} of {m.coverage.total} requirements ({m.coverage.percent}%)
+              Coverage: {m.coverage.covered} of {m.coverage.total} requirements (
+              {m.coverage.percent}%)
             </h2>
             <p className="muted">
               {m.framework.title}, version {m.framework.version} (in force from{' '}
@@ -57,7 +74,9 @@ export function AssuranceMatrixPage() {
             </p>
             {m.uncovered.length ? (
               <details>
-                <summary>Requirements with no evidence in the period ({m.uncovered.length})</summary>
+                <summary>
+                  Requirements with no evidence in the period ({m.uncovered.length})
+                </summary>
                 <ul>
                   {m.uncovered.map((u) => (
                     <li key={u.code}>

@@ -54,9 +54,9 @@ export function ExceptionReportPage() {
                     <tr key={r.recommendationId}>
                       <th scope="row">
                         <Link to={`/recommendations/${r.recommendationId}`}>{r.reference}</Link>
-                        <div>{r.text}</div>
+                        <div className="plain">{r.text}</div>
                       </th>
-                      <td>
+                      <td className="nowrap">
                         <Link to={`/reviews/${r.reviewId}`}>{r.reviewReference}</Link>
                       </td>
                       <td>
@@ -75,7 +75,7 @@ export function ExceptionReportPage() {
                           : 'Awaited'}
                       </td>
                       <td>{r.owner ?? '—'}</td>
-                      <td>{formatDate(r.dueDate)}</td>
+                      <td className="nowrap">{formatDate(r.dueDate)}</td>
                       <td className="num">{r.daysOverdue || ''}</td>
                       <td>{recommendationStatusLabels[r.status]}</td>
                     </tr>

@@ -43,7 +43,12 @@ function Commission({ review }: { review: ReviewDetail }) {
         ))}
       </dl>
       <h3>Regulatory assurance</h3>
-      <TagPicker entityType="review" entityId={review.id} codes={review.tags} label={review.title} />
+      <TagPicker
+        entityType="review"
+        entityId={review.id}
+        codes={review.tags}
+        label={review.title}
+      />
     </section>
   );
 }
