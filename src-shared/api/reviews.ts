@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from '../contract';
-import { idSchema } from '../domain/common';
+import { idSchema, isoDateSchema } from '../domain/common';
 import {
   commissionInput,
   consultationInput,
@@ -21,6 +21,20 @@ import {
   targetsInput,
   teamMemberInput,
   teamRemoveInput,
+  auditItemInput,
+  checkinInput,
+  commentInput,
+  commentUpdateInput,
+  contactInput,
+  planInput,
+  surveyImportInput,
+  youSaidWeDidInput,
+  type AuditSheet,
+  type CommentSummary,
+  type CommissioningPlan,
+  type MysteryShop,
+  type SurveyPreview,
+  type YouSaidWeDid,
   type AssuranceMatrix,
   type ExceptionReport,
   type FrameworkVersion,
@@ -69,6 +83,29 @@ export const reviewsApi = {
   'reviews.settings': method(figuresInput, 'reviews.read').returns<ReviewSettings>(),
   'reviews.saveTemplate': method(kindTemplateInput, 'reviews.settings').returns<ReviewSettings>(),
   'reviews.saveTargets': method(targetsInput, 'reviews.settings').returns<ReviewSettings>(),
+  'reviews.auditSheet': method(byReview, 'reviews.read').returns<AuditSheet>(),
+  'reviews.saveAuditItem': method(auditItemInput, 'reviews.evidence').returns<AuditSheet>(),
+  'reviews.mysteryShop': method(byReview, 'reviews.read').returns<MysteryShop>(),
+  'reviews.addContact': method(contactInput, 'reviews.evidence').returns<MysteryShop>(),
+  'reviews.comments': method(byReview, 'reviews.read').returns<CommentSummary>(),
+  'reviews.addComment': method(commentInput, 'reviews.evidence').returns<CommentSummary>(),
+  'reviews.updateComment': method(commentUpdateInput, 'reviews.evidence').returns<CommentSummary>(),
+  'reviews.previewSurvey': method(surveyImportInput, 'reviews.evidence').returns<SurveyPreview>(),
+  'reviews.importSurvey': method(surveyImportInput, 'reviews.evidence').returns<CommentSummary>(),
+  'youSaidWeDid.list': method(
+    z.object({
+      from: isoDateSchema.nullable().optional(),
+      to: isoDateSchema.nullable().optional(),
+    }),
+    'reviews.read',
+  ).returns<YouSaidWeDid[]>(),
+  'youSaidWeDid.add': method(youSaidWeDidInput, 'reviews.write').returns<YouSaidWeDid[]>(),
+  'commissioningPlan.get': method(figuresInput, 'reviews.read').returns<CommissioningPlan>(),
+  'commissioningPlan.add': method(planInput, 'reviews.write').returns<CommissioningPlan>(),
+  'commissioningPlan.addCheckin': method(
+    checkinInput,
+    'reviews.write',
+  ).returns<CommissioningPlan>(),
   'assurance.requirements': method(z.object({}).strict(), 'assurance.read').returns<
     RequirementOption[]
   >(),

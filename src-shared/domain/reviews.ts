@@ -202,13 +202,20 @@ export const consultationInput = z
       });
   });
 
-export const tagEntityTypes = ['review', 'review_evidence', 'activity', 'recommendation'] as const;
+export const tagEntityTypes = [
+  'review',
+  'review_evidence',
+  'activity',
+  'recommendation',
+  'you_said_we_did',
+] as const;
 export type TagEntityType = (typeof tagEntityTypes)[number];
 export const tagEntityLabels: Record<TagEntityType, string> = {
   review: 'Review',
   review_evidence: 'Review evidence',
   activity: 'Activity',
   recommendation: 'Recommendation',
+  you_said_we_did: 'You said, we did',
 };
 
 export const tagInput = z.object({
@@ -497,4 +504,215 @@ export interface ReviewSettings {
   templates: ReviewTemplates;
   frameworks: FrameworkVersion[];
   targets: { year: number; targets: Record<ReviewKind, number | null> };
+}
+
+// ---- neighbourhood audits and mystery shops ----
+
+export const auditItemInput = z.object({
+  reviewId: idSchema,
+  area: requiredText('The area', 200),
+  item: requiredText('The checklist item', 300),
+  score: z.number().int({ error: 'Scores are whole numbers.' }).nullable(),
+  maxScore: z.number().int().min(1, { error: 'The maximum is at least 1.' }).max(100).default(5),
+  comment: optionalText(4000),
+  photo: fileInput.nullable().optional(),
+});
+export type AuditItemInput = z.input<typeof auditItemInput>;
+
+export interface AuditItem {
+  id: Id;
+  area: string;
+  item: string;
+  score: number | null;
+  maxScore: number;
+  comment: string | null;
+  photoName: string | null;
+}
+
+export interface AuditSheet {
+  items: AuditItem[];
+  totals: { area: string; score: number; max: number; percent: number | null; unscored: number }[];
+  previous: { reviewId: Id; reference: string; startedOn: string } | null;
+  comparison: {
+    area: string;
+    percent: number | null;
+    previousPercent: number | null;
+    change: number | null;
+  }[];
+  checklist: string[];
+}
+
+export const contactChannels = [
+  'phone',
+  'email',
+  'online',
+  'in_person',
+  'social_media',
+  'letter',
+] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+export const contactChannelLabels: Record<ContactChannel, string> = {
+  phone: 'Phone',
+  email: 'Email',
+  online: 'Online form or chat',
+  in_person: 'In person',
+  social_media: 'Social media',
+  letter: 'Letter',
+};
+
+export const contactInput = z.object({
+  reviewId: idSchema,
+  scenario: requiredText('The scenario', 500),
+  channel: z.enum(contactChannels, { error: 'Choose the channel.' }),
+  contactedOn: isoDateSchema,
+  standard: optionalText(1000),
+  metStandard: z.boolean().nullable(),
+  note: optionalText(4000),
+});
+
+export interface ShopContactRow {
+  id: Id;
+  scenario: string;
+  channel: ContactChannel;
+  contactedOn: string;
+  standard: string | null;
+  metStandard: boolean | null;
+  note: string | null;
+}
+
+export interface MysteryShop {
+  contacts: ShopContactRow[];
+  overall: { judged: number; passed: number; percent: number | null };
+  byChannel: { channel: string; judged: number; passed: number; percent: number | null }[];
+}
+
+// ---- customer comments ----
+
+export const commentChannels = ['online', 'in_person', 'phone', 'social_media', 'survey'] as const;
+export type CommentChannel = (typeof commentChannels)[number];
+export const commentChannelLabels: Record<CommentChannel, string> = {
+  online: 'Online',
+  in_person: 'In person',
+  phone: 'Phone',
+  social_media: 'Social media',
+  survey: 'Survey',
+};
+
+const themeList = z
+  .array(z.string().trim().min(1).max(60))
+  .max(20)
+  .default([])
+  .transform((t) => [...new Set(t.map((x) => x.trim()))]);
+
+export const commentInput = z.object({
+  reviewId: idSchema,
+  channel: z.enum(commentChannels, { error: 'Choose how the comment came in.' }),
+  receivedOn: isoDateSchema,
+  text: requiredText('The comment', 8000),
+  themes: themeList,
+});
+export const commentUpdateInput = z.object({
+  id: idSchema,
+  themes: themeList,
+  quote: z.boolean(),
+});
+
+export interface CustomerComment {
+  id: Id;
+  channel: CommentChannel;
+  receivedOn: string;
+  text: string;
+  themes: string[];
+  quote: boolean;
+}
+
+export interface CommentSummary {
+  comments: CustomerComment[];
+  byTheme: { theme: string; count: number }[];
+  byChannel: { channel: CommentChannel; count: number }[];
+  untagged: number;
+  quotes: CustomerComment[];
+}
+
+export const surveyColumnUses = ['comment', 'date', 'themes'] as const;
+export type SurveyColumnUse = (typeof surveyColumnUses)[number];
+
+export const surveyImportInput = z.object({
+  reviewId: idSchema,
+  fileName: requiredText('The file name', 255),
+  contentBase64: z.string().min(1, { error: 'Choose a file.' }),
+  /** One entry per column: what it holds, or null to leave it out. Omitted: suggested. */
+  mapping: z.array(z.enum(surveyColumnUses).nullable()).max(200).optional(),
+});
+
+export interface SurveyPreview {
+  fileName: string;
+  headers: string[];
+  mapping: (SurveyColumnUse | null)[];
+  rows: {
+    row: number;
+    receivedOn: string | null;
+    text: string;
+    themes: string[];
+    problem: string | null;
+  }[];
+  errors: { row: number | null; column: string | null; message: string }[];
+  counts: { rows: number; comments: number; invalid: number; empty: number };
+}
+
+// ---- "you said, we did" ----
+
+export const ysSourceTypes = ['review', 'recommendation', 'complaint_case'] as const;
+export type YsSourceType = (typeof ysSourceTypes)[number];
+
+export const youSaidWeDidInput = z.object({
+  sourceType: z.enum(ysSourceTypes),
+  sourceId: idSchema,
+  youSaid: requiredText('What customers said', 4000),
+  weDid: requiredText('What changed', 4000),
+  effectiveOn: isoDateSchema,
+  howTold: requiredText('How customers were told', 1000),
+});
+
+export interface YouSaidWeDid {
+  id: Id;
+  sourceType: YsSourceType;
+  sourceId: Id;
+  sourceLabel: string;
+  youSaid: string;
+  weDid: string;
+  effectiveOn: string;
+  howTold: string;
+}
+
+// ---- the commissioning plan ----
+
+export const planInput = z.object({
+  year: z.number().int().min(2000).max(2100),
+  managerName: requiredText('The business manager', 200),
+  service: requiredText('The service', 200),
+  plannedNeeds: requiredText('The planned engagement needs', 4000),
+});
+export const checkinInput = z.object({
+  planId: idSchema,
+  metOn: isoDateSchema,
+  notes: optionalText(4000),
+});
+
+export interface PlanEntry {
+  id: Id;
+  year: number;
+  managerName: string;
+  service: string;
+  plannedNeeds: string;
+  checkins: { id: Id; metOn: string; notes: string | null }[];
+  /** The Strategy asks for at least 2 check-ins a year. */
+  fewerThanRequired: boolean;
+  reviews: { id: Id; reference: string; title: string; kind: ReviewKind }[];
+}
+
+export interface CommissioningPlan {
+  year: number;
+  requiredCheckins: number;
+  entries: PlanEntry[];
 }

@@ -12,7 +12,11 @@ const kinds = [
   'policy_consultation',
 ];
 
-/** Scrutiny reviews and their commissions, teams, evidence, findings, and assurance tags. */
+/**
+ * Scrutiny reviews and their commissions, teams, evidence, findings, audit
+ * scores, mystery shop contacts, comments and assurance tags; "you said, we
+ * did"; and the commissioning plan with its check-ins.
+ */
 export const reviews: Migration = {
   name: 'reviews',
   up(db) {
@@ -107,7 +111,7 @@ export const reviews: Migration = {
       -- gave assurance on, with the date of that evidence kept beside it so
       -- the matrix for a period is one indexed range.
       CREATE TABLE assurance_tags (${editableColumnsSql},
-        entity_type TEXT NOT NULL CHECK (entity_type IN (${list(['review', 'review_evidence', 'activity', 'recommendation'])})),
+        entity_type TEXT NOT NULL CHECK (entity_type IN (${list(['review', 'review_evidence', 'activity', 'recommendation', 'you_said_we_did'])})),
         entity_id TEXT NOT NULL,
         framework_version TEXT NOT NULL,
         requirement_code TEXT NOT NULL,
@@ -118,6 +122,66 @@ export const reviews: Migration = {
       -- the index alone, and each requirement's latest evidence is a short seek.
       CREATE INDEX assurance_tags_requirement ON assurance_tags (requirement_code, evidence_date, framework_version) WHERE deleted_at IS NULL;
       CREATE INDEX assurance_tags_entity ON assurance_tags (entity_type, entity_id);
+
+      CREATE TABLE review_audit_items (${editableColumnsSql},
+        review_id TEXT NOT NULL REFERENCES reviews (id),
+        area TEXT NOT NULL,
+        item TEXT NOT NULL,
+        score INTEGER,
+        max_score INTEGER NOT NULL CHECK (max_score >= 1),
+        comment TEXT,
+        photo_name TEXT,
+        photo_mime TEXT,
+        photo_hash TEXT
+      ) STRICT;
+      CREATE INDEX review_audit_items_review ON review_audit_items (review_id, area, item);
+
+      CREATE TABLE review_contacts (${editableColumnsSql},
+        review_id TEXT NOT NULL REFERENCES reviews (id),
+        scenario TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        contacted_on TEXT NOT NULL,
+        standard TEXT,
+        met_standard INTEGER,
+        note TEXT
+      ) STRICT;
+      CREATE INDEX review_contacts_review ON review_contacts (review_id, contacted_on);
+
+      CREATE TABLE review_comments (${editableColumnsSql},
+        review_id TEXT NOT NULL REFERENCES reviews (id),
+        channel TEXT NOT NULL CHECK (channel IN ('online', 'in_person', 'phone', 'social_media', 'survey')),
+        received_on TEXT NOT NULL,
+        text TEXT NOT NULL,
+        -- JSON array of theme names.
+        themes TEXT NOT NULL DEFAULT '[]',
+        quote INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      CREATE INDEX review_comments_review ON review_comments (review_id, received_on);
+
+      CREATE TABLE you_said_we_did (${editableColumnsSql},
+        source_type TEXT NOT NULL CHECK (source_type IN ('review', 'recommendation', 'complaint_case')),
+        source_id TEXT NOT NULL,
+        you_said TEXT NOT NULL,
+        we_did TEXT NOT NULL,
+        effective_on TEXT NOT NULL,
+        how_told TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX you_said_we_did_effective ON you_said_we_did (effective_on);
+
+      CREATE TABLE engagement_plans (${editableColumnsSql},
+        year INTEGER NOT NULL,
+        manager_name TEXT NOT NULL,
+        service TEXT NOT NULL,
+        planned_needs TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX engagement_plans_year ON engagement_plans (year, manager_name);
+
+      CREATE TABLE engagement_checkins (${editableColumnsSql},
+        plan_id TEXT NOT NULL REFERENCES engagement_plans (id),
+        met_on TEXT NOT NULL,
+        notes TEXT
+      ) STRICT;
+      CREATE INDEX engagement_checkins_plan ON engagement_checkins (plan_id, met_on);
 
       -- The exception report lists rejected and partly accepted recommendations made in a period.
       CREATE INDEX recommendations_response_made ON recommendations (management_response, created_at) WHERE deleted_at IS NULL;

@@ -87,6 +87,60 @@ export interface AssuranceTagsTable extends EditableColumns {
   label: string;
 }
 
+export interface ReviewAuditItemsTable extends EditableColumns {
+  review_id: string;
+  area: string;
+  item: string;
+  score: number | null;
+  max_score: number;
+  comment: string | null;
+  photo_name: string | null;
+  photo_mime: string | null;
+  photo_hash: string | null;
+}
+
+export interface ReviewContactsTable extends EditableColumns {
+  review_id: string;
+  scenario: string;
+  channel: string;
+  contacted_on: string;
+  standard: string | null;
+  met_standard: number | null;
+  note: string | null;
+}
+
+export interface ReviewCommentsTable extends EditableColumns {
+  review_id: string;
+  channel: string;
+  received_on: string;
+  text: string;
+  /** JSON array of theme names. */
+  themes: string;
+  quote: number;
+}
+
+export interface YouSaidWeDidTable extends EditableColumns {
+  source_type: string;
+  source_id: string;
+  you_said: string;
+  we_did: string;
+  effective_on: string;
+  how_told: string;
+}
+
+export interface EngagementPlansTable extends EditableColumns {
+  year: number;
+  manager_name: string;
+  service: string;
+  planned_needs: string;
+}
+
+export interface EngagementCheckinsTable extends EditableColumns {
+  plan_id: string;
+  met_on: string;
+  notes: string | null;
+}
+
 export interface ReviewTables {
   review_commissions: ReviewCommissionsTable;
   reviews: ReviewsTable;
@@ -96,4 +150,10 @@ export interface ReviewTables {
   review_evidence: ReviewEvidenceTable;
   review_findings: ReviewFindingsTable;
   assurance_tags: AssuranceTagsTable;
+  review_audit_items: ReviewAuditItemsTable;
+  review_contacts: ReviewContactsTable;
+  review_comments: ReviewCommentsTable;
+  you_said_we_did: YouSaidWeDidTable;
+  engagement_plans: EngagementPlansTable;
+  engagement_checkins: EngagementCheckinsTable;
 }

@@ -60,6 +60,16 @@ async function describe(
     if (!a) throw ApiError.notFound('The activity');
     return { date: a.starts_at.slice(0, 10), label: a.title };
   }
+  if (type === 'you_said_we_did') {
+    const y = await ctx.db
+      .selectFrom('you_said_we_did')
+      .select(['we_did', 'effective_on'])
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!y) throw ApiError.notFound('The “you said, we did” entry');
+    return { date: y.effective_on, label: `We did: ${y.we_did.slice(0, 120)}` };
+  }
   const rec = await ctx.db
     .selectFrom('recommendations')
     .select(['reference', 'completed_on', 'created_at', 'source_type'])

@@ -10,4 +10,10 @@ export const reviewEntityPolicies: Record<string, EntityPolicy> = {
   review_evidence: { readPermission: 'reviews.read' },
   review_findings: { readPermission: 'reviews.read' },
   assurance_tags: { readPermission: 'assurance.read' },
+  review_audit_items: { readPermission: 'reviews.read' },
+  review_contacts: { readPermission: 'reviews.read' },
+  review_comments: { readPermission: 'reviews.read' },
+  you_said_we_did: { readPermission: 'reviews.read' },
+  engagement_plans: { readPermission: 'reviews.read' },
+  engagement_checkins: { readPermission: 'reviews.read' },
 };

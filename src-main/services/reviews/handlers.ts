@@ -3,6 +3,10 @@ import type { HandlersFor } from '../context';
 import { assuranceMatrix, requirementOptions, setTags } from './assurance';
 import { addEvidence, addFinding, readEvidenceFile, recordAnswer, removeFinding } from './evidence';
 import { exceptionReport } from './exceptions';
+import { addCheckin, addPlanEntry, commissioningPlan } from './commissioning-plan';
+import { addComment, commentSummary, importSurvey, previewSurvey, updateComment } from './comments';
+import { addContact, auditSheet, mysteryShop, saveAuditItem } from './fieldwork';
+import { addYouSaidWeDid, listYouSaidWeDid } from './you-said-we-did';
 import { policiesDue, reviewFigures } from './figures';
 import { addFrameworkVersion } from './reference-data';
 import { reviewReport } from './report';
@@ -40,6 +44,20 @@ export const reviewsHandlers: HandlersFor<typeof reviewsApi> = {
   'reviews.settings': reviewSettings,
   'reviews.saveTemplate': saveTemplate,
   'reviews.saveTargets': saveYearTargets,
+  'reviews.auditSheet': auditSheet,
+  'reviews.saveAuditItem': saveAuditItem,
+  'reviews.mysteryShop': mysteryShop,
+  'reviews.addContact': addContact,
+  'reviews.comments': commentSummary,
+  'reviews.addComment': addComment,
+  'reviews.updateComment': updateComment,
+  'reviews.previewSurvey': previewSurvey,
+  'reviews.importSurvey': importSurvey,
+  'youSaidWeDid.list': listYouSaidWeDid,
+  'youSaidWeDid.add': addYouSaidWeDid,
+  'commissioningPlan.get': commissioningPlan,
+  'commissioningPlan.add': addPlanEntry,
+  'commissioningPlan.addCheckin': addCheckin,
   'assurance.requirements': async (ctx) => requirementOptions(ctx),
   'assurance.setTags': setTags,
   'assurance.matrix': assuranceMatrix,
