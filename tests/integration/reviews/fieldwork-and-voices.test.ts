@@ -72,7 +72,7 @@ describe('neighbourhood audits', () => {
       score: 2,
       maxScore: 5,
     });
-    let sheet = await app.call('reviews.saveAuditItem', {
+    await app.call('reviews.saveAuditItem', {
       reviewId: autumn.id,
       area: 'Brambles Farm',
       item: 'Bin stores',
@@ -82,7 +82,7 @@ describe('neighbourhood audits', () => {
       photo: { fileName: 'bins.jpg', mimeType: 'image/jpeg', contentBase64: photo },
     });
     // Scoring the same item again replaces its score.
-    sheet = await app.call('reviews.saveAuditItem', {
+    const sheet = await app.call('reviews.saveAuditItem', {
       reviewId: autumn.id,
       area: 'Grove Hill',
       item: 'Lighting working',
@@ -273,13 +273,13 @@ describe('you said, we did', () => {
 
 describe('the commissioning plan', () => {
   it('lists each manager’s needs, the reviews they commissioned and flags fewer than 2 check-ins', async () => {
-    let plan = await app.call('commissioningPlan.add', {
+    await app.call('commissioningPlan.add', {
       year: 2026,
       managerName: 'Pat Manager',
       service: 'Voids and lettings',
       plannedNeeds: 'A CSI project on void times; consultation on the lettings policy',
     });
-    plan = await app.call('commissioningPlan.add', {
+    let plan = await app.call('commissioningPlan.add', {
       year: 2026,
       managerName: 'Lee Lead',
       service: 'Repairs',
