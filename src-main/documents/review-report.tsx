@@ -22,6 +22,7 @@ export interface ReviewReportData {
     status: string;
   }[];
   requirements: string[];
+  comments: { total: number; byTheme: { theme: string; count: number }[]; quotes: string[] };
 }
 
 /** Rows per page for the long tables: react-pdf slows badly on one auto-wrapping table. */
@@ -90,6 +91,26 @@ export function ReviewReport({ data }: { data: ReviewReportData }) {
         ) : (
           <Text style={s.paragraph}>No findings recorded.</Text>
         )}
+        {data.comments.total ? (
+          <>
+            <Text style={s.heading}>What customers told us</Text>
+            <Text style={s.paragraph}>
+              {data.comments.total === 1 ? '1 comment was' : `${data.comments.total} comments were`}{' '}
+              received
+              {data.comments.byTheme.length
+                ? `: ${data.comments.byTheme.map((t) => `${t.theme} ${t.count}`).join(', ')}.`
+                : '.'}
+            </Text>
+            {data.comments.quotes.map((q, i) => (
+              <Text
+                key={i}
+                style={[s.paragraph, { marginLeft: 12, fontFamily: 'Helvetica-Oblique' }]}
+              >
+                “{q}”
+              </Text>
+            ))}
+          </>
+        ) : null}
         {data.requirements.length ? (
           <>
             <Text style={s.heading}>Regulatory assurance</Text>

@@ -683,6 +683,7 @@ export interface YouSaidWeDid {
   weDid: string;
   effectiveOn: string;
   howTold: string;
+  tags: string[];
 }
 
 // ---- the commissioning plan ----

@@ -170,3 +170,68 @@ test('a CSI project from commission to report, with the exception report and the
   await expectAccessible(page, 'the exception report');
   await screenshots(page, 'exception-report');
 });
+
+test('a survey export imported as comments: a bad row is shown and stops the import until fixed', async ({
+  page,
+  app,
+}) => {
+  await setUp(app);
+  const lead = (await app.api<{ id: string; name: string }[]>('staff.list')).find(
+    (s) => s.name === 'Jo Coordinator',
+  )!;
+  const review = await app.api<{ id: string }>('reviews.commission', {
+    kind: 'policy_consultation',
+    title: 'Lettings policy',
+    commissionedBy: 'board',
+    commissionedOn: '2026-11-02',
+    question: 'Is the lettings policy clear and fair?',
+    serviceArea: 'tenancy_lettings',
+    deadline: '2026-12-18',
+    startedOn: '2026-11-02',
+    leadOfficerId: lead.id,
+  });
+  await page.goto(`${app.url}#/reviews/${review.id}`);
+  const csv = (date: string) =>
+    [
+      'Response ID,Submitted,What could we do better?,Topic',
+      '1,02/11/2026,Explain bidding in plain words,Clarity',
+      `2,${date},Tell us how long the wait is,Waiting times`,
+      '3,04/11/2026,Offer viewings at weekends,Access',
+    ].join('\n');
+  await page.getByLabel('Survey export (CSV or Excel)').setInputFiles({
+    name: 'survey.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv('31/02/2026')),
+  });
+  await expect(page.getByRole('status').filter({ hasText: '3 rows' })).toContainText(
+    '2 comments to import, 1 with a problem',
+  );
+  await expect(page.getByText("Row 3, column 'Submitted': is not a real date")).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import 2 comments' })).toBeDisabled();
+  await expect(page.getByLabel('What could we do better?')).toHaveValue('comment');
+  await expectAccessible(page, 'the survey preview');
+  await screenshots(page, 'survey-preview');
+  await page.getByLabel('Survey export (CSV or Excel)').setInputFiles({
+    name: 'survey.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv('03/11/2026')),
+  });
+  await page.getByRole('button', { name: 'Import 3 comments' }).click();
+  await expect(page.getByText('Imported 3 comments; 3 in all.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What customers said (3)' })).toBeVisible();
+  await expect(page.getByText('Themes: Access (1), Clarity (1), Waiting times (1)')).toBeVisible();
+
+  // The comment window cannot close before it opens.
+  await page.locator('#consultation-policyName').fill('Lettings');
+  await page.locator('#consultation-commentOpens').fill('2026-11-10');
+  await page.locator('#consultation-commentCloses').fill('2026-11-05');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('#consultation-commentCloses-error')).toHaveText(
+    'The comment window cannot close before it opens.',
+  );
+
+  await page.goto(`${app.url}#/reviews/figures`);
+  await expect(page.getByRole('heading', { name: 'Scrutiny figures', level: 1 })).toBeVisible();
+  await expectAccessible(page, 'the figures page');
+  await screenshots(page, 'figures');
+});

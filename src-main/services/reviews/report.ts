@@ -13,6 +13,7 @@ import { ReviewReport, type ReviewReportData } from '../../documents/review-repo
 import type { CallContext } from '../context';
 import { allMatching } from '../recommendations/recommendations';
 import { readSetting } from '../settings';
+import { commentSummary } from './comments';
 import { loadedFrameworks } from './reference-data';
 import { getReview } from './reviews';
 
@@ -43,7 +44,7 @@ export async function reviewReport(
   input: { reviewId: string },
 ): Promise<GeneratedFile> {
   const review = await getReview(ctx, { id: input.reviewId });
-  const [recs, organisation] = await Promise.all([
+  const [recs, organisation, comments] = await Promise.all([
     allMatching(ctx, {
       sourceType: 'scrutiny_review',
       sourceId: review.id,
@@ -51,6 +52,7 @@ export async function reviewReport(
       limit: 1000,
     }),
     readSetting<string | null>(ctx, 'organisation.name', null),
+    commentSummary(ctx, { reviewId: input.reviewId }),
   ]);
   const c = review.commission;
   const commissionedBy =
@@ -118,6 +120,11 @@ export async function reviewReport(
       due: r.dueDate ? fmt(r.dueDate, shortDate) : '',
       status: recommendationStatusLabels[r.status],
     })),
+    comments: {
+      total: comments.comments.length,
+      byTheme: comments.byTheme,
+      quotes: comments.quotes.map((q) => q.text),
+    },
     requirements: review.tags.map((code) => `${requirementTitle(loaded, version, code)}`),
   };
   const bytes = await renderPdf(createElement(ReviewReport, { data }) as never);

@@ -3,7 +3,7 @@ import type { youSaidWeDidInput } from '../../../src-shared/domain/reviews';
 import type { YouSaidWeDid, YsSourceType } from '../../../src-shared/domain/reviews';
 import { ApiError } from '../../../src-shared/errors';
 import { allowed, writing, type AppContext, type CallContext } from '../context';
-import { todayOf } from './reviews';
+import { tagsOf, todayOf } from './reviews';
 
 /*
  * "You said, we did": a change made because of involvement, linked to where
@@ -76,6 +76,11 @@ export async function listYouSaidWeDid(
   if (input.from) q = q.where('y.effective_on', '>=', input.from);
   if (input.to) q = q.where('y.effective_on', '<=', input.to);
   const rows = await q.orderBy('y.effective_on', 'desc').limit(1000).execute();
+  const tags = await tagsOf(
+    ctx,
+    'you_said_we_did',
+    rows.map((y) => y.id),
+  );
   return rows.map((y) => ({
     id: y.id,
     sourceType: y.source_type as YsSourceType,
@@ -85,6 +90,7 @@ export async function listYouSaidWeDid(
     weDid: y.we_did,
     effectiveOn: y.effective_on,
     howTold: y.how_told,
+    tags: tags.get(y.id) ?? [],
   }));
 }
 

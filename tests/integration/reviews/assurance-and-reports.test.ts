@@ -236,6 +236,18 @@ describe('the final report', () => {
       closing: 'With thanks to the voids team.',
     });
     await app.call('assurance.setTags', { entityType: 'review', entityId: r.id, codes: ['SQ-4'] });
+    const said = await app.call('reviews.addComment', {
+      reviewId: r.id,
+      channel: 'phone',
+      receivedOn: '2026-11-02',
+      text: 'Nobody told me when the joiner was coming',
+      themes: ['Communication'],
+    });
+    await app.call('reviews.updateComment', {
+      id: said.comments[0]!.id,
+      themes: ['Communication'],
+      quote: true,
+    });
     const f = await app.call('reviews.report', { reviewId: r.id });
     expect(f.fileName).toBe('CSI-2026-001 final report.pdf');
     const path = join(app.dir, 'report.pdf');
@@ -250,6 +262,8 @@ describe('the final report', () => {
     expect(text).toContain('answered 16 October 2026, 3 working days late');
     expect(text).toContain('Repairs, maintenance and planned improvements');
     expect(text).toContain('With thanks to the voids team.');
+    expect(text).toContain('What customers told us 1 comment was received: Communication 1.');
+    expect(text).toContain('“Nobody told me when the joiner was coming”');
   });
 });
 

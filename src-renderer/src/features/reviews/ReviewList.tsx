@@ -36,8 +36,11 @@ export function ReviewList() {
             <Link className="button button--secondary" to="/reviews/exceptions">
               Exception report
             </Link>
-            <Link className="button button--secondary" to="/assurance">
-              Assurance matrix
+            <Link className="button button--secondary" to="/reviews/figures">
+              Figures
+            </Link>
+            <Link className="button button--secondary" to="/reviews/plan">
+              Commissioning plan
             </Link>
           </div>
         }

@@ -6,8 +6,10 @@ import { useApiQuery } from '../../api/hooks';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { CommentsSection } from './CommentsSection';
 import { ConsultationSection } from './ConsultationSection';
 import { EvidenceLog } from './EvidenceLog';
+import { AuditSection, ContactsSection } from './FieldworkSections';
 import { FindingsSection } from './FindingsSection';
 import { ReportSection } from './ReportSection';
 import { ReviewRecommendations } from './ReviewRecommendations';
@@ -77,6 +79,11 @@ export function ReviewPage() {
       {r.kind === 'policy_consultation' ? <ConsultationSection review={r} /> : null}
       <TeamSection review={r} />
       <EvidenceLog review={r} />
+      {r.kind === 'neighbourhood_audit' ? <AuditSection review={r} /> : null}
+      {r.kind === 'mystery_shop' || r.kind === 'reality_check' ? (
+        <ContactsSection review={r} />
+      ) : null}
+      <CommentsSection review={r} />
       <FindingsSection review={r} />
       <ReviewRecommendations review={r} />
       <ReportSection key={r.updatedAt} review={r} />
