@@ -282,3 +282,54 @@ describe('policy consultations', () => {
     ]);
   });
 });
+
+describe('templates kept as data', () => {
+  it('are edited by the team leader; reviews under way keep the stages they started with', async () => {
+    const before = await csiProject(app, org.adminId);
+    const settings = await app.call('reviews.settings', { year: 2026 });
+    const csi = settings.templates.csi_project;
+    await app.signInAs('coordinator', 'Cam Coordinator');
+    const refused = await refusal(
+      app.call('reviews.saveTemplate', { kind: 'csi_project', template: csi }),
+    );
+    expect(refused.code).toBe('forbidden');
+    await app.signInAs('administrator', 'Test administrator');
+    await app.signInAs('team_leader', 'Tia Leader');
+    const bad = await refusal(
+      app.call('reviews.saveTemplate', {
+        kind: 'csi_project',
+        template: { ...csi, expected: { ...csi.expected, warnFromWeek: 9 } },
+      }),
+    );
+    expect(bad.fields[0]!.path).toBe('template.expected.warnFromWeek');
+    await app.call('reviews.saveTemplate', {
+      kind: 'csi_project',
+      template: {
+        ...csi,
+        stages: [{ code: 'brief', label: 'Brief agreed' }, ...csi.stages],
+        expected: { ...csi.expected, workingWeeks: true },
+      },
+    });
+    const after = await csiProject(app, org.adminId);
+    expect(after.stages.map((s) => s.code)).toEqual([
+      'brief',
+      'scoping',
+      'evidence',
+      'findings',
+      'report',
+      'complete',
+    ]);
+    const unchanged = await app.call('reviews.get', { id: before.id });
+    expect(unchanged.stages.map((s) => s.code)).toEqual([
+      'scoping',
+      'evidence',
+      'findings',
+      'report',
+      'complete',
+    ]);
+    // Working weeks now: 5 October to 23 November is 35 working days, so week 8.
+    expect(unchanged.weeks.message).toBe(
+      'In working week 8 of 8: plan the finish (expected 5–8 working weeks).',
+    );
+  });
+});
