@@ -17,6 +17,7 @@ import {
   reportTemplateInput,
   reviewListInput,
   stageMoveInput,
+  tagEntityTypes,
   tagInput,
   targetsInput,
   teamMemberInput,
@@ -110,6 +111,10 @@ export const reviewsApi = {
     RequirementOption[]
   >(),
   'assurance.setTags': method(tagInput, 'assurance.tag').returns<{ codes: string[] }>(),
+  'assurance.tagsFor': method(
+    z.object({ entityType: z.enum(tagEntityTypes), entityIds: z.array(idSchema).max(1000) }),
+    'assurance.read',
+  ).returns<Record<string, string[]>>(),
   'assurance.matrix': method(periodInput, 'assurance.read').returns<AssuranceMatrix>(),
   'assurance.addFramework': method(frameworkFileInput, 'reviews.settings').returns<
     FrameworkVersion[]

@@ -17,6 +17,7 @@ import {
   moveStage,
   saveConsultation,
   saveReportTemplate,
+  tagsOf,
 } from './reviews';
 import { reviewSettings, saveTemplate, saveYearTargets } from './settings';
 import { addOfficer, addTeamMember, removeTeamMember, teamCandidates } from './team';
@@ -60,6 +61,8 @@ export const reviewsHandlers: HandlersFor<typeof reviewsApi> = {
   'commissioningPlan.addCheckin': addCheckin,
   'assurance.requirements': async (ctx) => requirementOptions(ctx),
   'assurance.setTags': setTags,
+  'assurance.tagsFor': async (ctx, input) =>
+    Object.fromEntries(await tagsOf(ctx, input.entityType, input.entityIds)),
   'assurance.matrix': assuranceMatrix,
   'assurance.addFramework': async (ctx, input) => addFrameworkVersion(ctx, input.content),
 };

@@ -168,6 +168,24 @@ describe('assurance tags and the matrix', () => {
     m = await app.call('assurance.matrix', period);
     expect(m.rows.find((x) => x.code === 'SQ-4')!.count).toBe(1);
 
+    // A recommendation from the review can be tagged too, and is counted from the day it was made.
+    const rec = await recommend(r.id, 'Publish void times monthly');
+    await app.call('assurance.setTags', {
+      entityType: 'recommendation',
+      entityId: rec.id,
+      codes: ['TIA-5'],
+    });
+    expect(
+      await app.call('assurance.tagsFor', { entityType: 'recommendation', entityIds: [rec.id] }),
+    ).toEqual({
+      [rec.id]: ['TIA-5'],
+    });
+    m = await app.call('assurance.matrix', period);
+    expect(m.rows.find((x) => x.code === 'TIA-5')).toMatchObject({
+      count: 1,
+      latest: '2026-11-23',
+    });
+
     const unknown = await refusal(
       app.call('assurance.setTags', { entityType: 'review', entityId: r.id, codes: ['ZZ-9'] }),
     );

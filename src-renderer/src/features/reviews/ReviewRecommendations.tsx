@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { RecommendationTable } from '../recommendations/RecommendationTable';
+import { TagPicker } from './TagPicker';
 
 /**
  * A review's recommendations live in the shared tracker (source: the
@@ -24,6 +25,12 @@ export function ReviewRecommendations({ review }: { review: ReviewDetail }) {
     sourceType: 'scrutiny_review',
     sourceId: review.id,
   });
+  const ids = recs.data?.rows.map((r) => r.id) ?? [];
+  const tags = useApiQuery(
+    'assurance.tagsFor',
+    { entityType: 'recommendation', entityIds: ids },
+    { enabled: ids.length > 0 },
+  );
   const [text, setText] = useState('');
   const [serviceArea, setServiceArea] = useState<string>(review.serviceArea);
   const [response, setResponse] = useState('');
@@ -52,6 +59,24 @@ export function ReviewRecommendations({ review }: { review: ReviewDetail }) {
       ) : (
         <p className="muted">No recommendations yet.</p>
       )}
+      {recs.data?.rows.length ? (
+        <details>
+          <summary>Requirements each recommendation gives assurance on</summary>
+          <ul>
+            {recs.data.rows.map((r) => (
+              <li key={r.id}>
+                {r.reference}:{' '}
+                <TagPicker
+                  entityType="recommendation"
+                  entityId={r.id}
+                  codes={tags.data?.[r.id] ?? []}
+                  label={r.reference}
+                />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {canWrite ? (
         <form
           className="subform"
