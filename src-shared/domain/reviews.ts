@@ -379,6 +379,8 @@ export interface ExceptionReport {
 export interface MatrixLink {
   entityType: TagEntityType;
   entityId: Id;
+  /** For review evidence, the review it belongs to, so the link can open it. */
+  reviewId: Id | null;
   label: string;
   date: string;
 }

@@ -21,8 +21,7 @@ function LinkTo({ link }: { link: MatrixLink }) {
     return <Link to={`/activities/${link.entityId}`}>{link.label}</Link>;
   if (link.entityType === 'recommendation')
     return <Link to={`/recommendations/${link.entityId}`}>{link.label}</Link>;
-  if (link.entityType === 'review')
-    return <Link to={`/reviews/${link.entityId}`}>{link.label}</Link>;
+  if (link.reviewId) return <Link to={`/reviews/${link.reviewId}`}>{link.label}</Link>;
   return <span>{link.label}</span>;
 }
 
