@@ -79,6 +79,10 @@ export const reviewsApi = {
     exceptionReportInput,
     'reviews.read',
   ).returns<ExceptionReport>(),
+  'reviews.exceptionReportXlsx': method(
+    exceptionReportInput,
+    'reviews.read',
+  ).returns<GeneratedFile>(),
   'reviews.figures': method(figuresInput, 'reviews.read').returns<ReviewFigures>(),
   'reviews.policiesDue': method(z.object({}).strict(), 'reviews.read').returns<PoliciesDue[]>(),
   'reviews.settings': method(figuresInput, 'reviews.read').returns<ReviewSettings>(),

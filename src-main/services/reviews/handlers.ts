@@ -3,6 +3,7 @@ import type { HandlersFor } from '../context';
 import { assuranceMatrix, requirementOptions, setTags } from './assurance';
 import { addEvidence, addFinding, readEvidenceFile, recordAnswer, removeFinding } from './evidence';
 import { exceptionReport } from './exceptions';
+import { exportExceptionReport } from './exception-export';
 import { addCheckin, addPlanEntry, commissioningPlan } from './commissioning-plan';
 import { addComment, commentSummary, importSurvey, previewSurvey, updateComment } from './comments';
 import { addContact, auditSheet, mysteryShop, saveAuditItem } from './fieldwork';
@@ -40,6 +41,7 @@ export const reviewsHandlers: HandlersFor<typeof reviewsApi> = {
   'reviews.saveConsultation': saveConsultation,
   'reviews.report': reviewReport,
   'reviews.exceptionReport': exceptionReport,
+  'reviews.exceptionReportXlsx': exportExceptionReport,
   'reviews.figures': reviewFigures,
   'reviews.policiesDue': (ctx) => policiesDue(ctx),
   'reviews.settings': reviewSettings,

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-shared/errors';
 import { openTestApp, type TestApp } from '../../support/temp-db';
@@ -120,6 +121,14 @@ describe('recommendations from a review', () => {
       daysOverdue: 4,
     });
     expect(report.counts).toEqual({ overdue: 2, rejected: 1, partly_accepted: 1, not_verified: 1 });
+    const xlsx = await app.call('reviews.exceptionReportXlsx', {});
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as never);
+    const sheet = book.getWorksheet('Exception report')!;
+    expect(sheet.rowCount).toBe(5);
+    expect(sheet.getRow(1).getCell(8).value).toBe('Days overdue');
+    expect(sheet.getRow(2).getCell(1).value).toBe('CSI-2026-001/R3');
+    expect(sheet.getRow(2).getCell(8).value).toBe(25);
   });
 });
 

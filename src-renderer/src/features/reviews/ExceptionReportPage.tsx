@@ -4,7 +4,9 @@ import {
   managementResponseLabels,
   recommendationStatusLabels,
 } from '../../../../src-shared/rules/recommendations';
-import { errorMessage } from '../../api/client';
+import { useState } from 'react';
+import { call, errorMessage } from '../../api/client';
+import { downloadBase64 } from '../customer-import/file-bytes';
 import { useApiQuery } from '../../api/hooks';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
@@ -12,12 +14,32 @@ import '../../styles/reviews.css';
 
 export function ExceptionReportPage() {
   const report = useApiQuery('reviews.exceptionReport', {});
+  const [problem, setProblem] = useState<string | null>(null);
+  async function download() {
+    setProblem(null);
+    try {
+      const f = await call('reviews.exceptionReportXlsx', {});
+      downloadBase64(f.fileName, f.contentBase64, f.mimeType);
+    } catch (e) {
+      setProblem(errorMessage(e));
+    }
+  }
   return (
     <>
       <PageHeader
         title="Exception report"
         subtitle="For the Group Audit and Risk Committee: overdue, rejected and partly accepted recommendations from reviews, and every Scrutiny Panel recommendation until it is verified."
+        actions={
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void download()}
+          >
+            Download (Excel)
+          </button>
+        }
       />
+      {problem ? <Notice tone="error">{problem}</Notice> : null}
       {report.isPending ? <Loading what="Loading the exception report" /> : null}
       {report.error ? <Notice tone="error">{errorMessage(report.error)}</Notice> : null}
       {report.data ? (
