@@ -219,6 +219,13 @@ describe('evidence and findings', () => {
     };
     const refused = await refusal(app.call('reviews.addEvidence', evidence));
     expect(refused.code).toBe('forbidden');
+    const comment = {
+      reviewId: r.id,
+      channel: 'phone' as const,
+      receivedOn: '2026-10-14',
+      text: 'Too slow',
+    };
+    expect((await refusal(app.call('reviews.addComment', comment))).code).toBe('forbidden');
     expect(
       (await refusal(app.call('reviews.addFinding', { reviewId: r.id, heading: 'x', text: 'y' })))
         .code,
@@ -228,6 +235,13 @@ describe('evidence and findings', () => {
     await app.signInAs('officer', 'Olu Officer');
     const d = await app.call('reviews.addEvidence', evidence);
     expect(d.evidence).toHaveLength(1);
+    const said = await app.call('reviews.addComment', {
+      reviewId: r.id,
+      channel: 'in_person',
+      receivedOn: '2026-10-14',
+      text: 'The keys took six weeks',
+    });
+    expect(said.comments).toHaveLength(1);
     expect(d.canRecordEvidence).toBe(true);
     // Moving stages is a coordinator's job.
     expect(
