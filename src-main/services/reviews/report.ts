@@ -39,6 +39,10 @@ function fmt(iso: string | null | undefined, format = longDate): string {
   return iso ? format.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : 'not set';
 }
 
+function refNumber(reference: string): number {
+  return Number(/\/R(\d+)$/.exec(reference)?.[1] ?? 0);
+}
+
 export async function reviewReport(
   ctx: CallContext,
   input: { reviewId: string },
@@ -110,16 +114,19 @@ export async function reviewReport(
         .filter(Boolean)
         .join('. '),
     })),
-    recommendations: recs.map((r) => ({
-      reference: r.reference,
-      text: r.text,
-      response: r.managementResponse
-        ? `${managementResponseLabels[r.managementResponse]}${r.responseReason ? `: ${r.responseReason}` : ''}`
-        : 'Awaiting response',
-      owner: r.owner ?? '',
-      due: r.dueDate ? fmt(r.dueDate, shortDate) : '',
-      status: recommendationStatusLabels[r.status],
-    })),
+    // In the order they were made (R1, R2 … R10), not the tracker's due-date order.
+    recommendations: [...recs]
+      .sort((a, b) => refNumber(a.reference) - refNumber(b.reference))
+      .map((r) => ({
+        reference: r.reference,
+        text: r.text,
+        response: r.managementResponse
+          ? `${managementResponseLabels[r.managementResponse]}${r.responseReason ? `: ${r.responseReason}` : ''}`
+          : 'Awaiting response',
+        owner: r.owner ?? '',
+        due: r.dueDate ? fmt(r.dueDate, shortDate) : '',
+        status: recommendationStatusLabels[r.status],
+      })),
     comments: {
       total: comments.comments.length,
       byTheme: comments.byTheme,

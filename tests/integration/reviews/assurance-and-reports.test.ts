@@ -294,6 +294,24 @@ describe('the final report', () => {
   });
 });
 
+describe('long reports', () => {
+  it('split the recommendations table over pages of their own', async () => {
+    const r = await csiProject(app, org.adminId);
+    for (let i = 1; i <= 25; i++) await recommend(r.id, `Recommendation number ${i}`);
+    const f = await app.call('reviews.report', { reviewId: r.id });
+    const path = join(app.dir, 'long.pdf');
+    writeFileSync(path, Buffer.from(f.contentBase64, 'base64'));
+    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+    // A first page, three pages of at most 12 recommendations, no evidence pages.
+    expect(/Pages:\s+(\d+)/.exec(info)![1]).toBe('4');
+    const page4 = execFileSync('pdftotext', ['-f', '4', '-l', '4', path, '-'], {
+      encoding: 'utf8',
+    });
+    expect(page4).toContain('Recommendations and management responses (continued)');
+    expect(page4).toContain('Recommendation number 25');
+  });
+});
+
 describe('board pack figures', () => {
   it('match hand-computed values', async () => {
     const stagesCsi: [string, string][] = [
