@@ -185,6 +185,8 @@ export const reviews: Migration = {
 
       -- The exception report lists rejected and partly accepted recommendations made in a period.
       CREATE INDEX recommendations_response_made ON recommendations (management_response, created_at) WHERE deleted_at IS NULL;
+      -- and every Scrutiny Panel recommendation not yet verified, found by its review without reading the verified ones.
+      CREATE INDEX recommendations_source_status ON recommendations (source_type, source_id, status) WHERE deleted_at IS NULL;
     `);
   },
 };
