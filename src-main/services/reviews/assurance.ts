@@ -12,6 +12,7 @@ import {
   frameworkInForce,
   requirementTitle,
 } from '../../../src-shared/rules/assurance-framework';
+import { londonDate } from '../../../src-shared/rules/working-days';
 import { writing, type AppContext, type CallContext } from '../context';
 import { loadedFrameworks } from './reference-data';
 import { todayOf } from './reviews';
@@ -59,7 +60,8 @@ async function describe(
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
     if (!a) throw ApiError.notFound('The activity');
-    return { date: a.starts_at.slice(0, 10), label: a.title };
+    // The day it was held in London, not the UTC date of its start.
+    return { date: londonDate(new Date(a.starts_at)), label: a.title };
   }
   if (type === 'you_said_we_did') {
     const y = await ctx.db

@@ -201,6 +201,30 @@ describe('assurance tags and the matrix', () => {
     expect(unknown.fields[0]!.path).toBe('codes');
   });
 
+  it('counts an activity on the day it was held', async () => {
+    const activity = await app.call('activities.save', {
+      kind: 'meeting',
+      title: 'Customer Council: the annual report',
+      status: 'held',
+      groupId: org.groups['Customer Council']!,
+      startsAt: '2026-10-14T17:00:00.000Z',
+      endsAt: '2026-10-14T19:00:00.000Z',
+    });
+    await app.call('assurance.setTags', {
+      entityType: 'activity',
+      entityId: activity.id,
+      codes: ['TIA-5'],
+    });
+    const m = await app.call('assurance.matrix', { from: '2026-04-01', to: '2027-03-31' });
+    expect(m.rows.find((x) => x.code === 'TIA-5')).toMatchObject({
+      count: 1,
+      latest: '2026-10-14',
+      links: [
+        { entityType: 'activity', label: 'Customer Council: the annual report', reviewId: null },
+      ],
+    });
+  });
+
   it('keeps evidence tagged against an older version when a new version is loaded', async () => {
     const r = await csiProject(app, org.adminId);
     await app.call('assurance.setTags', {
