@@ -6,6 +6,7 @@ import { customerTransferHandlers } from './services/customer-import/handlers';
 import { groupsHandlers, meetingsHandlers, trainingHandlers } from './services/groups/handlers';
 import { casesHandlers } from './services/cases/handlers';
 import { recommendationsHandlers } from './services/recommendations/handlers';
+import { reviewsHandlers } from './services/reviews/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -17,4 +18,5 @@ export const handlers: HandlersFor<Api> = {
   ...trainingHandlers,
   ...casesHandlers,
   ...recommendationsHandlers,
+  ...reviewsHandlers,
 };

@@ -7,6 +7,7 @@ import { meetingsApi } from './api/meetings';
 import { trainingApi } from './api/training';
 import { casesApi } from './api/cases';
 import { recommendationsApi } from './api/recommendations';
+import { reviewsApi } from './api/reviews';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -22,6 +23,7 @@ export const api = combineContracts(
   trainingApi,
   casesApi,
   recommendationsApi,
+  reviewsApi,
 );
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Permission } from '../../src-shared/rules/permissions';
 import type { DB } from '../db/schema';
 import { equalityColumns } from '../db/schema/customers';
+import { reviewEntityPolicies } from '../services/reviews/entity-policies';
 import {
   recommendationChildPermission,
   recommendationPermission,
@@ -63,4 +64,5 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   complaint_period_figures: { readPermission: 'cases.read' },
   self_assessment_documents: { readPermission: 'cases.read' },
   self_assessment_figures: { readPermission: 'cases.read' },
+  ...reviewEntityPolicies,
 };

@@ -23,6 +23,15 @@ import { SelfAssessmentPage } from './features/cases/SelfAssessmentPage';
 import { CaseSettingsPage } from './features/cases/CaseSettingsPage';
 import { RecommendationsTracker } from './features/recommendations/RecommendationsTracker';
 import { RecommendationPage } from './features/recommendations/RecommendationPage';
+import { ReviewList } from './features/reviews/ReviewList';
+import { CommissionForm } from './features/reviews/CommissionForm';
+import { ReviewPage } from './features/reviews/ReviewPage';
+import { ExceptionReportPage } from './features/reviews/ExceptionReportPage';
+import { AssuranceMatrixPage } from './features/reviews/AssuranceMatrixPage';
+import { ReviewFiguresPage } from './features/reviews/ReviewFiguresPage';
+import { CommissioningPlanPage } from './features/reviews/CommissioningPlanPage';
+import { YouSaidWeDidPage } from './features/reviews/YouSaidWeDidPage';
+import { ReviewSettingsPage } from './features/reviews/ReviewSettingsPage';
 
 export interface AppRoute {
   path: string;
@@ -103,6 +112,35 @@ export const routes: AppRoute[] = [
     path: '/recommendations/:id',
     element: <RecommendationPage />,
     permission: 'recommendations.read',
+  },
+  {
+    path: '/reviews',
+    element: <ReviewList />,
+    nav: { label: 'Scrutiny reviews', section: 'Cases' },
+    permission: 'reviews.read',
+  },
+  { path: '/reviews/new', element: <CommissionForm />, permission: 'reviews.write' },
+  { path: '/reviews/exceptions', element: <ExceptionReportPage />, permission: 'reviews.read' },
+  { path: '/reviews/figures', element: <ReviewFiguresPage />, permission: 'reviews.read' },
+  { path: '/reviews/plan', element: <CommissioningPlanPage />, permission: 'reviews.read' },
+  { path: '/reviews/:id', element: <ReviewPage />, permission: 'reviews.read' },
+  {
+    path: '/you-said-we-did',
+    element: <YouSaidWeDidPage />,
+    nav: { label: 'You said, we did', section: 'Reports' },
+    permission: 'reviews.read',
+  },
+  {
+    path: '/settings/reviews',
+    element: <ReviewSettingsPage />,
+    nav: { label: 'Review settings', section: 'Settings' },
+    permission: 'reviews.read',
+  },
+  {
+    path: '/assurance',
+    element: <AssuranceMatrixPage />,
+    nav: { label: 'Assurance matrix', section: 'Reports' },
+    permission: 'assurance.read',
   },
   {
     path: '/settings/cases',

@@ -36,6 +36,7 @@ import { skillLevelLabels } from '../domain/training';
 import { caseStatusLabels, decisionOutcomeLabels } from '../rules/case-lifecycle';
 import { roleLabels } from '../rules/permissions';
 import { managementResponseLabels, recommendationStatusLabels } from '../rules/recommendations';
+import { reviewHistoryFields } from './review-fields';
 import { listOf, plain, words, type EntityWords, type FieldWords, type ValueWords } from './words';
 
 const hidden: FieldWords = { hidden: true };
@@ -270,6 +271,7 @@ const provisionFields: EntityWords = {
  * whatever the record, speaks as its screen does.
  */
 export const historyFields: Record<string, EntityWords> = {
+  ...reviewHistoryFields,
   customers,
   groups,
   group_memberships: groupMemberships,

@@ -49,6 +49,13 @@ export const permissions = {
   'cases.write': coordinatorsUp,
   'recommendations.read': everyone,
   'recommendations.write': coordinatorsUp,
+  'reviews.read': everyone,
+  'reviews.write': coordinatorsUp,
+  /** Officers on a review's team of staff; the service checks which review. */
+  'reviews.evidence': everyone,
+  'reviews.settings': leadersUp,
+  'assurance.read': everyone,
+  'assurance.tag': coordinatorsUp,
   'settings.write': leadersUp,
   'backup.run': leadersUp,
   'demo.load': everyone,

@@ -5,6 +5,7 @@ import { groups } from './0003-groups';
 import { cases } from './0004-cases';
 import { selfAssessmentEvidence } from './0005-self-assessment-evidence';
 import { caseCorrections } from './0006-case-corrections';
+import { reviews } from './0007-reviews';
 
 export interface Migration {
   name: string;
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   cases,
   selfAssessmentEvidence,
   caseCorrections,
+  reviews,
 ];
 
 export const latestVersion = migrations.length;

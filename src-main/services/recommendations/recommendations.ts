@@ -54,7 +54,14 @@ async function sourceLabel(
     if (!row) throw ApiError.notFound('The complaint case');
     return row.reference;
   }
-  throw ApiError.invalid('Scrutiny reviews cannot hold recommendations yet.');
+  const review = await ctx.db
+    .selectFrom('reviews')
+    .select('reference')
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!review) throw ApiError.notFound('The review');
+  return review.reference;
 }
 
 /** Only those who may open a case may change what it recommends. */
@@ -78,7 +85,8 @@ type RecRow = {
   systemic: number;
   evidence: string | null;
   completed_on: string | null;
-  source_reference: string | null;
+  case_reference: string | null;
+  review_reference: string | null;
 };
 
 function toRecommendation(r: RecRow, now: string): Recommendation {
@@ -90,7 +98,7 @@ function toRecommendation(r: RecRow, now: string): Recommendation {
     reference: r.reference,
     sourceType: r.source_type as RecommendationSource,
     sourceId: r.source_id,
-    sourceLabel: r.source_reference ?? r.source_type,
+    sourceLabel: r.case_reference ?? r.review_reference ?? r.source_type,
     text: r.text,
     serviceArea: r.service_area as ServiceArea,
     managementResponse: response,
@@ -110,6 +118,9 @@ function base(ctx: AppContext) {
     .selectFrom('recommendations as r')
     .leftJoin('complaint_cases as k', (j) =>
       j.onRef('k.id', '=', 'r.source_id').on('r.source_type', '=', 'complaint_case'),
+    )
+    .leftJoin('reviews as v', (j) =>
+      j.onRef('v.id', '=', 'r.source_id').on('r.source_type', '=', 'scrutiny_review'),
     )
     .where('r.deleted_at', 'is', null);
 }
@@ -135,7 +146,8 @@ const columns = [
   'r.systemic',
   'r.evidence',
   'r.completed_on',
-  'k.reference as source_reference',
+  'k.reference as case_reference',
+  'v.reference as review_reference',
 ] as const;
 
 type Filter = z.output<typeof trackerFilterInput>;

@@ -1,0 +1,206 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { reviewKinds, type ReviewKind } from '../../../../src-shared/domain/reviews';
+import { errorMessage } from '../../api/client';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useToday } from '../../clock';
+import { TextField } from '../../components/Field';
+import { formatDate } from '../../components/format';
+import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { useCan } from '../../session';
+import '../../styles/reviews.css';
+
+/** The scrutiny figures the board packs use, for a year, with the year's targets. */
+export function ReviewFiguresPage() {
+  const today = useToday();
+  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const figures = useApiQuery('reviews.figures', { year });
+  const due = useApiQuery('reviews.policiesDue', {});
+  const canSet = useCan('reviews.settings');
+  const [targets, setTargets] = useState<Partial<Record<ReviewKind, string>>>({});
+  const save = useApiMutation('reviews.saveTargets', { onSuccess: () => setTargets({}) });
+  const f = figures.data;
+  return (
+    <>
+      <PageHeader
+        title="Scrutiny figures"
+        subtitle="Reviews completed against the year’s targets, their length, their recommendations, assurance coverage and consultations before the Board."
+      />
+      <div className="panel form-grid">
+        <TextField
+          id="figures-year"
+          label="Year"
+          type="number"
+          value={String(year)}
+          onChange={(e) => setYear(Number(e.target.value) || year)}
+        />
+      </div>
+      {figures.isPending ? <Loading what="Working out the figures" /> : null}
+      {figures.error ? <Notice tone="error">{errorMessage(figures.error)}</Notice> : null}
+      {f ? (
+        <>
+          <section className="panel" aria-labelledby="completed-heading">
+            <h2 id="completed-heading">Reviews completed in {f.year}</h2>
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                const out: Partial<Record<ReviewKind, number | null>> = {};
+                for (const k of reviewKinds) {
+                  const v = targets[k];
+                  if (v !== undefined) out[k] = v === '' ? null : Number(v);
+                  else out[k] = f.completed.find((c) => c.kind === k)?.target ?? null;
+                }
+                save.mutate({ year: f.year, targets: out });
+              }}
+            >
+              {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
+              <table className="table">
+                <caption className="visually-hidden">Reviews completed against targets</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Kind</th>
+                    <th scope="col" className="num">
+                      Completed
+                    </th>
+                    <th scope="col" className="num">
+                      Target
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {f.completed.map((c) => (
+                    <tr key={c.kind}>
+                      <th scope="row">{c.label}</th>
+                      <td className="num">
+                        {c.completed}{' '}
+                        {c.target !== null ? (
+                          <span
+                            className={`badge ${c.completed >= c.target ? 'badge--green' : 'badge--amber'}`}
+                          >
+                            {c.completed >= c.target ? 'Met' : 'Below target'}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td className="num">
+                        {canSet ? (
+                          <input
+                            className="input"
+                            type="number"
+                            min={0}
+                            aria-label={`Target for ${c.label} in ${f.year}`}
+                            value={targets[c.kind] ?? (c.target === null ? '' : String(c.target))}
+                            onChange={(e) =>
+                              setTargets((t) => ({ ...t, [c.kind]: e.target.value }))
+                            }
+                            style={{ width: '5rem' }}
+                          />
+                        ) : (
+                          (c.target ?? '—')
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {canSet ? (
+                <button
+                  className="button button--secondary"
+                  type="submit"
+                  disabled={save.isPending}
+                >
+                  Save the {f.year} targets
+                </button>
+              ) : null}
+            </form>
+          </section>
+          <section className="panel" aria-labelledby="durations-heading">
+            <h2 id="durations-heading">Length against expected</h2>
+            {f.durations.length ? (
+              <ul>
+                {f.durations.map((d) => (
+                  <li key={d.reviewId}>
+                    <Link to={`/reviews/${d.reviewId}`}>{d.reference}</Link>: {d.weeks} weeks
+                    (expected up to {d.expectedMaxWeeks}){' '}
+                    {d.withinExpected ? null : <span className="badge badge--red">Over</span>}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">No reviews completed in {f.year}.</p>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="recs-figures-heading">
+            <h2 id="recs-figures-heading">Recommendations made in {f.year}, by review</h2>
+            {f.recommendations.length ? (
+              <table className="table">
+                <caption className="visually-hidden">Recommendations by review</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Review</th>
+                    <th scope="col" className="num">
+                      Made
+                    </th>
+                    <th scope="col" className="num">
+                      Accepted
+                    </th>
+                    <th scope="col" className="num">
+                      Implemented
+                    </th>
+                    <th scope="col" className="num">
+                      Verified
+                    </th>
+                    <th scope="col" className="num">
+                      Overdue
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {f.recommendations.map((r) => (
+                    <tr key={r.reviewId}>
+                      <th scope="row">
+                        <Link to={`/reviews/${r.reviewId}`}>{r.reference}</Link>
+                      </th>
+                      <td className="num">{r.made}</td>
+                      <td className="num">{r.accepted}</td>
+                      <td className="num">{r.implemented}</td>
+                      <td className="num">{r.verified}</td>
+                      <td className="num">{r.overdue}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="muted">None made in {f.year}.</p>
+            )}
+          </section>
+          <section className="panel" aria-labelledby="coverage-figures-heading">
+            <h2 id="coverage-figures-heading">Assurance and consultations</h2>
+            <p>
+              Assurance coverage in {f.year}: {f.coverage.covered} of {f.coverage.total}{' '}
+              requirements ({f.coverage.percent}%). <Link to="/assurance">Open the matrix</Link>
+            </p>
+            <p>
+              Policy consultations completed: {f.consultations.completed}, of which{' '}
+              {f.consultations.beforeBoard} before the Board’s date.
+            </p>
+          </section>
+        </>
+      ) : null}
+      <section className="panel" aria-labelledby="due-heading">
+        <h2 id="due-heading">Policies due to the Board without a finished consultation</h2>
+        {due.data?.length ? (
+          <ul>
+            {due.data.map((p) => (
+              <li key={p.reviewId}>
+                <Link to={`/reviews/${p.reviewId}`}>{p.policyName}</Link>: Board on{' '}
+                {formatDate(p.boardDate)}, consultation at {p.stageLabel}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">None.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,150 @@
+import {
+  commentChannelLabels,
+  commissionerLabels,
+  contactChannelLabels,
+  evidenceKindLabels,
+  reviewKindLabels,
+  tagEntityLabels,
+} from '../domain/reviews';
+import { serviceAreas } from '../domain/customer';
+import { words, type EntityWords, type FieldWords, type ValueWords } from './words';
+
+const hidden: FieldWords = { hidden: true };
+const f = (label: string, value?: ValueWords): FieldWords => (value ? { label, value } : { label });
+const date = words.date();
+const review: FieldWords = hidden;
+
+/** The words for every logged field of the scrutiny reviews area. */
+export const reviewHistoryFields: Record<string, EntityWords> = {
+  review_commissions: {
+    kind: f('Kind of review', words.code(reviewKindLabels)),
+    commissioned_by: f('Commissioned by', words.code(commissionerLabels)),
+    commissioner_name: f('Commissioner'),
+    commissioner_service: f('Commissioner’s service'),
+    commissioned_on: f('Commissioned on', date),
+    question: f('Question to answer'),
+    service_area: f('Service', words.code(serviceAreas.labels)),
+    landlord_ids: f('Landlords in scope', words.idCount('landlord')),
+    deadline: f('Deadline asked for', date),
+  },
+  reviews: {
+    reference: f('Reference'),
+    commission_id: hidden,
+    kind: f('Kind of review', words.code(reviewKindLabels)),
+    title: f('Title'),
+    service_area: f('Service', words.code(serviceAreas.labels)),
+    stages: hidden,
+    stage: f('Stage'),
+    started_on: f('Started on', date),
+    deadline: f('Deadline', date),
+    completed_on: f('Completed on', date),
+    lead_officer_id: f('Lead officer', words.ref('staff', 'another officer')),
+    team_group_id: f('Team drawn from', words.ref('group', 'another group')),
+    report_intro: f('Report introduction'),
+    report_closing: f('Report closing words'),
+    policy_name: f('Policy'),
+    board_date: f('Goes to the Board on', date),
+    comment_opens: f('Comments open', date),
+    comment_closes: f('Comments close', date),
+    feedback_sent_on: f('Feedback sent on', date),
+  },
+  review_stage_moves: {
+    review_id: review,
+    from_stage: f('From stage'),
+    to_stage: f('To stage'),
+    on_date: f('On', date),
+    reason: f('Reason'),
+  },
+  review_team: {
+    review_id: review,
+    customer_id: f('Team member', words.ref('customer', 'a team member')),
+    role: f('Role', words.code({ member: 'Member', customer_lead: 'Customer lead' })),
+    joined_on: f('Joined on', date),
+  },
+  review_officers: {
+    review_id: review,
+    staff_id: f('Officer', words.ref('staff', 'another officer')),
+  },
+  review_evidence: {
+    review_id: review,
+    kind: f('Kind of evidence', words.code(evidenceKindLabels)),
+    title: f('Title'),
+    on_date: f('Date', date),
+    notes: f('Notes'),
+    asked_on: f('Asked on', date),
+    due_on: f('Due on', date),
+    answered_on: f('Answered on', date),
+    file_name: f('File'),
+    mime_type: hidden,
+    size_bytes: f('Size', words.bytes()),
+    content_hash: hidden,
+  },
+  review_findings: {
+    review_id: review,
+    position: hidden,
+    heading: f('Heading'),
+    text: f('Finding'),
+  },
+  assurance_tags: {
+    entity_type: f('Evidence from', words.code(tagEntityLabels)),
+    entity_id: hidden,
+    framework_version: f('Standards version'),
+    requirement_code: f('Requirement'),
+    evidence_date: f('Evidence dated', date),
+    label: f('Evidence'),
+  },
+  review_audit_items: {
+    review_id: review,
+    area: f('Area'),
+    item: f('Item'),
+    score: f('Score'),
+    max_score: f('Out of'),
+    comment: f('Comment'),
+    photo_name: f('Photo'),
+    photo_mime: hidden,
+    photo_hash: hidden,
+  },
+  review_contacts: {
+    review_id: review,
+    scenario: f('Scenario'),
+    channel: f('Channel', words.code(contactChannelLabels)),
+    contacted_on: f('Contacted on', date),
+    standard: f('Service standard'),
+    met_standard: f('Met the standard', words.flag('Not judged')),
+    note: f('Note'),
+  },
+  review_comments: {
+    review_id: review,
+    channel: f('Channel', words.code(commentChannelLabels)),
+    received_on: f('Received on', date),
+    text: f('Comment'),
+    themes: f('Themes', words.codes({})),
+    quote: f('Quoted in the report', words.flag('No')),
+  },
+  you_said_we_did: {
+    source_type: f(
+      'Came from',
+      words.code({
+        review: 'A review',
+        recommendation: 'A recommendation',
+        complaint_case: 'A complaint case',
+      }),
+    ),
+    source_id: hidden,
+    you_said: f('You said'),
+    we_did: f('We did'),
+    effective_on: f('Took effect on', date),
+    how_told: f('How customers were told'),
+  },
+  engagement_plans: {
+    year: f('Year'),
+    manager_name: f('Business manager'),
+    service: f('Service'),
+    planned_needs: f('Planned engagement needs'),
+  },
+  engagement_checkins: {
+    plan_id: hidden,
+    met_on: f('Met on', date),
+    notes: f('Notes'),
+  },
+};
