@@ -6,7 +6,10 @@ import { isAppFrame } from './security';
 
 export const API_CHANNEL = 'involvement-desk:api';
 
-/** Starts the backend worker and relays every contract call from the app's own frame to it. */
+/**
+ * Starts the backend worker and relays every contract call from the app's own
+ * frame to it; resolves once the database is open.
+ */
 export async function bindApi(
   workerPath: string,
   data: { dbPath: string; dataDir: string },
@@ -16,7 +19,9 @@ export async function bindApi(
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
   let nextId = 1;
 
-  await new Promise<void>((ready, fail) => {
+  // The relay is bound before the database is open, so the window can show
+  // at once: calls made while it opens wait for it, then run in order.
+  const opened = new Promise<void>((ready, fail) => {
     worker.once('error', fail);
     worker.on('message', (message: { ready?: true; id?: number; result?: ApiResult<unknown> }) => {
       if (message.ready) return ready();
@@ -47,12 +52,25 @@ export async function bindApi(
           error: { code: 'invalid', message: 'No method named.', fields: [] },
         });
       }
-      const id = nextId++;
-      return new Promise((done) => {
-        pending.set(id, done);
-        worker.postMessage({ id, method, input });
-      });
+      return opened.then(
+        () => {
+          const id = nextId++;
+          return new Promise<ApiResult<unknown>>((done) => {
+            pending.set(id, done);
+            worker.postMessage({ id, method, input });
+          });
+        },
+        (error: unknown) => ({
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: error instanceof Error ? error.message : String(error),
+            fields: [],
+          },
+        }),
+      );
     },
   );
+  await opened;
   return worker;
 }

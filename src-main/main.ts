@@ -60,8 +60,12 @@ if (!app.requestSingleInstanceLock()) {
 
     const userData = app.getPath('userData');
     const dbPath = resolveDbPath(dbFlag(), userData);
-    await bindApi(join(here, 'backend-worker.js'), { dbPath, dataDir: dirname(dbPath) }, appUrl);
+    // The window shows at once, saying it is opening the database, while the
+    // worker opens (and if need be migrates) it behind.
+    const opening = bindApi(join(here, 'backend-worker.js'), { dbPath, dataDir: dirname(dbPath) }, appUrl);
     await createWindow();
+    // A file that cannot be opened is explained in the window, by every call's answer.
+    await opening.catch(() => undefined);
   });
 
   app.on('window-all-closed', () => app.quit());
