@@ -4,6 +4,7 @@ import { customers } from './0002-customers';
 import { groups } from './0003-groups';
 import { cases } from './0004-cases';
 import { selfAssessmentEvidence } from './0005-self-assessment-evidence';
+import { tenYearIndexes } from './0006-ten-year-indexes';
 
 export interface Migration {
   name: string;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   groups,
   cases,
   selfAssessmentEvidence,
+  tenYearIndexes,
 ];
 
 export const latestVersion = migrations.length;

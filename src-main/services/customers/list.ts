@@ -5,7 +5,7 @@ import { recentActivityCutoff } from '../../../src-shared/rules/customer-activit
 import { londonDate } from '../../../src-shared/rules/working-days';
 import type { CallContext } from '../context';
 import { toSummary } from './rows';
-import { ftsQuery } from './search-query';
+import { searchPlan } from './search-query';
 
 const byName = ['c.last_name', 'c.first_name', 'c.id'];
 
@@ -44,13 +44,29 @@ export async function listCustomers(
   query: CustomerListQuery,
 ): Promise<Page<CustomerSummary>> {
   const now = ctx.clock.now();
-  const match = ftsQuery(query.search);
+  const plan = searchPlan(query.search);
+  const match = plan?.kind === 'fts' ? plan.match : null;
 
   let base = ctx.db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
   if (match) {
     base = base
       .innerJoin('customers_fts', 'customers_fts.rowid', 'c.search_rowid')
       .where(sql<SqlBool>`customers_fts MATCH ${match}`);
+  } else if (plan?.kind === 'name') {
+    // The letters are letters and digits only, so they carry no LIKE wildcards;
+    // the name columns are NOCASE, so LIKE reads them as an index range.
+    const pattern = `${plan.prefix}%`;
+    base = base.where(
+      sql<SqlBool>`(c.last_name LIKE ${pattern} OR c.first_name LIKE ${pattern})`,
+    );
+  } else if (plan?.kind === 'phone') {
+    // Ranges over the indexes of the numbers without their spaces.
+    const from = plan.digits;
+    const to = `${plan.digits}\u{10FFFF}`;
+    base = base.where(
+      sql<SqlBool>`((c.phone IS NOT NULL AND replace(c.phone, ' ', '') >= ${from} AND replace(c.phone, ' ', '') < ${to})
+        OR (c.mobile IS NOT NULL AND replace(c.mobile, ' ', '') >= ${from} AND replace(c.mobile, ' ', '') < ${to}))`,
+    );
   }
   if (query.landlordId) base = base.where('c.landlord_id', '=', query.landlordId);
   if (query.areaId) base = base.where('c.area_id', '=', query.areaId);

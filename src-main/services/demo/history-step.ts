@@ -266,7 +266,7 @@ export const demoHistoryStep: DemoStep = async (ctx, _ids, options) => {
       });
       counts.cases += 1;
       if (!heardOn) continue;
-      const recommendations = Math.floor(random() * 2.4);
+      const recommendations = Math.floor(random() * 3.2);
       for (let n = 0; n < recommendations; n++) {
         const due = addCalendarDays(heardOn, 90 + Math.floor(random() * 180));
         const pastDue = due < today;
