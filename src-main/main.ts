@@ -62,7 +62,11 @@ if (!app.requestSingleInstanceLock()) {
     const dbPath = resolveDbPath(dbFlag(), userData);
     // The window shows at once, saying it is opening the database, while the
     // worker opens (and if need be migrates) it behind.
-    const opening = bindApi(join(here, 'backend-worker.js'), { dbPath, dataDir: dirname(dbPath) }, appUrl);
+    const opening = bindApi(
+      join(here, 'backend-worker.js'),
+      { dbPath, dataDir: dirname(dbPath) },
+      appUrl,
+    );
     await createWindow();
     // A file that cannot be opened is explained in the window, by every call's answer.
     await opening.catch(() => undefined);

@@ -48,7 +48,8 @@ export function structuralCheck(db: Database.Database, path: string): void {
     .pluck()
     .all() as string[];
   // Full-text search is checked through its shadow tables, which are listed here too.
-  for (const name of tables) db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" LIMIT 1`).all();
+  for (const name of tables)
+    db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}" LIMIT 1`).all();
 }
 
 // Plain JavaScript, so the same check runs from the built app, the CLI and the tests.

@@ -60,10 +60,7 @@ export function demand(ctx: CallContext, permission: Permission): Staff {
 }
 
 /** Runs `work` in one transaction through the one write path, as the signed-in user. */
-export async function writing<R>(
-  ctx: CallContext,
-  work: (w: Writer) => Promise<R>,
-): Promise<R> {
+export async function writing<R>(ctx: CallContext, work: (w: Writer) => Promise<R>): Promise<R> {
   if (ctx.health?.state === 'damaged') throw new ApiError('unavailable', DAMAGED_MESSAGE);
   let changes = 0;
   const result = await write(writeScope(ctx, requireActor(ctx).id), async (w) => {

@@ -1,4 +1,5 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { Page } from '../../../src-shared/domain/common';
 import type { CustomerListQuery, CustomerSummary } from '../../../src-shared/domain/customer';
 import { recentActivityCutoff } from '../../../src-shared/rules/customer-activity';
@@ -38,6 +39,49 @@ function orderBy(query: CustomerListQuery, searching: boolean): string {
   return column === 'c.last_name' ? names : `${column} ${d} NULLS LAST, ${names}`;
 }
 
+type IdQuery = SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', { id: string }>;
+
+/**
+ * Oldest activity first, with those never active last. SQLite keeps NULLs
+ * first in an index, so "NULLS LAST" in one query means sorting every row; as
+ * two, each reads its stretch of the last-activity index in order: the
+ * dated rows, then (if the page reaches past them) the undated, by name.
+ */
+async function activeFirst(page: IdQuery, query: CustomerListQuery): Promise<string[]> {
+  const names = byName.map((c) => `${c} ASC`).join(', ');
+  const dated = (
+    await page
+      .where('c.last_activity_at', 'is not', null)
+      .orderBy(sql.raw(`c.last_activity_at ASC, ${names}`))
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute()
+  ).map((r) => r.id);
+  if (dated.length === query.limit) return dated;
+  const skipped =
+    dated.length > 0
+      ? 0
+      : query.offset -
+        Number(
+          (
+            await page
+              .clearSelect()
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('c.last_activity_at', 'is not', null)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  const undated = (
+    await page
+      .where('c.last_activity_at', 'is', null)
+      .orderBy(sql.raw(names))
+      .limit(query.limit - dated.length)
+      .offset(Math.max(0, skipped))
+      .execute()
+  ).map((r) => r.id);
+  return [...dated, ...undated];
+}
+
 /** One page of the register, with the total that match, for the virtualised list. */
 export async function listCustomers(
   ctx: CallContext,
@@ -56,9 +100,7 @@ export async function listCustomers(
     // The letters are letters and digits only, so they carry no LIKE wildcards;
     // the name columns are NOCASE, so LIKE reads them as an index range.
     const pattern = `${plan.prefix}%`;
-    base = base.where(
-      sql<SqlBool>`(c.last_name LIKE ${pattern} OR c.first_name LIKE ${pattern})`,
-    );
+    base = base.where(sql<SqlBool>`(c.last_name LIKE ${pattern} OR c.first_name LIKE ${pattern})`);
   } else if (plan?.kind === 'phone') {
     // Ranges over the indexes of the numbers without their spaces.
     const from = plan.digits;
@@ -99,13 +141,16 @@ export async function listCustomers(
   let page = base.select('c.id');
   if (query.sort === 'landlord') page = page.leftJoin('landlords as l', 'l.id', 'c.landlord_id');
   if (query.sort === 'area') page = page.leftJoin('areas as a', 'a.id', 'c.area_id');
-  const ids = (
-    await page
-      .orderBy(sql.raw(orderBy(query, match !== null)))
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute()
-  ).map((r) => r.id);
+  const ids =
+    query.sort === 'lastActivity' && query.direction !== 'desc'
+      ? await activeFirst(page, query)
+      : (
+          await page
+            .orderBy(sql.raw(orderBy(query, match !== null)))
+            .limit(query.limit)
+            .offset(query.offset)
+            .execute()
+        ).map((r) => r.id);
 
   const details =
     ids.length === 0

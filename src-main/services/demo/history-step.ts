@@ -100,20 +100,24 @@ export const demoHistoryStep: DemoStep = async (ctx, _ids, options) => {
   // square pulls the picks towards the start of the (id-ordered) list.
   const someone = () => customers[Math.floor(random() ** 2 * customers.length)]!;
 
-  const activitiesPerYear = Math.max(1, Math.round(customers.length / CUSTOMERS_PER_ACTIVITY_A_YEAR));
+  const activitiesPerYear = Math.max(
+    1,
+    Math.round(customers.length / CUSTOMERS_PER_ACTIVITY_A_YEAR),
+  );
   const casesPerYear = Math.max(1, Math.round(customers.length / CUSTOMERS_PER_CASE_A_YEAR));
   const counts = { groups: 0, memberships: 0, activities: 0, attendance: 0, cases: 0, recs: 0 };
 
   await writing(ctx, async (w) => {
     // Groups that came and went: neighbourhood committees for the whole span,
     // task and finish groups for a few months each.
-    const groups: { id: string; name: string; from: number; to: number; members: string[] }[] =
-      [];
+    const groups: { id: string; name: string; from: number; to: number; members: string[] }[] = [];
     for (let g = 0; g < HISTORY_GROUPS; g++) {
       const committee = g % 3 !== 2;
       const area = areas.length ? areas[g % areas.length]! : null;
       const from = committee ? Math.floor(random() * span * 0.3) : Math.floor(random() * span);
-      const to = committee ? span + 60 : Math.min(span + 60, from + 90 + Math.floor(random() * 120));
+      const to = committee
+        ? span + 60
+        : Math.min(span + 60, from + 90 + Math.floor(random() * 120));
       const name = committee
         ? `${area?.name ?? 'Estate'} neighbourhood committee ${Math.floor(g / 3) + 1}`
         : `Task and finish: ${pick(reviewTopics)} (${dayOf(from).slice(0, 4)}) ${g}`;

@@ -75,7 +75,9 @@ it('opens a file damaged past its first pages, then finds it, refuses saves and 
     )
     .get() as { pageno: number };
   const leaves = probe
-    .prepare(`SELECT count(*) AS n FROM dbstat WHERE name = 'customers_list_by_name' AND pagetype = 'leaf'`)
+    .prepare(
+      `SELECT count(*) AS n FROM dbstat WHERE name = 'customers_list_by_name' AND pagetype = 'leaf'`,
+    )
     .get() as { n: number };
   probe.close();
   expect(leaves.n).toBeGreaterThan(1);
