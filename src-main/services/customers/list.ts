@@ -6,7 +6,7 @@ import { recentActivityCutoff } from '../../../src-shared/rules/customer-activit
 import { londonDate } from '../../../src-shared/rules/working-days';
 import type { CallContext } from '../context';
 import { toSummary } from './rows';
-import { searchPlan } from './search-query';
+import { searchPlan, type SearchPlan } from './search-query';
 
 const byName = ['c.last_name', 'c.first_name', 'c.id'];
 
@@ -82,6 +82,39 @@ async function activeFirst(page: IdQuery, query: CustomerListQuery): Promise<str
   return [...dated, ...undated];
 }
 
+/** Up to this many matches, a name or number search fetches the matching rows by id. */
+const FEW_MATCHES = 2000;
+
+type PrefixPlan = Extract<SearchPlan, { kind: 'name' | 'phone' }>;
+
+/*
+ * A name prefix is a range of the NOCASE name indexes (the letters carry no
+ * LIKE wildcards); a number is a range of the indexes of the numbers with
+ * their spaces taken out.
+ */
+function matchingCondition(plan: PrefixPlan) {
+  if (plan.kind === 'name') {
+    const pattern = `${plan.prefix}%`;
+    return sql<SqlBool>`(c.last_name LIKE ${pattern} OR c.first_name LIKE ${pattern})`;
+  }
+  const [from, to] = [plan.digits, `${plan.digits}\u{10FFFF}`];
+  return sql<SqlBool>`((c.phone IS NOT NULL AND replace(c.phone, ' ', '') >= ${from} AND replace(c.phone, ' ', '') < ${to})
+    OR (c.mobile IS NOT NULL AND replace(c.mobile, ' ', '') >= ${from} AND replace(c.mobile, ' ', '') < ${to}))`;
+}
+
+function matchingRowids(plan: PrefixPlan) {
+  if (plan.kind === 'name') {
+    const pattern = `${plan.prefix}%`;
+    return sql`SELECT rowid FROM customers WHERE deleted_at IS NULL AND last_name LIKE ${pattern}
+      UNION SELECT rowid FROM customers WHERE deleted_at IS NULL AND first_name LIKE ${pattern}`;
+  }
+  const [from, to] = [plan.digits, `${plan.digits}\u{10FFFF}`];
+  return sql`SELECT rowid FROM customers WHERE deleted_at IS NULL AND phone IS NOT NULL
+        AND replace(phone, ' ', '') >= ${from} AND replace(phone, ' ', '') < ${to}
+      UNION SELECT rowid FROM customers WHERE deleted_at IS NULL AND mobile IS NOT NULL
+        AND replace(mobile, ' ', '') >= ${from} AND replace(mobile, ' ', '') < ${to}`;
+}
+
 /** One page of the register, with the total that match, for the virtualised list. */
 export async function listCustomers(
   ctx: CallContext,
@@ -90,25 +123,42 @@ export async function listCustomers(
   const now = ctx.clock.now();
   const plan = searchPlan(query.search);
   const match = plan?.kind === 'fts' ? plan.match : null;
+  let knownTotal: number | null = null;
 
   let base = ctx.db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
   if (match) {
     base = base
       .innerJoin('customers_fts', 'customers_fts.rowid', 'c.search_rowid')
       .where(sql<SqlBool>`customers_fts MATCH ${match}`);
-  } else if (plan?.kind === 'name') {
-    // The letters are letters and digits only, so they carry no LIKE wildcards;
-    // the name columns are NOCASE, so LIKE reads them as an index range.
-    const pattern = `${plan.prefix}%`;
-    base = base.where(sql<SqlBool>`(c.last_name LIKE ${pattern} OR c.first_name LIKE ${pattern})`);
-  } else if (plan?.kind === 'phone') {
-    // Ranges over the indexes of the numbers without their spaces.
-    const from = plan.digits;
-    const to = `${plan.digits}\u{10FFFF}`;
-    base = base.where(
-      sql<SqlBool>`((c.phone IS NOT NULL AND replace(c.phone, ' ', '') >= ${from} AND replace(c.phone, ' ', '') < ${to})
-        OR (c.mobile IS NOT NULL AND replace(c.mobile, ' ', '') >= ${from} AND replace(c.mobile, ' ', '') < ${to}))`,
-    );
+  } else if (plan?.kind === 'name' || plan?.kind === 'phone') {
+    const unfiltered =
+      !query.landlordId &&
+      !query.areaId &&
+      !query.status?.length &&
+      !query.tenure &&
+      query.isBoardMember === undefined &&
+      !query.interest &&
+      !query.skill &&
+      !query.noRecentActivity;
+    if (unfiltered) {
+      // Counted from the name or number indexes alone. Many matches ("s",
+      // "07700"): walk the register in name order, where they come thick and
+      // fast; a few (a whole number): fetch just those rows.
+      knownTotal = Number(
+        (
+          await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchingRowids(plan)})`.execute(
+            ctx.db,
+          )
+        ).rows[0]!.n,
+      );
+      base = base.where(
+        knownTotal > FEW_MATCHES
+          ? matchingCondition(plan)
+          : sql<SqlBool>`c.rowid IN (${matchingRowids(plan)})`,
+      );
+    } else {
+      base = base.where(matchingCondition(plan));
+    }
   }
   if (query.landlordId) base = base.where('c.landlord_id', '=', query.landlordId);
   if (query.areaId) base = base.where('c.area_id', '=', query.areaId);
@@ -186,11 +236,12 @@ export async function listCustomers(
 
   // A short first page is the whole result: no need to count.
   const total =
-    query.offset === 0 && ids.length < query.limit
+    knownTotal ??
+    (query.offset === 0 && ids.length < query.limit
       ? ids.length
       : Number(
           (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-        );
+        ));
 
   const today = londonDate(now);
   return { rows: rows.map((r) => toSummary(r, today)), total };
