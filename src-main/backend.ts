@@ -49,8 +49,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(options.dbPath, { now: () => clock.now() });
   const lastStamp = database.raw
-    .prepare(`SELECT max(hlc) AS hlc FROM change_log WHERE device_id = ?`)
-    .get(database.deviceId) as { hlc: string | null };
+    // The latest by sequence: this device's stamps only ever grow with it, and
+    // the primary key finds it at once where max(hlc) read the whole log.
+    .prepare(`SELECT hlc FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1`)
+    .get(database.deviceId) as { hlc: string } | undefined;
   const health: DatabaseHealth = { state: 'checking', detail: null };
   const context: AppContext = {
     health,
@@ -60,7 +62,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.dataDir ?? dirname(options.dbPath),
     clock,
     deviceId: database.deviceId,
-    deviceClock: new DeviceClock(database.deviceId, lastStamp.hlc),
+    deviceClock: new DeviceClock(database.deviceId, lastStamp?.hlc ?? null),
   };
 
   async function call(
