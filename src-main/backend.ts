@@ -7,9 +7,10 @@ import type { Staff } from '../src-shared/domain/staff';
 import { ApiError, type ApiResult, type FieldIssue } from '../src-shared/errors';
 import { can, permissionDeniedMessage } from '../src-shared/rules/permissions';
 import { DeviceClock } from './changes/device-clock';
+import { runIntegrityCheck, type IntegrityOutcome } from './db/integrity';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { handlers } from './handlers';
-import type { AppContext, CallContext } from './services/context';
+import type { AppContext, CallContext, DatabaseHealth } from './services/context';
 import { LOCAL_SESSION, signedInStaff } from './services/session/session';
 
 export interface BackendOptions {
@@ -17,7 +18,16 @@ export interface BackendOptions {
   /** Folder for attachments, generated documents and backups; defaults to the database's folder. */
   dataDir?: string;
   clock?: Clock;
+  /**
+   * When the full integrity check first runs after opening (it then runs once
+   * a day); `false` leaves it to `checkIntegrity()`. Defaults to a few
+   * seconds, so that it never competes with the first screens for the disk.
+   */
+  integrityCheckAfterMs?: number | false;
 }
+
+const INTEGRITY_CHECK_DELAY_MS = 5_000;
+const INTEGRITY_CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
 
 export interface CallOptions {
   /** Act as this profile instead of the signed-in one (the CLI's own profile). */
@@ -31,6 +41,8 @@ export interface Backend {
   call(method: string, input: unknown, options?: CallOptions): Promise<ApiResult<unknown>>;
   readonly context: AppContext;
   readonly database: OpenedDatabase;
+  /** Runs the full integrity check now and applies its rule (see db/integrity.ts). */
+  checkIntegrity(): Promise<IntegrityOutcome>;
   close(): Promise<void>;
 }
 
@@ -39,16 +51,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(options.dbPath, { now: () => clock.now() });
   const lastStamp = database.raw
-    .prepare(`SELECT max(hlc) AS hlc FROM change_log WHERE device_id = ?`)
-    .get(database.deviceId) as { hlc: string | null };
+    // The latest by sequence: this device's stamps only ever grow with it, and
+    // the primary key finds it at once where max(hlc) read the whole log.
+    .prepare(`SELECT hlc FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1`)
+    .get(database.deviceId) as { hlc: string } | undefined;
+  const health: DatabaseHealth = { state: 'checking', detail: null };
   const context: AppContext = {
+    health,
     db: database.db,
     raw: database.raw,
     dbPath: options.dbPath,
     dataDir: options.dataDir ?? dirname(options.dbPath),
     clock,
     deviceId: database.deviceId,
-    deviceClock: new DeviceClock(database.deviceId, lastStamp.hlc),
+    deviceClock: new DeviceClock(database.deviceId, lastStamp?.hlc ?? null),
     sessions: new Map(),
   };
 
@@ -96,7 +112,45 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
   }
 
-  return { call, context, database, close: () => database.close() };
+  let running: ReturnType<typeof runIntegrityCheck> | null = null;
+  async function checkIntegrity(): Promise<IntegrityOutcome> {
+    running?.stop();
+    const check = (running = runIntegrityCheck(options.dbPath));
+    const outcome = await check.done;
+    if (running === check) running = null;
+    if (!outcome.ok) {
+      // Once found damaged it stays so for the session: a later pass cannot undo the finding.
+      health.state = 'damaged';
+      health.detail = outcome.detail;
+      console.error(`The database failed its integrity check: ${outcome.detail}`);
+    } else if (health.state !== 'damaged' && !outcome.unchecked) {
+      health.state = 'ok';
+    }
+    return outcome;
+  }
+  const timers: NodeJS.Timeout[] = [];
+  if (options.integrityCheckAfterMs !== false) {
+    const first = setTimeout(() => {
+      void checkIntegrity();
+      const daily = setInterval(() => void checkIntegrity(), INTEGRITY_CHECK_EVERY_MS);
+      daily.unref();
+      timers.push(daily);
+    }, options.integrityCheckAfterMs ?? INTEGRITY_CHECK_DELAY_MS);
+    first.unref();
+    timers.push(first);
+  }
+
+  return {
+    call,
+    context,
+    database,
+    checkIntegrity,
+    close: async () => {
+      for (const t of timers) clearTimeout(t);
+      running?.stop();
+      await database.close();
+    },
+  };
 }
 
 function summarise(fields: FieldIssue[]): string {

@@ -122,9 +122,33 @@ export async function startShell(options: ShellOptions): Promise<void> {
   );
 
   const dbPath = resolveDbPath(dbFlag(options.argv), app.getPath('userData'));
+  // The window shows at once ("Opening Involvement Desk") while the worker
+  // opens, and if need be migrates, the database; calls made meanwhile wait.
+  const starting = startBackend(options.worker, { dbPath, dataDir: dirname(dbPath) });
+  bindApi(
+    ipcMain,
+    {
+      call: (method, input, session) =>
+        starting.then(
+          (started) => started.call(method, input, session),
+          (error: unknown) => ({
+            ok: false as const,
+            error: {
+              code: 'unavailable',
+              message: error instanceof Error ? error.message : String(error),
+              fields: [],
+            },
+          }),
+        ),
+    },
+    () => options.appUrl,
+  );
+  mainWindow = openWindow(options);
+  const loading = mainWindow.loadURL(options.appUrl);
+
   let backend: BackendRelay;
   try {
-    backend = await startBackend(options.worker, { dbPath, dataDir: dirname(dbPath) });
+    backend = await starting;
   } catch (error) {
     // Without this the app would sit with no window and no word of why.
     dialog.showErrorBox(
@@ -138,8 +162,5 @@ export async function startShell(options: ShellOptions): Promise<void> {
     if (stop.unexpected) return reportBackendStopped(mainWindow, stop.reason);
   });
   app.on('will-quit', () => void backend.close());
-  bindApi(ipcMain, backend, () => options.appUrl);
-
-  mainWindow = openWindow(options);
-  await mainWindow.loadURL(options.appUrl);
+  await loading;
 }

@@ -63,6 +63,7 @@ export class Writer {
   readonly trx: Transaction<DB>;
   readonly actorId: string;
   private seq: number;
+  private readonly firstSeq: number;
 
   constructor(
     trx: Transaction<DB>,
@@ -72,6 +73,12 @@ export class Writer {
     this.trx = trx;
     this.actorId = scope.actorId;
     this.seq = lastSeq;
+    this.firstSeq = lastSeq;
+  }
+
+  /** How many changes this write has logged so far. */
+  get changeCount(): number {
+    return this.seq - this.firstSeq;
   }
 
   /** Creates a record and returns its id. */

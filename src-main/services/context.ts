@@ -7,11 +7,26 @@ import { ApiError } from '../../src-shared/errors';
 import { can, permissionDeniedMessage, type Permission } from '../../src-shared/rules/permissions';
 import type { DeviceClock } from '../changes/device-clock';
 import { write, type Writer, type WriteScope } from '../changes/writer';
+import { optimiseDatabase } from '../db/optimise';
 import type { DB } from '../db/schema';
 import type { SignedInSessions } from './session/session';
 
+/**
+ * What the background integrity check has found. A damaged database refuses
+ * every save for the rest of the session (see db/integrity.ts for the rule).
+ */
+export interface DatabaseHealth {
+  state: 'checking' | 'ok' | 'damaged';
+  detail: string | null;
+}
+
+export const DAMAGED_MESSAGE =
+  'The database failed its integrity check, so nothing more can be saved to it. Nothing was saved. Close Involvement Desk and restore the latest backup (npm run cli -- restore FILE, from the backups folder beside the database); you can still read and export what is here.';
+
 /** What every service needs, for the life of an open database. */
 export interface AppContext {
+  /** Absent where no check runs (a one-off service context). */
+  health?: DatabaseHealth;
   db: Kysely<DB>;
   /** Raw handle: only for bulk loads and backups, never for ordinary queries. */
   raw: Database.Database;
@@ -49,9 +64,21 @@ export function demand(ctx: CallContext, permission: Permission): Staff {
 }
 
 /** Runs `work` in one transaction through the one write path, as the signed-in user. */
-export function writing<R>(ctx: CallContext, work: (w: Writer) => Promise<R>): Promise<R> {
-  return write(writeScope(ctx, requireActor(ctx).id), work);
+export async function writing<R>(ctx: CallContext, work: (w: Writer) => Promise<R>): Promise<R> {
+  if (ctx.health?.state === 'damaged') throw new ApiError('unavailable', DAMAGED_MESSAGE);
+  let changes = 0;
+  const result = await write(writeScope(ctx, requireActor(ctx).id), async (w) => {
+    const out = await work(w);
+    changes = w.changeCount;
+    return out;
+  });
+  // Bulk work (an import, a demo load) changes the tables' sizes enough to
+  // mislead the planner: bring its statistics up to date while nobody waits.
+  if (changes >= BULK_CHANGES) optimiseDatabase(ctx.raw);
+  return result;
 }
+
+const BULK_CHANGES = 1_000;
 
 /** The write path's view of the app, acting as `actorId`. */
 export function writeScope(ctx: AppContext, actorId: string): WriteScope {

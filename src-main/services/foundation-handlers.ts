@@ -4,7 +4,7 @@ import type { foundationApi } from '../../src-shared/api/foundation';
 import { recordHistory } from '../changes/history';
 import { backupDatabase, backupFileName } from '../db/backup';
 import type { HandlersFor } from './context';
-import { requireActor } from './context';
+import { DAMAGED_MESSAGE, requireActor } from './context';
 import { loadDemo } from './demo';
 import {
   getOrganisation,
@@ -55,5 +55,9 @@ export const foundationHandlers: HandlersFor<typeof foundationApi> = {
     const path = join(ctx.dataDir, 'backups', backupFileName(ctx.clock.now()));
     await backupDatabase(ctx.raw, path);
     return { path };
+  },
+  'system.health': async (ctx) => {
+    const state = ctx.health?.state ?? 'ok';
+    return { state, message: state === 'damaged' ? DAMAGED_MESSAGE : null };
   },
 };

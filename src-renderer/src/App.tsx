@@ -142,6 +142,7 @@ function Shell() {
         </div>
       </nav>
       <main id="main" ref={main} tabIndex={-1} className="content">
+        <DatabaseHealthNotice />
         <Routes>
           {routes.map((r) => (
             <Route
@@ -161,6 +162,13 @@ function Shell() {
       </main>
     </div>
   );
+}
+
+/** Shown on every screen once the background integrity check finds the file damaged. */
+function DatabaseHealthNotice() {
+  const health = useApiQuery('system.health', {}, { refetchInterval: 60_000 });
+  if (health.data?.state !== 'damaged') return null;
+  return <Notice tone="error">{health.data.message}</Notice>;
 }
 
 /**

@@ -33,6 +33,13 @@ export interface ClockReading {
   today: string;
 }
 
+/** What the background integrity check has found (see src-main/db/integrity.ts). */
+export interface DatabaseHealthReading {
+  state: 'checking' | 'ok' | 'damaged';
+  /** What the user should be told, when there is something to tell. */
+  message: string | null;
+}
+
 export const foundationApi = {
   'clock.now': method(none, null).returns<ClockReading>(),
   'session.state': method(none, null).returns<SessionState>(),
@@ -61,11 +68,13 @@ export const foundationApi = {
 
   'demo.load': method(
     z.object({
-      customers: z.number().int().min(0).max(100_000).default(300),
+      customers: z.number().int().min(0).max(500_000).default(300),
       seed: z.number().int().default(13),
+      years: z.number().int().min(0).max(30).default(0),
     }),
     'demo.load',
   ).returns<DemoCounts>(),
 
   'system.backup': method(none, 'backup.run').returns<{ path: string }>(),
+  'system.health': method(none, null).returns<DatabaseHealthReading>(),
 } as const;

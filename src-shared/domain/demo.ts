@@ -3,6 +3,7 @@ const demoKinds = {
   landlords: ['landlord', 'landlords'],
   areas: ['area', 'areas'],
   customers: ['customer', 'customers'],
+  groups: ['group', 'groups'],
   memberships: ['group membership', 'group memberships'],
   activities: ['activity', 'activities'],
   attendance: ['attendance record', 'attendance records'],

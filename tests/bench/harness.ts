@@ -10,8 +10,28 @@ export interface Timing {
   runs: number;
 }
 
-export function time(runs: number, fn: (i: number) => void): Timing {
-  for (let i = 0; i < Math.min(5, runs); i++) fn(i);
+/**
+ * `npm run bench -- [module…] [--quick] [--customers N]`: --quick takes fewer
+ * samples (for a look on a busy machine), --customers sizes the ten-year
+ * dataset (50,000 unless told; 200000 for the large case).
+ */
+export function benchOptions(argv = process.argv.slice(2)): {
+  modules: string[];
+  quick: boolean;
+  customers: number;
+  samples: number;
+} {
+  const quick = argv.includes('--quick');
+  const at = argv.indexOf('--customers');
+  const customers = at >= 0 ? Number(argv[at + 1]) : 50_000;
+  if (!Number.isInteger(customers) || customers <= 0)
+    throw new Error(`--customers must be a whole number, not "${argv[at + 1]}".`);
+  const modules = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--customers');
+  return { modules, quick, customers, samples: quick ? 20 : 60 };
+}
+
+export function time(runs: number, fn: (i: number) => void, warmup = 5): Timing {
+  for (let i = 0; i < Math.min(warmup, runs); i++) fn(i);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -24,8 +44,9 @@ export function time(runs: number, fn: (i: number) => void): Timing {
 export async function timeAsync(
   runs: number,
   fn: (i: number) => Promise<unknown>,
+  warmup = 5,
 ): Promise<Timing> {
-  for (let i = 0; i < Math.min(5, runs); i++) await fn(i);
+  for (let i = 0; i < Math.min(warmup, runs); i++) await fn(i);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();

@@ -1,4 +1,3 @@
-import type { BenchModule } from './harness';
 import { foundationBench } from './foundation.bench';
 import { customerImportBench } from './customer-import.bench';
 import { customersBench } from './customers.bench';
@@ -6,9 +5,15 @@ import { groupsBench } from './groups.bench';
 import { casesBench } from './cases.bench';
 import { documentsBench } from './documents.bench';
 import { reviewsBench } from './reviews.bench';
+import { screensBench } from './screens.bench';
+import { benchOptions, type BenchModule } from './harness';
 
-/** Every bench module: add yours here. `npm run bench -- <name>` runs only those named. */
+/**
+ * Every bench module: add yours here. `npm run bench -- <name>` runs only
+ * those named; see benchOptions for --quick and --customers.
+ */
 const modules: BenchModule[] = [
+  screensBench,
   foundationBench,
   customersBench,
   customerImportBench,
@@ -18,7 +23,7 @@ const modules: BenchModule[] = [
   reviewsBench,
 ];
 
-const only = process.argv.slice(2);
+const only = benchOptions().modules;
 for (const module of modules) {
   if (only.length && !only.includes(module.name)) continue;
   console.log(`\n== ${module.name} ==`);

@@ -6,6 +6,7 @@ import { cases } from './0004-cases';
 import { selfAssessmentEvidence } from './0005-self-assessment-evidence';
 import { caseCorrections } from './0006-case-corrections';
 import { reviews } from './0007-reviews';
+import { tenYearIndexes } from './0008-ten-year-indexes';
 
 export interface Migration {
   name: string;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   selfAssessmentEvidence,
   caseCorrections,
   reviews,
+  tenYearIndexes,
 ];
 
 export const latestVersion = migrations.length;

@@ -1,4 +1,5 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../../db/schema';
 import type { Page } from '../../../src-shared/domain/common';
 import type { CustomerListQuery, CustomerSummary } from '../../../src-shared/domain/customer';
 import { ApiError } from '../../../src-shared/errors';
@@ -7,7 +8,7 @@ import { birthDateBounds } from '../../../src-shared/rules/membership';
 import { londonDate } from '../../../src-shared/rules/working-days';
 import type { CallContext } from '../context';
 import { toSummary } from './rows';
-import { ftsQuery } from './search-query';
+import { searchPlan, type SearchPlan } from './search-query';
 
 const byName = ['c.last_name', 'c.first_name', 'c.id'];
 
@@ -40,19 +41,126 @@ function orderBy(query: CustomerListQuery, searching: boolean): string {
   return column === 'c.last_name' ? names : `${column} ${d} NULLS LAST, ${names}`;
 }
 
+type IdQuery = SelectQueryBuilder<DB & { c: DB['customers'] }, 'c', { id: string }>;
+
+/**
+ * Oldest activity first, with those never active last. SQLite keeps NULLs
+ * first in an index, so "NULLS LAST" in one query means sorting every row; as
+ * two, each reads its stretch of the last-activity index in order: the
+ * dated rows, then (if the page reaches past them) the undated, by name.
+ */
+async function activeFirst(page: IdQuery, query: CustomerListQuery): Promise<string[]> {
+  const names = byName.map((c) => `${c} ASC`).join(', ');
+  const dated = (
+    await page
+      .where('c.last_activity_at', 'is not', null)
+      .orderBy(sql.raw(`c.last_activity_at ASC, ${names}`))
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute()
+  ).map((r) => r.id);
+  if (dated.length === query.limit) return dated;
+  const skipped =
+    dated.length > 0
+      ? 0
+      : query.offset -
+        Number(
+          (
+            await page
+              .clearSelect()
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('c.last_activity_at', 'is not', null)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+  const undated = (
+    await page
+      .where('c.last_activity_at', 'is', null)
+      .orderBy(sql.raw(names))
+      .limit(query.limit - dated.length)
+      .offset(Math.max(0, skipped))
+      .execute()
+  ).map((r) => r.id);
+  return [...dated, ...undated];
+}
+
+/** Up to this many matches, a name or number search fetches the matching rows by id. */
+const FEW_MATCHES = 2000;
+
+type PrefixPlan = Extract<SearchPlan, { kind: 'name' | 'phone' }>;
+
+/*
+ * A name prefix is a range of the NOCASE name indexes (the letters carry no
+ * LIKE wildcards); a number is a range of the indexes of the numbers with
+ * their spaces taken out.
+ */
+function matchingCondition(plan: PrefixPlan) {
+  if (plan.kind === 'name') {
+    const pattern = `${plan.prefix}%`;
+    return sql<SqlBool>`(c.last_name LIKE ${pattern} OR c.first_name LIKE ${pattern})`;
+  }
+  const [from, to] = [plan.digits, `${plan.digits}\u{10FFFF}`];
+  return sql<SqlBool>`((c.phone IS NOT NULL AND replace(c.phone, ' ', '') >= ${from} AND replace(c.phone, ' ', '') < ${to})
+    OR (c.mobile IS NOT NULL AND replace(c.mobile, ' ', '') >= ${from} AND replace(c.mobile, ' ', '') < ${to}))`;
+}
+
+function matchingRowids(plan: PrefixPlan) {
+  if (plan.kind === 'name') {
+    const pattern = `${plan.prefix}%`;
+    return sql`SELECT rowid FROM customers WHERE deleted_at IS NULL AND last_name LIKE ${pattern}
+      UNION SELECT rowid FROM customers WHERE deleted_at IS NULL AND first_name LIKE ${pattern}`;
+  }
+  const [from, to] = [plan.digits, `${plan.digits}\u{10FFFF}`];
+  return sql`SELECT rowid FROM customers WHERE deleted_at IS NULL AND phone IS NOT NULL
+        AND replace(phone, ' ', '') >= ${from} AND replace(phone, ' ', '') < ${to}
+      UNION SELECT rowid FROM customers WHERE deleted_at IS NULL AND mobile IS NOT NULL
+        AND replace(mobile, ' ', '') >= ${from} AND replace(mobile, ' ', '') < ${to}`;
+}
+
 /** One page of the register, with the total that match, for the virtualised list. */
 export async function listCustomers(
   ctx: CallContext,
   query: CustomerListQuery,
 ): Promise<Page<CustomerSummary>> {
   const now = ctx.clock.now();
-  const match = ftsQuery(query.search);
+  const plan = searchPlan(query.search);
+  const match = plan?.kind === 'fts' ? plan.match : null;
+  let knownTotal: number | null = null;
 
   let base = ctx.db.selectFrom('customers as c').where('c.deleted_at', 'is', null);
   if (match) {
     base = base
       .innerJoin('customers_fts', 'customers_fts.rowid', 'c.search_rowid')
       .where(sql<SqlBool>`customers_fts MATCH ${match}`);
+  } else if (plan?.kind === 'name' || plan?.kind === 'phone') {
+    const unfiltered =
+      !query.landlordId &&
+      !query.areaId &&
+      !query.status?.length &&
+      !query.tenure &&
+      query.isBoardMember === undefined &&
+      !query.interest &&
+      !query.skill &&
+      !query.noRecentActivity;
+    if (unfiltered) {
+      // Counted from the name or number indexes alone. Many matches ("s",
+      // "07700"): walk the register in name order, where they come thick and
+      // fast; a few (a whole number): fetch just those rows.
+      knownTotal = Number(
+        (
+          await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchingRowids(plan)})`.execute(
+            ctx.db,
+          )
+        ).rows[0]!.n,
+      );
+      base = base.where(
+        knownTotal > FEW_MATCHES
+          ? matchingCondition(plan)
+          : sql<SqlBool>`c.rowid IN (${matchingRowids(plan)})`,
+      );
+    } else {
+      base = base.where(matchingCondition(plan));
+    }
   }
   if (query.landlordId) base = base.where('c.landlord_id', '=', query.landlordId);
   if (query.areaId) base = base.where('c.area_id', '=', query.areaId);
@@ -114,13 +222,16 @@ export async function listCustomers(
   let page = base.select('c.id');
   if (query.sort === 'landlord') page = page.leftJoin('landlords as l', 'l.id', 'c.landlord_id');
   if (query.sort === 'area') page = page.leftJoin('areas as a', 'a.id', 'c.area_id');
-  const ids = (
-    await page
-      .orderBy(sql.raw(orderBy(query, match !== null)))
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute()
-  ).map((r) => r.id);
+  const ids =
+    query.sort === 'lastActivity' && query.direction !== 'desc'
+      ? await activeFirst(page, query)
+      : (
+          await page
+            .orderBy(sql.raw(orderBy(query, match !== null)))
+            .limit(query.limit)
+            .offset(query.offset)
+            .execute()
+        ).map((r) => r.id);
 
   const details =
     ids.length === 0
@@ -156,11 +267,12 @@ export async function listCustomers(
 
   // A short first page is the whole result: no need to count.
   const total =
-    query.offset === 0 && ids.length < query.limit
+    knownTotal ??
+    (query.offset === 0 && ids.length < query.limit
       ? ids.length
       : Number(
           (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-        );
+        ));
 
   const today = londonDate(now);
   return { rows: rows.map((r) => toSummary(r, today)), total };

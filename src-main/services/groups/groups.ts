@@ -20,6 +20,7 @@ import { londonDate, toGroup, toMembership } from './mapping';
 import { groupDates } from './group-dates';
 import { londonRange } from './period';
 import { currentOn, ruleGroup, ruleLandlords, ruleMembers } from './rule-data';
+import { ruleMembersOfAll } from './rule-members-all';
 
 async function groupRow(ctx: AppContext, id: string) {
   const row = await ctx.db
@@ -78,15 +79,14 @@ export async function listGroups(ctx: CallContext): Promise<GroupListItem[]> {
     ruleLandlords(ctx),
   ]);
   const dates = await groupDates(ctx, groups);
+  const currentByGroup = new Map<string, string[]>(groups.map((g) => [g.id, []]));
+  for (const m of memberships)
+    if (currentOn(m, today)) currentByGroup.get(m.group_id)?.push(m.customer_id);
+  const membersByGroup = await ruleMembersOfAll(ctx, currentByGroup, today);
   const out: GroupListItem[] = [];
   for (const g of groups) {
-    const current = memberships.filter((m) => m.group_id === g.id && currentOn(m, today));
-    const members = await ruleMembers(
-      ctx,
-      current.map((m) => m.customer_id),
-      g.id,
-      today,
-    );
+    const current = currentByGroup.get(g.id)!;
+    const members = membersByGroup.get(g.id)!;
     out.push({
       id: g.id,
       name: g.name,

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Writer } from '../../changes/writer';
 import type { DB } from '../../db/schema';
 
@@ -30,10 +30,28 @@ export async function refreshLastActivity(w: Writer, customerIds: Iterable<strin
 
 /** Every customer at once (demo loads, and a repair after restoring old data). */
 export async function refreshAllLastActivity(w: Writer): Promise<void> {
-  await w.trx
-    .updateTable('customers')
-    .set((eb) => ({ last_activity_at: latestPresence(eb) }))
-    .execute();
+  // One pass over attendance grouped by customer, rather than a lookup per
+  // customer, and only the rows whose value changes are written: each write
+  // also rewrites the register's list indexes, which carry this column.
+  await sql`
+    UPDATE customers SET last_activity_at = latest.at
+    FROM (
+      SELECT t.customer_id, max(a.starts_at) AS at
+      FROM attendance AS t JOIN activities AS a ON a.id = t.activity_id
+      WHERE t.status = 'present' AND t.deleted_at IS NULL
+        AND a.deleted_at IS NULL AND a.status != 'cancelled' AND t.customer_id IS NOT NULL
+      GROUP BY t.customer_id
+    ) AS latest
+    WHERE customers.id = latest.customer_id AND customers.last_activity_at IS NOT latest.at
+  `.execute(w.trx);
+  await sql`
+    UPDATE customers SET last_activity_at = NULL
+    WHERE last_activity_at IS NOT NULL AND NOT EXISTS (
+      SELECT 1 FROM attendance AS t JOIN activities AS a ON a.id = t.activity_id
+      WHERE t.customer_id = customers.id AND t.status = 'present' AND t.deleted_at IS NULL
+        AND a.deleted_at IS NULL AND a.status != 'cancelled'
+    )
+  `.execute(w.trx);
 }
 
 function latestPresence(eb: ExpressionBuilder<DB, 'customers'>) {

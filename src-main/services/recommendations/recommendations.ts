@@ -162,7 +162,8 @@ function applyFilter(
   if (f.sourceType) out = out.where('r.source_type', '=', f.sourceType);
   if (f.sourceId) out = out.where('r.source_id', '=', f.sourceId);
   if (f.owner) out = out.where('r.owner', '=', f.owner);
-  if (f.systemicOnly) out = out.where('r.systemic', '=', 1);
+  // Literal, so SQLite can use the partial index of systemic recommendations.
+  if (f.systemicOnly) out = out.where(sql<boolean>`r.systemic = 1`);
   const overdue = f.overdueOnly || f.status === 'overdue';
   if (f.status && f.status !== 'overdue') out = out.where('r.status', '=', f.status);
   if (overdue) {
@@ -236,20 +237,42 @@ export async function trackRecommendations(ctx: CallContext, f: Filter): Promise
       .offset(f.offset)
       .execute(),
     counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    ctx.db
+    ownerList(ctx),
+  ]);
+  return {
+    rows: rows.map((r) => toRecommendation(r, now)),
+    total: Number(total.n),
+    owners,
+  };
+}
+
+/**
+ * The owner filter's choices. Home asks for one-row pages only for their
+ * totals, so the list is kept until the database changes: this connection's
+ * change count and SQLite's data version (which moves when another
+ * connection, such as the command line, commits) say when it may be stale.
+ */
+const ownerCache = new WeakMap<object, { version: string; owners: string[] }>();
+
+async function ownerList(ctx: AppContext): Promise<string[]> {
+  const stamp = await sql<{ changes: number; version: number }>`
+    SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version
+  `.execute(ctx.db);
+  const version = `${stamp.rows[0]!.changes}:${stamp.rows[0]!.version}`;
+  const cached = ownerCache.get(ctx.raw);
+  if (cached?.version === version) return cached.owners;
+  const owners = (
+    await ctx.db
       .selectFrom('recommendations')
       .select('owner')
       .distinct()
       .where('owner', 'is not', null)
       .where('deleted_at', 'is', null)
       .orderBy('owner')
-      .execute(),
-  ]);
-  return {
-    rows: rows.map((r) => toRecommendation(r, now)),
-    total: Number(total.n),
-    owners: owners.map((o) => o.owner as string),
-  };
+      .execute()
+  ).map((o) => o.owner as string);
+  ownerCache.set(ctx.raw, { version, owners });
+  return owners;
 }
 
 export async function allMatching(ctx: CallContext, f: Filter): Promise<Recommendation[]> {

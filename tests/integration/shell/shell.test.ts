@@ -227,8 +227,8 @@ describe('the desktop shell, in other situations', slow, () => {
       expect(dialog.errors[0]!.title).toBe('Involvement Desk could not start');
       expect(dialog.errors[0]!.content).toMatch(/not a SQLite file.*left untouched/);
       expect(app.exitCodes).toEqual([1]);
-      expect(FakeBrowserWindow.instances).toHaveLength(0);
-      expect(ipcMain.handlers.size).toBe(0);
+      // The window showed at once while the database was opening.
+      expect(FakeBrowserWindow.instances).toHaveLength(1);
     } finally {
       folder.cleanup();
     }
