@@ -89,6 +89,11 @@ test('the register: load the demo, search, create with checks, edit and see the 
   const warning = page.getByRole('region', { name: 'This may be someone already on the register' });
   await expect(warning).toContainText('same email');
   await warning.getByRole('link', { name: 'Patricia Winspear-Hall' }).click();
+  // The form still holds what was typed: leaving it asks first.
+  await page
+    .getByRole('dialog', { name: 'Leave without saving?' })
+    .getByRole('button', { name: 'Leave and lose the changes' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Patricia Winspear-Hall' })).toBeVisible();
 
   // Found by search, edited, and the change shows in the history.

@@ -176,7 +176,15 @@ function GroupsCard() {
 function NoActivityCard() {
   const filter = { noRecentActivity: true, status: 'active' } as const;
   const customers = useApiQuery('customers.list', { ...filter, status: [filter.status], limit: 1 });
-  const n = customers.data?.total ?? 0;
+  // Never a count of 0 while it is still being counted.
+  if (!customers.data)
+    return (
+      <section className="panel attention__card" aria-labelledby="attention-customers">
+        <h2 id="attention-customers">Customer Voice</h2>
+        <p role="status">{customers.error ? customers.error.message : 'Counting…'}</p>
+      </section>
+    );
+  const n = customers.data.total;
   return (
     <section className="panel attention__card" aria-labelledby="attention-customers">
       <h2 id="attention-customers">Customer Voice</h2>
