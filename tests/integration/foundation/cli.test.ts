@@ -120,9 +120,9 @@ describe('the command line', { timeout: 120_000 }, () => {
   it('refuses a bad count or status before opening the database', () => {
     const dir = folder();
     const db = join(dir, 'never.sqlite');
-    const tooMany = cli('demo', '--customers', '200000', '--db', db);
+    const tooMany = cli('demo', '--customers', '600000', '--db', db);
     expect(tooMany.code).toBe(2);
-    expect(tooMany.err).toContain('--customers must be 100,000 or less');
+    expect(tooMany.err).toContain('--customers must be 500,000 or less');
 
     const badStatus = cli(
       'export',

@@ -30,6 +30,7 @@ describe('the contract', () => {
       'session.state',
       'staff.create',
       'staff.list',
+      'system.health',
     ]);
   });
 });
