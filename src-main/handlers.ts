@@ -6,6 +6,9 @@ import { customerTransferHandlers } from './services/customer-import/handlers';
 import { groupsHandlers, meetingsHandlers, trainingHandlers } from './services/groups/handlers';
 import { casesHandlers } from './services/cases/handlers';
 import { recommendationsHandlers } from './services/recommendations/handlers';
+import { jobsHandlers } from './services/jobs/handlers';
+import { customerTransferJobsHandlers } from './services/customer-import/jobs';
+import { boardPacksHandlers } from './services/board-packs/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -17,4 +20,7 @@ export const handlers: HandlersFor<Api> = {
   ...trainingHandlers,
   ...casesHandlers,
   ...recommendationsHandlers,
+  ...jobsHandlers,
+  ...customerTransferJobsHandlers,
+  ...boardPacksHandlers,
 };

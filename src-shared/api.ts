@@ -7,6 +7,9 @@ import { meetingsApi } from './api/meetings';
 import { trainingApi } from './api/training';
 import { casesApi } from './api/cases';
 import { recommendationsApi } from './api/recommendations';
+import { jobsApi } from './api/jobs';
+import { customerTransferJobsApi } from './api/customer-transfer-jobs';
+import { boardPacksApi } from './api/board-packs';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -22,6 +25,9 @@ export const api = combineContracts(
   trainingApi,
   casesApi,
   recommendationsApi,
+  jobsApi,
+  customerTransferJobsApi,
+  boardPacksApi,
 );
 
 export type Api = typeof api;

@@ -4,6 +4,7 @@ import { customers } from './0002-customers';
 import { groups } from './0003-groups';
 import { cases } from './0004-cases';
 import { selfAssessmentEvidence } from './0005-self-assessment-evidence';
+import { boardPacks } from './0006-board-packs';
 
 export interface Migration {
   name: string;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   groups,
   cases,
   selfAssessmentEvidence,
+  boardPacks,
 ];
 
 export const latestVersion = migrations.length;
