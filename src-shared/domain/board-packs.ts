@@ -63,7 +63,9 @@ export const kpiTargetsInput = z.object({ year: z.number().int().min(2000).max(2
 export const kpiTargetSaveInput = z.object({
   year: z.number().int().min(2000).max(2100),
   kpi: z.string().min(1).max(60),
-  target: z.number({ error: 'Enter the target as a number.' }).min(0, { error: 'A target cannot be negative.' }),
+  target: z
+    .number({ error: 'Enter the target as a number.' })
+    .min(0, { error: 'A target cannot be negative.' }),
 });
 
 /* The figures, in one shape for every section, so the screen, the PDF and the workbook show the same. */

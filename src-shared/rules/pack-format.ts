@@ -36,5 +36,8 @@ export function formatDate(iso: string): string {
 
 /** The sum shown in a totals row (and written as a formula in the workbook): numbers only. */
 export function columnTotal(rows: readonly Cell[][], column: number): number {
-  return rows.reduce<number>((a, r) => a + (typeof r[column] === 'number' ? (r[column] as number) : 0), 0);
+  return rows.reduce<number>(
+    (a, r) => a + (typeof r[column] === 'number' ? (r[column] as number) : 0),
+    0,
+  );
 }

@@ -54,15 +54,16 @@ function isRealDate(s: string): boolean {
 }
 
 /** Reads a period, or says in words why it cannot. */
-export function parsePeriod(text: string): { ok: true; period: ReportPeriod } | { ok: false; message: string } {
+export function parsePeriod(
+  text: string,
+): { ok: true; period: ReportPeriod } | { ok: false; message: string } {
   const spec = text.trim().replace(/\s+/g, ' ');
   const custom = /^(\d{4}-\d{2}-\d{2})\s*(?:\.\.|to)\s*(\d{4}-\d{2}-\d{2})$/.exec(spec);
   if (custom) {
     const [, from, to] = custom as unknown as [string, string, string];
     if (!isRealDate(from) || !isRealDate(to))
       return { ok: false, message: `The period "${text}" has a date that does not exist.` };
-    if (to < from)
-      return { ok: false, message: `The period "${text}" ends before it starts.` };
+    if (to < from) return { ok: false, message: `The period "${text}" ends before it starts.` };
     return {
       ok: true,
       period: {
@@ -94,7 +95,11 @@ export function parsePeriod(text: string): { ok: true; period: ReportPeriod } | 
       ? [1, 12, `Financial year ${fyLabel}`]
       : part.startsWith('Q')
         ? [(Number(part[1]) - 1) * 3 + 1, 3, `Quarter ${part[1]} ${fyLabel}`]
-        : [(Number(part[1]) - 1) * 6 + 1, 6, `${part === 'H1' ? 'First' : 'Second'} half of ${fyLabel}`];
+        : [
+            (Number(part[1]) - 1) * 6 + 1,
+            6,
+            `${part === 'H1' ? 'First' : 'Second'} half of ${fyLabel}`,
+          ];
   const startMonth = ((first + 2) % 12) + 1;
   const startYear = first + 3 > 12 ? year + 1 : year;
   const endAbs = first + months - 1 + 3;

@@ -86,25 +86,44 @@ export function textHeight(text: string, width: number, size: number): number {
   return lines(text, width, size) * size * LINE;
 }
 
-/** Column widths from the longest content, fitted to the page. */
+/**
+ * Column widths: figures, dates and short labels get the width their
+ * longest value (or header word) needs; text columns share what is left,
+ * in proportion to their longest value.
+ */
 export function columnWidths(table: PackTable): number[] {
   const sample = table.rows.slice(0, 200);
-  const wants = table.columns.map((c, i) => {
-    const longest = Math.max(
-      c.header.length * 0.9,
+  const charPt = FONT.table * CHAR_WIDTH;
+  const pad = CELL_PAD_X * 2 + 2;
+  const needs = table.columns.map((c, i) => {
+    const longestValue = Math.max(
+      0,
       ...sample.map((r) => formatCell(r[i] ?? null, c.format).length),
     );
-    return Math.min(Math.max(longest, 6), 60);
+    const longestWord = Math.max(...c.header.split(/\s+/).map((w) => w.length));
+    return { longestValue, longestWord, text: c.format === 'text' && longestValue > 14 };
   });
-  const sum = wants.reduce((a, b) => a + b, 0);
-  return wants.map((w) => (w / sum) * CONTENT_WIDTH);
+  const widths = needs.map((n) =>
+    n.text ? 0 : Math.max(n.longestValue, n.longestWord, 4) * charPt + pad,
+  );
+  const fixed = widths.reduce((a, b) => a + b, 0);
+  const flexible = needs.filter((n) => n.text);
+  if (flexible.length === 0) {
+    // Only short columns: the first (the row's label) takes the spare width.
+    widths[0] = widths[0]! + Math.max(0, CONTENT_WIDTH - fixed);
+  } else {
+    const room = Math.max(CONTENT_WIDTH - fixed, flexible.length * 60);
+    const weight = flexible.reduce((a, n) => a + Math.min(n.longestValue, 80), 0);
+    needs.forEach((n, i) => {
+      if (n.text) widths[i] = (Math.min(n.longestValue, 80) / weight) * room;
+    });
+  }
+  const sum = widths.reduce((a, b) => a + b, 0);
+  return sum > CONTENT_WIDTH ? widths.map((w) => (w / sum) * CONTENT_WIDTH) : widths;
 }
 
 function rowHeight(cells: string[], widths: number[], size: number): number {
-  const tallest = Math.max(
-    1,
-    ...cells.map((t, i) => lines(t, widths[i]! - CELL_PAD_X * 2, size)),
-  );
+  const tallest = Math.max(1, ...cells.map((t, i) => lines(t, widths[i]! - CELL_PAD_X * 2, size)));
   return tallest * size * LINE + CELL_PAD_Y * 2 + 1;
 }
 
@@ -129,7 +148,10 @@ export function totalsRow(table: PackTable): Cell[] | null {
   return table.columns.map((c, i) => {
     if (i === 0) return 'Total';
     if (!c.total) return null;
-    return table.rows.reduce<number>((a, r) => a + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0);
+    return table.rows.reduce<number>(
+      (a, r) => a + (typeof r[i] === 'number' ? (r[i] as number) : 0),
+      0,
+    );
   });
 }
 
@@ -156,7 +178,8 @@ function blockHeight(block: Block): number {
       let h = TITLE_HEIGHT + headerHeight(block.table, block.widths) + 10;
       for (const r of block.rows) h += tableRowHeight(block.table, r, block.widths);
       if (block.totals) h += tableRowHeight(block.table, block.totals, block.widths);
-      if (block.table.note && block.last) h += textHeight(block.table.note, CONTENT_WIDTH, FONT.small) + 4;
+      if (block.table.note && block.last)
+        h += textHeight(block.table.note, CONTENT_WIDTH, FONT.small) + 4;
       return h;
     }
   }
@@ -204,7 +227,15 @@ class PageFiller {
     let start = 0;
     let continued = false;
     if (rows.length === 0) {
-      this.add({ type: 'table', table, rows: [], widths, continued: false, last: true, totals: null });
+      this.add({
+        type: 'table',
+        table,
+        rows: [],
+        widths,
+        continued: false,
+        last: true,
+        totals: null,
+      });
       return;
     }
     while (start < rows.length) {
@@ -269,7 +300,11 @@ export function layOutPack(figures: PackFigures): Layout {
   if (figures.appendix) {
     filler.newPage();
     starts.push({ title: 'Appendix: the rows behind the figures', index: filler.pageIndex });
-    filler.add({ type: 'section', title: 'Appendix: the rows behind the figures', key: 'appendix' });
+    filler.add({
+      type: 'section',
+      title: 'Appendix: the rows behind the figures',
+      key: 'appendix',
+    });
     filler.add({
       type: 'paragraph',
       text: `Each table lists the records behind a section's counts, up to ${APPENDIX_ROW_LIMIT.toLocaleString('en-GB')} rows; the workbook has every row, on its own sheet.`,

@@ -1,5 +1,10 @@
 import { Document, G, Line, Page, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
-import type { Cell, PackChart, PackFigures, PackTable } from '../../../src-shared/domain/board-packs';
+import type {
+  Cell,
+  PackChart,
+  PackFigures,
+  PackTable,
+} from '../../../src-shared/domain/board-packs';
 import { audienceTitles } from '../../../src-shared/domain/board-packs';
 import { formatCell, formatDate, formatShare } from '../../../src-shared/rules/pack-format';
 import { CONTENT_WIDTH, FONT, PAGE, type Block, type Layout } from './layout';
@@ -52,10 +57,21 @@ const s = StyleSheet.create({
   label: { fontSize: FONT.body, fontWeight: 'bold', color: teal, marginBottom: 4 },
   tableTitle: { fontSize: FONT.subheading, fontWeight: 'bold', color: teal, marginBottom: 6 },
   row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: rule },
-  headRow: { flexDirection: 'row', backgroundColor: '#e6ebee', borderBottomWidth: 1, borderColor: muted },
+  headRow: {
+    flexDirection: 'row',
+    backgroundColor: '#e6ebee',
+    borderBottomWidth: 1,
+    borderColor: muted,
+  },
   totalRow: { flexDirection: 'row', borderTopWidth: 1, borderColor: ink, fontWeight: 'bold' },
   cell: { paddingHorizontal: 4, paddingVertical: 3, fontSize: FONT.table, lineHeight: 1.3 },
-  headCell: { paddingHorizontal: 4, paddingVertical: 3, fontSize: FONT.table, lineHeight: 1.3, fontWeight: 'bold' },
+  headCell: {
+    paddingHorizontal: 4,
+    paddingVertical: 3,
+    fontSize: FONT.table,
+    lineHeight: 1.3,
+    fontWeight: 'bold',
+  },
   headlines: { flexDirection: 'row', marginBottom: 12, gap: 8 },
   headline: { flexGrow: 1, flexBasis: 0, borderWidth: 0.75, borderColor: rule, padding: 6 },
   headlineValue: { fontSize: 14, fontWeight: 'bold', color: teal },
@@ -71,7 +87,17 @@ const ragStyle: Record<string, { backgroundColor: string; color: string }> = {
 
 const numeric = new Set(['integer', 'decimal', 'share', 'pence']);
 
-function CellText({ value, format, width, bold }: { value: Cell; format: PackTable['columns'][number]['format']; width: number; bold?: boolean }) {
+function CellText({
+  value,
+  format,
+  width,
+  bold,
+}: {
+  value: Cell;
+  format: PackTable['columns'][number]['format'];
+  width: number;
+  bold?: boolean;
+}) {
   const text = formatCell(value, format);
   const rag = format === 'rag' ? ragStyle[text] : undefined;
   return (
@@ -79,7 +105,7 @@ function CellText({ value, format, width, bold }: { value: Cell; format: PackTab
       <Text
         style={[
           s.cell,
-          numeric.has(format) && typeof value === 'number' ? { textAlign: 'right' } : {},
+          numeric.has(format) ? { textAlign: 'right' } : {},
           rag ? { color: rag.color, fontWeight: 'bold' } : {},
           bold ? { fontWeight: 'bold' } : {},
         ]}
@@ -101,7 +127,9 @@ function TablePart({ block }: { block: Extract<Block, { type: 'table' }> }) {
       <View style={s.headRow}>
         {table.columns.map((c, i) => (
           <View key={i} style={{ width: widths[i] }}>
-            <Text style={[s.headCell, numeric.has(c.format) ? { textAlign: 'right' } : {}]}>{c.header}</Text>
+            <Text style={[s.headCell, numeric.has(c.format) ? { textAlign: 'right' } : {}]}>
+              {c.header}
+            </Text>
           </View>
         ))}
       </View>
@@ -120,11 +148,19 @@ function TablePart({ block }: { block: Extract<Block, { type: 'table' }> }) {
       {block.totals ? (
         <View style={s.totalRow}>
           {table.columns.map((c, i) => (
-            <CellText key={i} value={block.totals![i] ?? (i === 0 ? 'Total' : null)} format={i === 0 ? 'text' : c.format} width={widths[i]!} bold />
+            <CellText
+              key={i}
+              value={block.totals![i] ?? (i === 0 ? 'Total' : null)}
+              format={i === 0 ? 'text' : c.format}
+              width={widths[i]!}
+              bold
+            />
           ))}
         </View>
       ) : null}
-      {block.last && table.note ? <Text style={[s.note, { marginTop: 4 }]}>{table.note}</Text> : null}
+      {block.last && table.note ? (
+        <Text style={[s.note, { marginTop: 4 }]}>{table.note}</Text>
+      ) : null}
     </View>
   );
 }
@@ -164,31 +200,82 @@ function BarChart({ chart, height }: { chart: PackChart; height: number }) {
         </Text>
         {withTargets ? (
           <>
-            <Rect x={plotLeft + 120} y={2} width={10} height={8} fill="#ffffff" stroke={ink} strokeWidth={0.75} />
-            <Text x={plotLeft + 134} y={9} style={{ fontSize: 7.5, fontFamily: PACK_FONT }} fill={ink}>
+            <Rect
+              x={plotLeft + 120}
+              y={2}
+              width={10}
+              height={8}
+              fill="#ffffff"
+              stroke={ink}
+              strokeWidth={0.75}
+            />
+            <Text
+              x={plotLeft + 134}
+              y={9}
+              style={{ fontSize: 7.5, fontFamily: PACK_FONT }}
+              fill={ink}
+            >
               Target
             </Text>
           </>
         ) : null}
         {ticks.map((t, i) => (
-          <Line key={`g${i}`} x1={x(t)} y1={top - 2} x2={x(t)} y2={plotBottom} stroke="#d5dbdf" strokeWidth={0.5} />
+          <Line
+            key={`g${i}`}
+            x1={x(t)}
+            y1={top - 2}
+            x2={x(t)}
+            y2={plotBottom}
+            stroke="#d5dbdf"
+            strokeWidth={0.5}
+          />
         ))}
         {chart.bars.map((b, i) => {
           const y = top + i * perBar;
           const value = b.value ?? 0;
           return (
             <G key={i}>
-              <Text x={labelWidth} y={y + 9} textAnchor="end" style={{ fontSize: 7.5, fontFamily: PACK_FONT }} fill={ink}>
+              <Text
+                x={labelWidth}
+                y={y + 9}
+                textAnchor="end"
+                style={{ fontSize: 7.5, fontFamily: PACK_FONT }}
+                fill={ink}
+              >
                 {b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label}
               </Text>
-              <Rect x={plotLeft} y={y + 2} width={Math.max(0.5, x(value) - plotLeft)} height={9} fill={teal} />
-              <Text x={x(value) + 3} y={y + 9.5} style={{ fontSize: 7.5, fontFamily: PACK_FONT }} fill={ink}>
+              <Rect
+                x={plotLeft}
+                y={y + 2}
+                width={Math.max(0.5, x(value) - plotLeft)}
+                height={9}
+                fill={teal}
+              />
+              <Text
+                x={x(value) + 3}
+                y={y + 9.5}
+                style={{ fontSize: 7.5, fontFamily: PACK_FONT }}
+                fill={ink}
+              >
                 {b.value === null ? 'not recorded' : chartValue(value, chart.valueFormat)}
               </Text>
               {b.target !== undefined && b.target !== null ? (
                 <>
-                  <Rect x={plotLeft} y={y + 12} width={Math.max(0.5, x(b.target) - plotLeft)} height={6} fill="#ffffff" stroke={ink} strokeWidth={0.6} />
-                  <Text x={x(b.target) + 3} y={y + 18} style={{ fontSize: 6.5, fontFamily: PACK_FONT }} fill={muted}>
+                  <Rect
+                    x={plotLeft}
+                    y={y + 12}
+                    width={Math.max(0.5, x(b.target) - plotLeft)}
+                    height={6}
+                    fill="#ffffff"
+                    stroke={ink}
+                    strokeWidth={0.6}
+                  />
+                  <Text
+                    x={x(b.target) + 3}
+                    y={y + 18}
+                    style={{ fontSize: 6.5, fontFamily: PACK_FONT }}
+                    fill={muted}
+                  >
                     {chartValue(b.target, chart.valueFormat)}
                   </Text>
                 </>
@@ -196,17 +283,50 @@ function BarChart({ chart, height }: { chart: PackChart; height: number }) {
             </G>
           );
         })}
-        <Line x1={plotLeft} y1={plotBottom} x2={plotLeft + plotWidth} y2={plotBottom} stroke={ink} strokeWidth={0.75} />
-        <Line x1={plotLeft} y1={top - 2} x2={plotLeft} y2={plotBottom} stroke={ink} strokeWidth={0.75} />
+        <Line
+          x1={plotLeft}
+          y1={plotBottom}
+          x2={plotLeft + plotWidth}
+          y2={plotBottom}
+          stroke={ink}
+          strokeWidth={0.75}
+        />
+        <Line
+          x1={plotLeft}
+          y1={top - 2}
+          x2={plotLeft}
+          y2={plotBottom}
+          stroke={ink}
+          strokeWidth={0.75}
+        />
         {ticks.map((t, i) => (
-          <Text key={`t${i}`} x={x(t)} y={plotBottom + 10} textAnchor="middle" style={{ fontSize: 7, fontFamily: PACK_FONT }} fill={ink}>
+          <Text
+            key={`t${i}`}
+            x={x(t)}
+            y={plotBottom + 10}
+            textAnchor="middle"
+            style={{ fontSize: 7, fontFamily: PACK_FONT }}
+            fill={ink}
+          >
             {chartValue(t, chart.valueFormat === 'share' ? 'share' : 'decimal')}
           </Text>
         ))}
-        <Text x={plotLeft + plotWidth / 2} y={plotBottom + 22} textAnchor="middle" style={{ fontSize: 7.5, fontFamily: PACK_FONT }} fill={ink}>
+        <Text
+          x={plotLeft + plotWidth / 2}
+          y={plotBottom + 22}
+          textAnchor="middle"
+          style={{ fontSize: 7.5, fontFamily: PACK_FONT }}
+          fill={ink}
+        >
           {chart.yLabel}
         </Text>
-        <Text x={labelWidth} y={top - 8} textAnchor="end" style={{ fontSize: 7.5, fontFamily: PACK_FONT }} fill={muted}>
+        <Text
+          x={labelWidth}
+          y={top - 8}
+          textAnchor="end"
+          style={{ fontSize: 7.5, fontFamily: PACK_FONT }}
+          fill={muted}
+        >
           {chart.xLabel}
         </Text>
       </Svg>
@@ -246,7 +366,6 @@ export interface PackPdfProps {
 
 /** The board pack: cover, contents with page numbers, then each section, as laid out in layout.ts. */
 export function PackPdf({ figures, layout, final }: PackPdfProps) {
-  const total = layout.pages.length;
   const worked = formatDate(figures.workedOutAt.slice(0, 10));
   const status = final ? `Final: figures as at ${worked}` : `Draft: figures worked out ${worked}`;
   return (
@@ -259,7 +378,7 @@ export function PackPdf({ figures, layout, final }: PackPdfProps) {
       language="en-GB"
     >
       {layout.pages.map((page, index) => (
-        <Page key={index} size="A4" style={s.page} wrap={false}>
+        <Page key={index} size="A4" style={s.page}>
           {page.kind !== 'cover' ? (
             <View style={s.header} fixed>
               <Text>{figures.organisation}</Text>
@@ -273,7 +392,8 @@ export function PackPdf({ figures, layout, final }: PackPdfProps) {
           ))}
           <View style={s.footer} fixed>
             <Text>{status}</Text>
-            <Text>{`Page ${index + 1} of ${total}`}</Text>
+            {/* Counted by react-pdf itself, so it stays right even if a page ever overflowed. */}
+            <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
           </View>
         </Page>
       ))}
@@ -285,16 +405,30 @@ function Cover({ figures, status }: { figures: PackFigures; status: string }) {
   return (
     <View style={{ marginTop: 120 }}>
       <Text style={{ fontSize: 13, color: muted, marginBottom: 18 }}>{figures.organisation}</Text>
-      <Text style={{ fontSize: 24, fontWeight: 'bold', color: teal, lineHeight: 1.25, marginBottom: 18 }}>
+      <Text
+        style={{
+          fontSize: 24,
+          fontWeight: 'bold',
+          color: teal,
+          lineHeight: 1.25,
+          marginBottom: 18,
+        }}
+      >
         {figures.title}
       </Text>
-      <Text style={{ fontSize: 12, marginBottom: 6 }}>{`For ${audienceTitles[figures.audience]}`}</Text>
+      <Text
+        style={{ fontSize: 12, marginBottom: 6 }}
+      >{`For ${audienceTitles[figures.audience]}`}</Text>
       <Text style={{ fontSize: 12, marginBottom: 6 }}>{`Period: ${figures.period.label}`}</Text>
-      <Text style={{ fontSize: 12, marginBottom: 6 }}>{`${formatDate(figures.period.from)} to ${formatDate(figures.period.to)}`}</Text>
+      <Text
+        style={{ fontSize: 12, marginBottom: 6 }}
+      >{`${formatDate(figures.period.from)} to ${formatDate(figures.period.to)}`}</Text>
       <Text style={{ fontSize: 12, marginBottom: 6 }}>{`Prepared by ${figures.author}`}</Text>
       <Text style={{ fontSize: 12, marginTop: 18, fontWeight: 'bold' }}>{status}</Text>
       <Text style={{ fontSize: FONT.small, color: muted, marginTop: 40, lineHeight: 1.4 }}>
-        Equality figures are aggregates only; any count from 1 to 4, and any figure from which one could be worked out, is shown as “fewer than 5”. The Excel workbook with this pack has the same figures and the rows behind them.
+        Equality figures are aggregates only; any count from 1 to 4, and any figure from which one
+        could be worked out, is shown as “fewer than 5”. The Excel workbook with this pack has the
+        same figures and the rows behind them.
       </Text>
     </View>
   );
@@ -309,7 +443,16 @@ function Contents({ layout, page }: { layout: Layout; page: number }) {
     <View>
       <Text style={s.section}>Contents</Text>
       {entries.map((e, i) => (
-        <View key={i} style={{ flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 0.5, borderColor: rule, paddingVertical: 5 }}>
+        <View
+          key={i}
+          style={{
+            flexDirection: 'row',
+            justifyContent: 'space-between',
+            borderBottomWidth: 0.5,
+            borderColor: rule,
+            paddingVertical: 5,
+          }}
+        >
           <Text style={{ fontSize: 11 }}>{e.title}</Text>
           <Text style={{ fontSize: 11 }}>{`Page ${e.page}`}</Text>
         </View>

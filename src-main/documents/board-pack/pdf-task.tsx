@@ -11,12 +11,17 @@ export interface PackPdfInput {
 }
 
 /** Lays out and renders the pack's PDF (in a worker thread: see services/jobs/run-in-worker.ts). */
-export async function renderPackPdf(input: PackPdfInput, progress: TaskProgress): Promise<Uint8Array> {
+export async function renderPackPdf(
+  input: PackPdfInput,
+  progress: TaskProgress,
+): Promise<Uint8Array> {
   registerPackFonts();
   progress(0, 2);
   const layout = layOutPack(input.figures);
   progress(1, 2);
-  const bytes = await renderToBuffer(<PackPdf figures={input.figures} layout={layout} final={input.final} />);
+  const bytes = await renderToBuffer(
+    <PackPdf figures={input.figures} layout={layout} final={input.final} />,
+  );
   progress(2, 2);
   return bytes;
 }

@@ -19,11 +19,18 @@ const numFmt: Record<CellFormat, string | undefined> = {
   date: 'dd/mm/yyyy',
 };
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3F1F3' } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: 'FFE3F1F3' },
+};
 
 /** Sheet names: at most 31 characters, none of []:*?/\ and unique in the workbook. */
 function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
+  const base = wanted
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .slice(0, 31)
+    .trim();
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n += 1) name = `${base.slice(0, 27)} (${n})`;
   taken.add(name.toLowerCase());
@@ -126,7 +133,10 @@ function applyWidths(ws: ExcelJS.Worksheet, widths: number[]): void {
 }
 
 /** The pack as a workbook: a cover sheet, one sheet per section, and the rows behind each figure on their own sheets. */
-export async function writePackXlsx(input: PackXlsxInput, progress: TaskProgress): Promise<Uint8Array> {
+export async function writePackXlsx(
+  input: PackXlsxInput,
+  progress: TaskProgress,
+): Promise<Uint8Array> {
   const { figures } = input;
   const wb = new ExcelJS.Workbook();
   wb.creator = figures.author;
@@ -167,7 +177,9 @@ export async function writePackXlsx(input: PackXlsxInput, progress: TaskProgress
     applyWidths(ws, widths);
 
     for (const table of section.tables.filter((t) => t.detail)) {
-      const detail = wb.addWorksheet(sheetName(table.title.replace(/ \(the rows behind.*\)$/, ''), taken));
+      const detail = wb.addWorksheet(
+        sheetName(table.title.replace(/ \(the rows behind.*\)$/, ''), taken),
+      );
       sheetsListed.push({ sheet: detail.name, what: `${table.title}, for ${section.title}` });
       const dWidths: number[] = [];
       detail.views = [{ state: 'frozen', ySplit: 2, xSplit: 0 }];
@@ -187,7 +199,12 @@ export async function writePackXlsx(input: PackXlsxInput, progress: TaskProgress
     ['From', new Date(`${figures.period.from}T00:00:00Z`), 'dd/mm/yyyy'],
     ['To', new Date(`${figures.period.to}T00:00:00Z`), 'dd/mm/yyyy'],
     ['Prepared by', figures.author],
-    ['Status', input.final ? `Final: figures as at ${formatDate(figures.workedOutAt.slice(0, 10))}` : `Draft: figures worked out ${formatDate(figures.workedOutAt.slice(0, 10))}`],
+    [
+      'Status',
+      input.final
+        ? `Final: figures as at ${formatDate(figures.workedOutAt.slice(0, 10))}`
+        : `Draft: figures worked out ${formatDate(figures.workedOutAt.slice(0, 10))}`,
+    ],
   ];
   facts.forEach(([label, value, fmt], i) => {
     cover.getCell(4 + i, 1).value = label;

@@ -1,4 +1,8 @@
-import type { FigureChange, PackChanges, PackFigures } from '../../../src-shared/domain/board-packs';
+import type {
+  FigureChange,
+  PackChanges,
+  PackFigures,
+} from '../../../src-shared/domain/board-packs';
 import { ApiError } from '../../../src-shared/errors';
 import type { CallContext } from '../context';
 import { liveFigures, packFigures } from './packs';
@@ -49,5 +53,8 @@ export async function packChanges(ctx: CallContext, id: string): Promise<PackCha
     .executeTakeFirstOrThrow();
   if (!row.finalised_at)
     throw ApiError.invalid('Only a finalised pack has figures as reported to compare with.');
-  return { finalisedAt: row.finalised_at, changes: compareFigures(reported, await liveFigures(ctx, id)) };
+  return {
+    finalisedAt: row.finalised_at,
+    changes: compareFigures(reported, await liveFigures(ctx, id)),
+  };
 }

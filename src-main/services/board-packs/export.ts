@@ -35,16 +35,27 @@ export async function buildPackFiles(
   const built: { format: PackFormat; bytes: Uint8Array }[] = [];
   if (formats.includes('pdf')) {
     job.step(EXPORT_STEPS.pdf, 2);
-    built.push({ format: 'pdf', bytes: await runInWorker(job, 'board-pack.pdf', { figures: worked, final }) });
+    built.push({
+      format: 'pdf',
+      bytes: await runInWorker(job, 'board-pack.pdf', { figures: worked, final }),
+    });
   }
   if (formats.includes('xlsx')) {
     job.step(EXPORT_STEPS.xlsx, worked.sections.length + 1);
-    built.push({ format: 'xlsx', bytes: await runInWorker(job, 'board-pack.xlsx', { figures: worked, final }) });
+    built.push({
+      format: 'xlsx',
+      bytes: await runInWorker(job, 'board-pack.xlsx', { figures: worked, final }),
+    });
   }
   job.step(EXPORT_STEPS.save, built.length);
   const sizes: Record<string, number> = {};
   for (const [i, file] of built.entries()) {
-    await job.keepFile(file.format, packFileName(worked, file.format), file.format === 'pdf' ? PDF_MIME : XLSX_MIME, file.bytes);
+    await job.keepFile(
+      file.format,
+      packFileName(worked, file.format),
+      file.format === 'pdf' ? PDF_MIME : XLSX_MIME,
+      file.bytes,
+    );
     sizes[file.format] = file.bytes.byteLength;
     job.progress(i + 1);
   }

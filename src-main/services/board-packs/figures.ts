@@ -21,7 +21,8 @@ export interface PackRequest {
 
 export function periodOf(spec: string): ReportPeriod {
   const parsed = parsePeriod(spec);
-  if (!parsed.ok) throw ApiError.invalid(parsed.message, [{ path: 'period', message: parsed.message }]);
+  if (!parsed.ok)
+    throw ApiError.invalid(parsed.message, [{ path: 'period', message: parsed.message }]);
   return parsed.period;
 }
 

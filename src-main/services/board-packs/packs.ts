@@ -121,7 +121,11 @@ export async function updatePack(
   if (input.title !== undefined) patch.title = input.title;
   if (input.period !== undefined) {
     const period = periodOf(input.period);
-    Object.assign(patch, { period_spec: period.spec, period_from: period.from, period_to: period.to });
+    Object.assign(patch, {
+      period_spec: period.spec,
+      period_from: period.from,
+      period_to: period.to,
+    });
   }
   if (input.sections !== undefined) {
     const unknown = input.sections.find((k) => !sectionInfo(k));

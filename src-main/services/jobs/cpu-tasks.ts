@@ -13,7 +13,8 @@ export const cpuTasks = {
   'board-pack.xlsx': async () =>
     (await import('../../documents/board-pack/xlsx-task')).writePackXlsx,
   /** For the jobs facility's own tests: spins the CPU for `ms`, in `steps`, then returns bytes (or fails). */
-  'test.spin': async (): Promise<Task<{ ms: number; steps: number; fail?: boolean }>> =>
+  'test.spin':
+    async (): Promise<Task<{ ms: number; steps: number; fail?: boolean }>> =>
     async (input, progress) => {
       for (let i = 0; i < input.steps; i += 1) {
         const until = performance.now() + input.ms / input.steps;

@@ -10,9 +10,7 @@ try {
     input: never,
     progress: (done: number, total: number) => void,
   ) => Promise<Uint8Array>;
-  const bytes = await run(input, (done, total) =>
-    port.postMessage({ progress: { done, total } }),
-  );
+  const bytes = await run(input, (done, total) => port.postMessage({ progress: { done, total } }));
   const copy = new Uint8Array(bytes);
   port.postMessage({ bytes: copy }, [copy.buffer]);
 } catch (error) {

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
@@ -46,11 +47,26 @@ const KEEP_FINISHED_MS = 60 * 60 * 1000;
 
 const registries = new WeakMap<object, Map<string, Job>>();
 
+/**
+ * Files of jobs from a run that ended without tidying up (a crash) can no
+ * longer be collected. Only old ones go: the CLI may be running a job of its
+ * own in the same folder right now.
+ */
+function removeStaleJobFiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  const cutoff = Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).mtimeMs < cutoff) rmSync(path, { recursive: true, force: true });
+  }
+}
+
 function registry(ctx: AppContext): Map<string, Job> {
   let jobs = registries.get(ctx.raw);
   if (!jobs) {
     jobs = new Map();
     registries.set(ctx.raw, jobs);
+    removeStaleJobFiles(join(ctx.dataDir, 'jobs'));
   }
   return jobs;
 }
@@ -195,7 +211,19 @@ export async function jobFile(ctx: CallContext, id: string, name: string): Promi
   if (job.status.state !== 'done' || !info)
     throw ApiError.notFound(`The file "${name}" of this job`);
   const bytes = await readFile(join(job.dir, name));
-  return { fileName: info.fileName, mimeType: info.mimeType, contentBase64: bytes.toString('base64') };
+  return {
+    fileName: info.fileName,
+    mimeType: info.mimeType,
+    contentBase64: bytes.toString('base64'),
+  };
+}
+
+/** Forgets a finished job and removes its files (the CLI, once it has copied them out). */
+export async function discardJob(ctx: CallContext, id: string): Promise<void> {
+  const job = ownJob(ctx, id);
+  if (job.status.state === 'running') throw new ApiError('conflict', 'The job is still running.');
+  registry(ctx).delete(id);
+  await rm(job.dir, { recursive: true, force: true });
 }
 
 /** The folder a finished job's files are in, for the CLI to copy from. */

@@ -14,7 +14,8 @@ import type { PackSectionModule } from '../section';
 export const activitySection: PackSectionModule = {
   key: 'activity',
   title: 'Meetings against cadence',
-  description: 'Meetings held by each group against its target cadence, attendance and hours given.',
+  description:
+    'Meetings held by each group against its target cadence, attendance and hours given.',
   async figures(input) {
     const { ctx, period } = input;
     const [cadence, attendance, hours, active, held] = await Promise.all([
@@ -31,10 +32,18 @@ export const activitySection: PackSectionModule = {
       title: this.title,
       summary: `${onTarget} of ${withTarget.length} groups with a target met their cadence in the period.`,
       headlines: [
-        { label: 'Groups on cadence', value: `${onTarget} of ${withTarget.length}`, format: 'text' },
+        {
+          label: 'Groups on cadence',
+          value: `${onTarget} of ${withTarget.length}`,
+          format: 'text',
+        },
         { label: 'Attendance rate', value: attendance.rate, format: 'share' },
         { label: 'Customers who attended', value: active, format: 'integer' },
-        { label: 'Hours given by customers', value: Math.round(hours * 10) / 10, format: 'decimal' },
+        {
+          label: 'Hours given by customers',
+          value: Math.round(hours * 10) / 10,
+          format: 'decimal',
+        },
       ],
       tables: [
         {
@@ -79,7 +88,12 @@ export const activitySection: PackSectionModule = {
             { header: 'Activity', format: 'text' },
             { header: 'Customers present', format: 'integer', total: true },
           ],
-          rows: held.map((h) => [londonDate(new Date(h.starts_at)), h.group, h.title, Number(h.present)]),
+          rows: held.map((h) => [
+            londonDate(new Date(h.starts_at)),
+            h.group,
+            h.title,
+            Number(h.present),
+          ]),
         },
       ],
       charts: [

@@ -1,4 +1,7 @@
-import { decisionOutcomeLabels, type DecisionOutcome } from '../../../../src-shared/rules/case-lifecycle';
+import {
+  decisionOutcomeLabels,
+  type DecisionOutcome,
+} from '../../../../src-shared/rules/case-lifecycle';
 import { amberFrom, ragFor } from '../../../../src-shared/rules/kpi-rag';
 import { caseFigures } from '../../cases/figures';
 import type { PackSectionModule } from '../section';
@@ -6,7 +9,8 @@ import type { PackSectionModule } from '../section';
 export const complaintsSection: PackSectionModule = {
   key: 'complaints',
   title: 'Complaint panel',
-  description: 'Cases referred, heard and decided, outcomes, time against the panel’s standards, and how often the panel was chosen.',
+  description:
+    'Cases referred, heard and decided, outcomes, time against the panel’s standards, and how often the panel was chosen.',
   async figures(input) {
     const { ctx, period } = input;
     const f = await caseFigures(ctx, period);
@@ -18,7 +22,11 @@ export const complaintsSection: PackSectionModule = {
       headlines: [
         { label: 'Referred', value: f.referred, format: 'integer' },
         { label: 'Decided', value: f.decided, format: 'integer' },
-        { label: 'Chosen at the end of the internal process', value: f.panelShare, format: 'share' },
+        {
+          label: 'Chosen at the end of the internal process',
+          value: f.panelShare,
+          format: 'share',
+        },
       ],
       tables: [
         {
@@ -83,7 +91,9 @@ export const complaintsSection: PackSectionModule = {
             c.declined_on,
             c.heard_on,
             c.decision_on,
-            c.decision_outcome ? decisionOutcomeLabels[c.decision_outcome as DecisionOutcome] : null,
+            c.decision_outcome
+              ? decisionOutcomeLabels[c.decision_outcome as DecisionOutcome]
+              : null,
             c.withdrawn_on,
             c.ombudsman_referred_on,
           ]),
@@ -121,7 +131,9 @@ export const complaintsSection: PackSectionModule = {
         greenFrom: target,
         amberFrom: amberFrom(target),
         ...(f.exhaustedInternal === null
-          ? { note: 'Needs the number of complaints that exhausted the internal process (complaint panel settings).' }
+          ? {
+              note: 'Needs the number of complaints that exhausted the internal process (complaint panel settings).',
+            }
           : {}),
       },
     ];

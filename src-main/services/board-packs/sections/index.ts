@@ -46,10 +46,29 @@ export const availableSections: SectionInfo[] = [
 
 /** Sections the packs will carry once their areas are in the app. */
 export const waitingSections: SectionInfo[] = [
-  { key: 'scrutiny', title: 'Scrutiny reviews', description: 'Reviews completed and their recommendations: waits for scrutiny reviews in the app.' },
-  { key: 'expenses', title: 'Expenses against budget', description: 'Spend by category and group, and time to pay: waits for volunteer expenses in the app.' },
-  { key: 'you-said-we-did', title: '“You said, we did”', description: 'Changes made because of involvement: waits for scrutiny reviews in the app.' },
-  { key: 'assurance', title: 'Regulatory assurance matrix', description: 'Which consumer standard requirements each activity gave assurance on: waits for scrutiny reviews in the app.' },
+  {
+    key: 'scrutiny',
+    title: 'Scrutiny reviews',
+    description:
+      'Reviews completed and their recommendations: waits for scrutiny reviews in the app.',
+  },
+  {
+    key: 'expenses',
+    title: 'Expenses against budget',
+    description:
+      'Spend by category and group, and time to pay: waits for volunteer expenses in the app.',
+  },
+  {
+    key: 'you-said-we-did',
+    title: '“You said, we did”',
+    description: 'Changes made because of involvement: waits for scrutiny reviews in the app.',
+  },
+  {
+    key: 'assurance',
+    title: 'Regulatory assurance matrix',
+    description:
+      'Which consumer standard requirements each activity gave assurance on: waits for scrutiny reviews in the app.',
+  },
 ];
 
 /** Each audience's sections, in order; the user reorders, drops or adds. */

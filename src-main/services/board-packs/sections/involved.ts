@@ -56,7 +56,8 @@ function counts(rows: InvolvedRow[], input: SectionInput) {
 export const involvedSection: PackSectionModule = {
   key: 'involved',
   title: 'Involved customers',
-  description: 'How many customers are involved, growth in the period against the target, and who has had no activity in 12 months.',
+  description:
+    'How many customers are involved, growth in the period against the target, and who has had no activity in 12 months.',
   async figures(input) {
     const rows = await involvedAtEnd(input.ctx, input.period.to);
     const c = counts(rows, input);
@@ -68,7 +69,11 @@ export const involvedSection: PackSectionModule = {
       headlines: [
         { label: 'Involved at the end of the period', value: c.total, format: 'integer' },
         { label: 'Joined in the period', value: c.joined, format: 'integer' },
-        { label: 'No activity in the 12 months to the period end', value: c.quiet, format: 'integer' },
+        {
+          label: 'No activity in the 12 months to the period end',
+          value: c.quiet,
+          format: 'integer',
+        },
       ],
       tables: [
         {

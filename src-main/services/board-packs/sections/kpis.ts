@@ -11,7 +11,8 @@ export function kpiSection(all: () => readonly PackSectionModule[]): PackSection
   return {
     key: 'kpis',
     title: 'KPI scorecard',
-    description: 'Every target from the Strategy (Appendix C) with red, amber or green, and the rule for each colour.',
+    description:
+      'Every target from the Strategy (Appendix C) with red, amber or green, and the rule for each colour.',
     async figures(input: SectionInput) {
       const lines: KpiLine[] = [];
       for (const module of all()) if (module.kpis) lines.push(...(await module.kpis(input)));
@@ -39,22 +40,26 @@ export function kpiSection(all: () => readonly PackSectionModule[]): PackSection
             ],
             rows: lines.map((l) => {
               const shown = (n: number | null) =>
-                n === null ? null : l.format === 'share' ? `${Math.round(n * 1000) / 10}%` : Math.round(n * 100) / 100;
+                n === null
+                  ? null
+                  : l.format === 'share'
+                    ? `${Math.round(n * 1000) / 10}%`
+                    : Math.round(n * 100) / 100;
               return [
                 l.note ? `${l.measure} (${l.note})` : l.measure,
                 shown(l.target),
                 shown(l.actual),
-                ragLabels[l.rag],
+                l.actual === null && l.target !== null ? 'No figure' : ragLabels[l.rag],
                 shown(l.greenFrom),
                 shown(l.amberFrom),
               ];
             }),
-            note: ragRule.join(' '),
           },
         ],
         charts: [],
         notes: [
           ...ragRule,
+          'No figure: the figure the target needs is not recorded yet.',
           'Targets a year are pro-rated to the period. Scrutiny Panel reviews, Customer Service Investigator projects, neighbourhood audits and visits to dispersed communities join the scorecard once they are recorded in the app.',
         ],
       };

@@ -37,7 +37,8 @@ function recRow(r: Recommendation) {
 export const recommendationsSection: PackSectionModule = {
   key: 'recommendations',
   title: 'Recommendations and the exception report',
-  description: 'Where every recommendation stands, and the overdue and rejected ones the Group Audit and Risk Committee must see.',
+  description:
+    'Where every recommendation stands, and the overdue and rejected ones the Group Audit and Risk Committee must see.',
   async figures(input) {
     const [f, all] = await Promise.all([
       caseFigures(input.ctx, input.period),

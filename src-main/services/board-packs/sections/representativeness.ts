@@ -97,7 +97,8 @@ function coded(
 export const representativenessSection: PackSectionModule = {
   key: 'representativeness',
   title: 'How representative involved customers are',
-  description: 'Involved customers by landlord, area, age band, disability and ethnicity, against the tenant population where it is held. Small numbers suppressed.',
+  description:
+    'Involved customers by landlord, area, age band, disability and ethnicity, against the tenant population where it is held. Small numbers suppressed.',
   async figures(input) {
     const { ctx } = input;
     const [areas, landlords, byArea, age, disability, ethnicity] = await Promise.all([
@@ -124,7 +125,8 @@ export const representativenessSection: PackSectionModule = {
     // The tenant population is held per area (homes or tenants); a landlord's is the sum of its areas.
     const populationKnown = areas.length > 0 && areas.every((a) => a.population !== null);
     const totalPopulation = areas.reduce((a, r) => a + (r.population ?? 0), 0);
-    const share = (n: number) => (populationKnown && totalPopulation > 0 ? n / totalPopulation : null);
+    const share = (n: number) =>
+      populationKnown && totalPopulation > 0 ? n / totalPopulation : null;
 
     const areaGroups: Group[] = areas.map((a) => ({
       label: a.name,

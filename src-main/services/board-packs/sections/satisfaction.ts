@@ -12,7 +12,8 @@ function average(value: number | null, responses: number) {
 export const satisfactionSection: PackSectionModule = {
   key: 'satisfaction',
   title: 'Satisfaction of involved customers',
-  description: 'The Framework’s two measures: satisfaction with the opportunities to be involved, and with the way they are involved.',
+  description:
+    'The Framework’s two measures: satisfaction with the opportunities to be involved, and with the way they are involved.',
   async figures(input) {
     const s = await satisfactionAverages(input.ctx, input.period);
     const opportunity = average(s.opportunity, s.opportunityResponses);
@@ -20,10 +21,15 @@ export const satisfactionSection: PackSectionModule = {
     return {
       key: this.key,
       title: this.title,
-      summary: 'Scores are from 1 (very dissatisfied) to 5 (very satisfied), given at held activities in the period.',
+      summary:
+        'Scores are from 1 (very dissatisfied) to 5 (very satisfied), given at held activities in the period.',
       headlines: [
         { label: 'With the opportunities (average of 5)', value: opportunity, format: 'decimal' },
-        { label: 'With the way they are involved (average of 5)', value: involvement, format: 'decimal' },
+        {
+          label: 'With the way they are involved (average of 5)',
+          value: involvement,
+          format: 'decimal',
+        },
       ],
       tables: [
         {
@@ -35,13 +41,19 @@ export const satisfactionSection: PackSectionModule = {
             { header: 'Responses', format: 'integer' },
           ],
           rows: [
-            ['Satisfaction with the opportunities to be involved', opportunity, s.opportunityResponses],
+            [
+              'Satisfaction with the opportunities to be involved',
+              opportunity,
+              s.opportunityResponses,
+            ],
             ['Satisfaction with the way they are involved', involvement, s.involvementResponses],
           ],
         },
       ],
       charts: [],
-      notes: [`An average of fewer than ${SMALL_NUMBER_LIMIT} responses is shown as "${SUPPRESSED}".`],
+      notes: [
+        `An average of fewer than ${SMALL_NUMBER_LIMIT} responses is shown as "${SUPPRESSED}".`,
+      ],
     };
   },
 };

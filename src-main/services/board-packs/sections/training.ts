@@ -10,7 +10,8 @@ const monthLabel = (m: string) =>
 export const trainingSection: PackSectionModule = {
   key: 'training',
   title: 'Talent School',
-  description: 'Courses and sessions held each month against the target of at least one course a month.',
+  description:
+    'Courses and sessions held each month against the target of at least one course a month.',
   async figures(input) {
     const months = await coursesPerMonth(input.ctx, input.period);
     const perMonth = input.targets.get('talent_school_courses') ?? 1;
@@ -21,7 +22,11 @@ export const trainingSection: PackSectionModule = {
       summary: `At least ${perMonth} course${perMonth === 1 ? '' : 's'} ran in ${met} of ${months.length} months.`,
       headlines: [
         { label: 'Months on target', value: `${met} of ${months.length}`, format: 'text' },
-        { label: 'Sessions held', value: months.reduce((a, m) => a + m.sessions, 0), format: 'integer' },
+        {
+          label: 'Sessions held',
+          value: months.reduce((a, m) => a + m.sessions, 0),
+          format: 'integer',
+        },
       ],
       tables: [
         {
@@ -49,7 +54,11 @@ export const trainingSection: PackSectionModule = {
           xLabel: 'Month',
           yLabel: 'Courses',
           valueFormat: 'integer',
-          bars: months.map((m) => ({ label: monthLabel(m.month), value: m.courses, target: perMonth })),
+          bars: months.map((m) => ({
+            label: monthLabel(m.month),
+            value: m.courses,
+            target: perMonth,
+          })),
         },
       ],
       notes: [],
