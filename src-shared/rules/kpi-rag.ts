@@ -1,9 +1,9 @@
 import type { Rag } from '../domain/board-packs';
-import { cadenceRag } from './cadence';
 
 /**
- * One rule for every line of the KPI scorecard (the same as a group's
- * meetings against its cadence), stated on the page beside the figures.
+ * One rule for every line of the KPI scorecard, the same as a group's
+ * meetings against its cadence (rules/cadence.ts), stated on the page
+ * beside the figures.
  */
 export const AMBER_FROM_SHARE_OF_TARGET = 0.75;
 
@@ -14,9 +14,14 @@ export const ragRule = [
   'No target: no target is set, or the figure is not recorded in the app.',
 ] as const;
 
+/** Shares such as 60% of an 80% target meet in floating point as 0.6 against 0.6000000000000001. */
+const TOLERANCE = 1e-9;
+
 export function ragFor(actual: number | null, target: number | null): Rag {
   if (actual === null || target === null) return 'none';
-  return cadenceRag(actual, target);
+  if (actual >= target - TOLERANCE) return 'green';
+  if (actual >= target * AMBER_FROM_SHARE_OF_TARGET - TOLERANCE) return 'amber';
+  return 'red';
 }
 
 export function amberFrom(target: number | null): number | null {

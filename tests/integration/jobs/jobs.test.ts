@@ -50,7 +50,10 @@ describe('the jobs facility', () => {
     const first = await app.call('jobs.get', { id });
     expect(first.state).toBe('running');
     expect(first.stepCount).toBe(2);
-    const midway = await waitFor(id, (s) => s.step === 'Spinning' && s.done > 0 && s.done < s.total);
+    const midway = await waitFor(
+      id,
+      (s) => s.step === 'Spinning' && s.done > 0 && s.done < s.total,
+    );
     expect(midway.total).toBe(20);
     const done = await waitFor(id, (s) => s.state !== 'running');
     expect(done.state).toBe('done');
@@ -76,7 +79,10 @@ describe('the jobs facility', () => {
     const { id } = await spinJob(200, { fail: true });
     const ended = await waitFor(id, (s) => s.state !== 'running');
     expect(ended.state).toBe('failed');
-    expect(ended.failure).toEqual({ step: 'Spinning', message: 'The test task failed on purpose.' });
+    expect(ended.failure).toEqual({
+      step: 'Spinning',
+      message: 'The test task failed on purpose.',
+    });
     expect(jobFiles(id)).toEqual([]);
   });
 
