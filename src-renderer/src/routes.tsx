@@ -22,6 +22,8 @@ import { SelfAssessmentPage } from './features/cases/SelfAssessmentPage';
 import { CaseSettingsPage } from './features/cases/CaseSettingsPage';
 import { RecommendationsTracker } from './features/recommendations/RecommendationsTracker';
 import { RecommendationPage } from './features/recommendations/RecommendationPage';
+import { BoardPackList } from './features/board-packs/BoardPackList';
+import { BoardPackPage } from './features/board-packs/BoardPackPage';
 
 export interface AppRoute {
   path: string;
@@ -102,6 +104,13 @@ export const routes: AppRoute[] = [
     element: <RecommendationPage />,
     permission: 'recommendations.read',
   },
+  {
+    path: '/board-packs',
+    element: <BoardPackList />,
+    nav: { label: 'Board packs', section: 'Reports' },
+    permission: 'boardPacks.read',
+  },
+  { path: '/board-packs/:id', element: <BoardPackPage />, permission: 'boardPacks.read' },
   {
     path: '/settings/cases',
     element: <CaseSettingsPage />,

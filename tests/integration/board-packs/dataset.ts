@@ -117,7 +117,7 @@ export async function seedPackDataset(app: TestApp): Promise<{ customers: string
       outcome: 'not_upheld' as const,
     },
   };
-  const cases = [];
+  const cases: { id: string }[] = [];
   for (const referredOn of ['2026-01-15', '2026-02-10', '2026-03-02'])
     cases.push(await app.call('cases.refer', referral({ referredOn, ...stages })));
   await app.call('cases.savePeriodFigure', {

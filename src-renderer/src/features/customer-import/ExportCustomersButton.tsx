@@ -1,28 +1,24 @@
-import { useState } from 'react';
 import type { CustomerListInput } from '../../../../src-shared/domain/customer';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
+import { JobProgress, useJob } from '../../components/JobProgress';
 import { useCan } from '../../session';
 import { XLSX_MIME, downloadBase64 } from './file-bytes';
 
-/** Downloads the register as the list is filtered, as an Excel workbook. */
+/** Downloads the register as the list is filtered, as an Excel workbook, built as a job. */
 export function ExportCustomersButton({ filters }: { filters: CustomerListInput }) {
   const canExport = useCan('customers.export');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const job = useJob({
+    onDone: async (status) => {
+      const file = await call('jobs.file', { id: status.id, name: 'workbook' });
+      downloadBase64(file.fileName, file.contentBase64, XLSX_MIME);
+    },
+  });
+
   if (!canExport) return null;
 
-  const exportNow = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { offset: _offset, limit: _limit, ...query } = filters;
-      const file = await call('customerTransfer.exportXlsx', query);
-      downloadBase64(file.fileName, file.contentBase64, XLSX_MIME);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  const exportNow = () => {
+    const { offset: _offset, limit: _limit, ...query } = filters;
+    void job.start(() => call('customerTransfer.startExport', query));
   };
 
   return (
@@ -31,16 +27,11 @@ export function ExportCustomersButton({ filters }: { filters: CustomerListInput 
         type="button"
         className="button button--secondary"
         onClick={exportNow}
-        disabled={busy}
-        aria-describedby={error ? 'customer-export-error' : undefined}
+        disabled={job.running}
       >
-        {busy ? 'Preparing the workbook…' : 'Export to Excel'}
+        {job.running ? 'Preparing the workbook…' : 'Export to Excel'}
       </button>
-      {error ? (
-        <p id="customer-export-error" className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <JobProgress job={job} label="The export" />
     </>
   );
 }
