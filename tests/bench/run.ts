@@ -5,6 +5,7 @@ import { customersBench } from './customers.bench';
 import { groupsBench } from './groups.bench';
 import { casesBench } from './cases.bench';
 import { documentsBench } from './documents.bench';
+import { boardPacksBench } from './board-packs.bench';
 
 /** Every bench module: add yours here. `npm run bench -- <name>` runs only those named. */
 const modules: BenchModule[] = [
@@ -14,6 +15,7 @@ const modules: BenchModule[] = [
   groupsBench,
   casesBench,
   documentsBench,
+  boardPacksBench,
 ];
 
 const only = process.argv.slice(2);
