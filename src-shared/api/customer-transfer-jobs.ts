@@ -15,5 +15,8 @@ export const customerTransferJobsApi = {
     customerExportInput,
     'customers.export',
   ).returns<JobStarted>(),
-  'customerTransfer.startImport': method(importCommitInput, 'customers.import').returns<JobStarted>(),
+  'customerTransfer.startImport': method(
+    importCommitInput,
+    'customers.import',
+  ).returns<JobStarted>(),
 } as const;

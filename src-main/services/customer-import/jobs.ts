@@ -21,13 +21,22 @@ export function startCustomerExport(
 ): string {
   demand(ctx, 'customers.export');
   const steps = ['Writing the workbook', 'Saving the file'];
-  return startJob(ctx, { kind: 'customer-export', title: 'Register export', steps }, async (job) => {
-    job.step(steps[0]!);
-    const file = await exportCustomersXlsx(ctx, query);
-    job.step(steps[1]!);
-    await job.keepFile('workbook', file.fileName, XLSX_MIME, Buffer.from(file.contentBase64, 'base64'));
-    return { rows: file.rows };
-  });
+  return startJob(
+    ctx,
+    { kind: 'customer-export', title: 'Register export', steps },
+    async (job) => {
+      job.step(steps[0]!);
+      const file = await exportCustomersXlsx(ctx, query);
+      job.step(steps[1]!);
+      await job.keepFile(
+        'workbook',
+        file.fileName,
+        XLSX_MIME,
+        Buffer.from(file.contentBase64, 'base64'),
+      );
+      return { rows: file.rows };
+    },
+  );
 }
 
 export function startCustomerImport(
@@ -36,11 +45,15 @@ export function startCustomerImport(
 ): string {
   demand(ctx, 'customers.import');
   const steps = ['Importing the rows'];
-  return startJob(ctx, { kind: 'customer-import', title: `Import of ${input.fileName}`, steps }, async (job) => {
-    // One transaction: all rows or none, so once it begins it runs to its end.
-    job.step(steps[0]!, 1, { cancellable: false });
-    return commitImport(ctx, input);
-  });
+  return startJob(
+    ctx,
+    { kind: 'customer-import', title: `Import of ${input.fileName}`, steps },
+    async (job) => {
+      // One transaction: all rows or none, so once it begins it runs to its end.
+      job.step(steps[0]!, 1, { cancellable: false });
+      return commitImport(ctx, input);
+    },
+  );
 }
 
 export const customerTransferJobsHandlers: HandlersFor<typeof customerTransferJobsApi> = {
