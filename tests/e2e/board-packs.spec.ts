@@ -42,7 +42,7 @@ test('a Board pack: commentary, progress, cancel, both files read back, finalise
     .getByRole('region', { name: 'Meetings against cadence' })
     .getByRole('button', { name: 'Save commentary' })
     .click();
-  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByText('Saved.')).toBeVisible({ timeout: 60_000 });
   await page.reload();
   await expect(page.getByLabel('Commentary on Meetings against cadence')).toHaveValue(
     'The Council kept to its monthly cadence this year.',

@@ -47,7 +47,17 @@ export async function workOutFigures(
     getOrganisation(ctx),
     targetMap(ctx, period.financialYear),
   ]);
-  const input = { ctx, period, targets, today: londonDate(ctx.clock.now()) };
+  const memo = new Map<string, Promise<unknown>>();
+  const input = {
+    ctx,
+    period,
+    targets,
+    today: londonDate(ctx.clock.now()),
+    once<T>(key: string, work: () => Promise<T>): Promise<T> {
+      if (!memo.has(key)) memo.set(key, work());
+      return memo.get(key) as Promise<T>;
+    },
+  };
   const keys = request.sections.filter((k) => k !== APPENDIX);
   const sections = [];
   for (const [i, key] of keys.entries()) {

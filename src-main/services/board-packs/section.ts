@@ -8,6 +8,11 @@ export interface SectionInput {
   period: ReportPeriod;
   targets: ReadonlyMap<string, number>;
   today: string;
+  /**
+   * One answer per pack run for a figure two sections need (a section's own
+   * figures and its KPI line): worked out once, so both show the same.
+   */
+  once<T>(key: string, work: () => Promise<T>): Promise<T>;
 }
 
 /** One line of the KPI scorecard, contributed by the section whose data it counts. */

@@ -19,7 +19,7 @@ export const activitySection: PackSectionModule = {
   async figures(input) {
     const { ctx, period } = input;
     const [cadence, attendance, hours, active, held] = await Promise.all([
-      cadenceByGroup(ctx, period),
+      input.once('cadence', () => cadenceByGroup(ctx, period)),
       attendanceRate(ctx, period),
       involvementHours(ctx, period),
       activeCustomers(ctx, period),
@@ -110,7 +110,7 @@ export const activitySection: PackSectionModule = {
     };
   },
   async kpis(input) {
-    const cadence = await cadenceByGroup(input.ctx, input.period);
+    const cadence = await input.once('cadence', () => cadenceByGroup(input.ctx, input.period));
     return cadence
       .filter((c) => c.expected !== null)
       .map((c) => ({

@@ -13,7 +13,7 @@ export const complaintsSection: PackSectionModule = {
     'Cases referred, heard and decided, outcomes, time against the panel’s standards, and how often the panel was chosen.',
   async figures(input) {
     const { ctx, period } = input;
-    const f = await caseFigures(ctx, period);
+    const f = await input.once('cases', () => caseFigures(ctx, period));
     const cases = await casesInPeriod(input);
     return {
       key: this.key,
@@ -119,7 +119,7 @@ export const complaintsSection: PackSectionModule = {
     };
   },
   async kpis(input) {
-    const f = await caseFigures(input.ctx, input.period);
+    const f = await input.once('cases', () => caseFigures(input.ctx, input.period));
     const target = input.targets.get('panel_share') ?? null;
     return [
       {

@@ -59,7 +59,7 @@ export const involvedSection: PackSectionModule = {
   description:
     'How many customers are involved, growth in the period against the target, and who has had no activity in 12 months.',
   async figures(input) {
-    const rows = await involvedAtEnd(input.ctx, input.period.to);
+    const rows = await input.once('involved', () => involvedAtEnd(input.ctx, input.period.to));
     const c = counts(rows, input);
     const target = input.targets.get('involved_customers') ?? null;
     return {
@@ -130,7 +130,7 @@ export const involvedSection: PackSectionModule = {
     };
   },
   async kpis(input) {
-    const rows = await involvedAtEnd(input.ctx, input.period.to);
+    const rows = await input.once('involved', () => involvedAtEnd(input.ctx, input.period.to));
     const target = input.targets.get('involved_customers') ?? null;
     return [
       {

@@ -41,7 +41,7 @@ export const recommendationsSection: PackSectionModule = {
     'Where every recommendation stands, and the overdue and rejected ones the Group Audit and Risk Committee must see.',
   async figures(input) {
     const [f, all] = await Promise.all([
-      caseFigures(input.ctx, input.period),
+      input.once('cases', () => caseFigures(input.ctx, input.period)),
       allMatching(input.ctx, { offset: 0, limit: 1000 }),
     ]);
     const exceptions = all.filter(isException);

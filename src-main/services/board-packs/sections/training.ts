@@ -13,7 +13,7 @@ export const trainingSection: PackSectionModule = {
   description:
     'Courses and sessions held each month against the target of at least one course a month.',
   async figures(input) {
-    const months = await coursesPerMonth(input.ctx, input.period);
+    const months = await input.once('courses', () => coursesPerMonth(input.ctx, input.period));
     const perMonth = input.targets.get('talent_school_courses') ?? 1;
     const met = months.filter((m) => m.courses >= perMonth).length;
     return {
@@ -65,7 +65,7 @@ export const trainingSection: PackSectionModule = {
     };
   },
   async kpis(input) {
-    const months = await coursesPerMonth(input.ctx, input.period);
+    const months = await input.once('courses', () => coursesPerMonth(input.ctx, input.period));
     const perMonth = input.targets.get('talent_school_courses') ?? 1;
     const met = months.filter((m) => m.courses >= perMonth).length;
     return [
