@@ -162,6 +162,24 @@ export function chartHeight(chart: PackChart): number {
   return 60 + chart.bars.length * perBar;
 }
 
+const MAX_CHART_HEIGHT = 560;
+
+export function chartParts(chart: PackChart): PackChart[] {
+  if (chart.bars.length === 0) return [];
+  const perBar =
+    chartHeight({ ...chart, bars: [chart.bars[0]!, chart.bars[0]!] }) -
+    chartHeight({ ...chart, bars: [chart.bars[0]!] });
+  const size = Math.max(1, Math.floor((MAX_CHART_HEIGHT - 60) / perBar));
+  const parts: PackChart[] = [];
+  for (let i = 0; i < chart.bars.length; i += size)
+    parts.push({
+      ...chart,
+      title: i === 0 ? chart.title : `${chart.title} (continued)`,
+      bars: chart.bars.slice(i, i + size),
+    });
+  return parts;
+}
+
 function blockHeight(block: Block): number {
   switch (block.type) {
     case 'section':
@@ -291,8 +309,9 @@ export function layOutPack(figures: PackFigures): Layout {
         filler.add({ type: 'paragraph', text: paragraph, tone: 'commentary' });
     }
     for (const chart of section.charts) {
-      if (chart.bars.length === 0) continue;
-      filler.add({ type: 'chart', chart, height: chartHeight(chart) });
+      // A chart never splits across a page: a long one is drawn in parts that each fit.
+      for (const part of chartParts(chart))
+        filler.add({ type: 'chart', chart: part, height: chartHeight(part) });
     }
     for (const table of section.tables.filter((t) => !t.detail)) filler.addTable(table);
     for (const note of section.notes) filler.add({ type: 'paragraph', text: note, tone: 'note' });

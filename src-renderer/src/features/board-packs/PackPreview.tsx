@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { PackSection, PackTable } from '../../../../src-shared/domain/board-packs';
 import { formatCell } from '../../../../src-shared/rules/pack-format';
-import { useApiMutation } from '../../api/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { call, errorMessage } from '../../api/client';
 import { TextAreaField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
 
@@ -59,8 +60,26 @@ function Commentary({
   final: boolean;
 }) {
   const [text, setText] = useState(section.commentary);
-  const save = useApiMutation('boardPacks.saveCommentary');
-  const changed = text.trim() !== section.commentary.trim();
+  const [saved, setSaved] = useState(section.commentary);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const changed = text.trim() !== saved.trim();
+  // Saved is said as soon as the backend confirms; the figures refresh behind it.
+  const save = async () => {
+    setState('saving');
+    setError(null);
+    try {
+      await call('boardPacks.saveCommentary', { id: packId, section: section.key, text });
+      setSaved(text);
+      setState('saved');
+      void queryClient.invalidateQueries({ queryKey: ['boardPacks.figures'] });
+      void queryClient.invalidateQueries({ queryKey: ['boardPacks.get'] });
+    } catch (e) {
+      setState('idle');
+      setError(errorMessage(e));
+    }
+  };
   if (final)
     return section.commentary ? (
       <div className="pack-commentary">
@@ -81,14 +100,14 @@ function Commentary({
         <button
           type="button"
           className="button button--secondary"
-          disabled={!changed || save.isPending}
-          onClick={() => save.mutate({ id: packId, section: section.key, text })}
+          disabled={!changed || state === 'saving'}
+          onClick={() => void save()}
         >
           Save commentary
         </button>
-        {save.isSuccess && !changed ? <span role="status">Saved.</span> : null}
+        {state === 'saved' && !changed ? <span role="status">Saved.</span> : null}
       </div>
-      {save.error ? <Notice tone="error">{save.error.message}</Notice> : null}
+      {error ? <Notice tone="error">{error}</Notice> : null}
     </div>
   );
 }
