@@ -29,6 +29,8 @@ export default defineConfig({
         input: {
           main: resolve(__dirname, 'src-main/main.ts'),
           'backend-worker': resolve(__dirname, 'src-main/backend-worker.ts'),
+          // A job's CPU-heavy work (PDF layout, workbook writing) runs in its own thread.
+          'cpu-worker': resolve(__dirname, 'src-main/services/jobs/cpu-worker.ts'),
         },
       },
     },

@@ -7,6 +7,9 @@ import { groupsHandlers, meetingsHandlers, trainingHandlers } from './services/g
 import { casesHandlers } from './services/cases/handlers';
 import { recommendationsHandlers } from './services/recommendations/handlers';
 import { reviewsHandlers } from './services/reviews/handlers';
+import { jobsHandlers } from './services/jobs/handlers';
+import { customerTransferJobsHandlers } from './services/customer-import/jobs';
+import { boardPacksHandlers } from './services/board-packs/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -19,4 +22,7 @@ export const handlers: HandlersFor<Api> = {
   ...casesHandlers,
   ...recommendationsHandlers,
   ...reviewsHandlers,
+  ...jobsHandlers,
+  ...customerTransferJobsHandlers,
+  ...boardPacksHandlers,
 };

@@ -8,6 +8,9 @@ import { trainingApi } from './api/training';
 import { casesApi } from './api/cases';
 import { recommendationsApi } from './api/recommendations';
 import { reviewsApi } from './api/reviews';
+import { jobsApi } from './api/jobs';
+import { customerTransferJobsApi } from './api/customer-transfer-jobs';
+import { boardPacksApi } from './api/board-packs';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -24,6 +27,9 @@ export const api = combineContracts(
   casesApi,
   recommendationsApi,
   reviewsApi,
+  jobsApi,
+  customerTransferJobsApi,
+  boardPacksApi,
 );
 
 export type Api = typeof api;

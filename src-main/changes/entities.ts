@@ -62,6 +62,8 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   },
   code_self_assessments: { readPermission: 'cases.read' },
   complaint_period_figures: { readPermission: 'cases.read' },
+  board_packs: { readPermission: 'boardPacks.read' },
+  kpi_targets: { readPermission: 'boardPacks.read' },
   self_assessment_documents: { readPermission: 'cases.read' },
   self_assessment_figures: { readPermission: 'cases.read' },
   ...reviewEntityPolicies,

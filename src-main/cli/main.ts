@@ -1,5 +1,6 @@
 import { ApiError } from '../../src-shared/errors';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { boardPackCommand } from './commands/board-pack';
 import { exportCommand, importCommand } from './commands/customer-transfer';
 import { demoCommand } from './commands/demo';
 import { hostCommand } from './commands/host';
@@ -13,6 +14,7 @@ const commands: Command[] = [
   restoreCommand,
   importCommand,
   exportCommand,
+  boardPackCommand,
 ];
 
 function usage(): string {

@@ -32,6 +32,8 @@ import { ReviewFiguresPage } from './features/reviews/ReviewFiguresPage';
 import { CommissioningPlanPage } from './features/reviews/CommissioningPlanPage';
 import { YouSaidWeDidPage } from './features/reviews/YouSaidWeDidPage';
 import { ReviewSettingsPage } from './features/reviews/ReviewSettingsPage';
+import { BoardPackList } from './features/board-packs/BoardPackList';
+import { BoardPackPage } from './features/board-packs/BoardPackPage';
 
 export interface AppRoute {
   path: string;
@@ -142,6 +144,13 @@ export const routes: AppRoute[] = [
     nav: { label: 'Assurance matrix', section: 'Reports' },
     permission: 'assurance.read',
   },
+  {
+    path: '/board-packs',
+    element: <BoardPackList />,
+    nav: { label: 'Board packs', section: 'Reports' },
+    permission: 'boardPacks.read',
+  },
+  { path: '/board-packs/:id', element: <BoardPackPage />, permission: 'boardPacks.read' },
   {
     path: '/settings/cases',
     element: <CaseSettingsPage />,

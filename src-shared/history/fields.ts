@@ -31,6 +31,7 @@ import {
   attendanceStatusLabels,
   venueKindLabels,
 } from '../domain/meetings';
+import { audienceLabels } from '../domain/board-packs';
 import { complianceLabels } from '../domain/self-assessment';
 import { skillLevelLabels } from '../domain/training';
 import { caseStatusLabels, decisionOutcomeLabels } from '../rules/case-lifecycle';
@@ -357,6 +358,23 @@ export const historyFields: Record<string, EntityWords> = {
     active: f('Active', words.flag('No')),
   },
   settings: { value: f('Value') },
+  board_packs: {
+    title: f('Title'),
+    audience: f('Audience', words.code(audienceLabels)),
+    period_spec: f('Period'),
+    period_from: f('Period from', date),
+    period_to: f('Period to', date),
+    sections: f('Sections', words.idCount('section')),
+    commentary: f('Commentary'),
+    finalised_at: f('Finalised', words.dateTime()),
+    finalised_by: f('Finalised by', words.ref('staff', 'another member of staff')),
+    frozen_figures: hidden,
+  },
+  kpi_targets: {
+    year: f('Year'),
+    kpi: f('Measure'),
+    target: f('Target'),
+  },
   landlords: {
     name: f('Name'),
     short_name: f('Short name'),

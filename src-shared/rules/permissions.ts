@@ -59,6 +59,11 @@ export const permissions = {
   'settings.write': leadersUp,
   'backup.run': leadersUp,
   'demo.load': everyone,
+  /** Each person sees only the jobs they started; the job's own start call holds the real permission. */
+  'jobs.read': everyone,
+  /** The packs that go to the Boards, the Group Audit and Risk Committee and the Council. */
+  'boardPacks.read': leadersUp,
+  'boardPacks.write': leadersUp,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -7,6 +7,7 @@ import { documentsBench } from './documents.bench';
 import { reviewsBench } from './reviews.bench';
 import { screensBench } from './screens.bench';
 import { benchOptions, type BenchModule } from './harness';
+import { boardPacksBench } from './board-packs.bench';
 
 /**
  * Every bench module: add yours here. `npm run bench -- <name>` runs only
@@ -21,6 +22,7 @@ const modules: BenchModule[] = [
   casesBench,
   documentsBench,
   reviewsBench,
+  boardPacksBench,
 ];
 
 const only = benchOptions().modules;

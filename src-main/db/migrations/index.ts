@@ -7,6 +7,7 @@ import { selfAssessmentEvidence } from './0005-self-assessment-evidence';
 import { caseCorrections } from './0006-case-corrections';
 import { reviews } from './0007-reviews';
 import { tenYearIndexes } from './0008-ten-year-indexes';
+import { boardPacks } from './0009-board-packs';
 
 export interface Migration {
   name: string;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   caseCorrections,
   reviews,
   tenYearIndexes,
+  boardPacks,
 ];
 
 export const latestVersion = migrations.length;

@@ -3,9 +3,16 @@ import type { CustomerTables } from './customers';
 import type { FoundationTables } from './foundation';
 import type { GroupsTables } from './groups';
 import type { ReviewTables } from './reviews';
+import type { BoardPackTables } from './board-packs';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
 export interface DB
-  extends FoundationTables, CustomerTables, GroupsTables, CaseTables, ReviewTables {}
+  extends
+    FoundationTables,
+    CustomerTables,
+    GroupsTables,
+    CaseTables,
+    ReviewTables,
+    BoardPackTables {}
 
 export type TableName = keyof DB;

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import {
   importField,
@@ -9,9 +10,9 @@ import {
   type ImportRowPreview,
 } from '../../../../src-shared/domain/customer-import';
 import { call, errorMessage } from '../../api/client';
-import { useApiMutation } from '../../api/hooks';
 import { CheckboxField } from '../../components/Field';
 import { formatDate } from '../../components/format';
+import { JobProgress, useJob } from '../../components/JobProgress';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { fileToBase64 } from './file-bytes';
@@ -47,12 +48,15 @@ export function CustomerImport() {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
   const [restoreDeleted, setRestoreDeleted] = useState(false);
   const canRestore = useCan('customers.restore');
-  const commit = useApiMutation('customerTransfer.commitImport', {
-    onSuccess: (result) => {
-      setOutcome(result);
+  // The import runs as a job: the window shows its progress and stays responsive.
+  const queryClient = useQueryClient();
+  const commit = useJob({
+    onDone: (status) => {
+      setOutcome(status.result as ImportOutcome);
       setPreview(null);
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';
+      void queryClient.invalidateQueries();
     },
   });
 
@@ -100,8 +104,7 @@ export function CustomerImport() {
   };
 
   const counts = preview?.counts;
-  const canConfirm =
-    preview !== null && preview.errors.length === 0 && !reading && !commit.isPending;
+  const canConfirm = preview !== null && preview.errors.length === 0 && !reading && !commit.running;
   const mappedColumns = preview
     ? preview.mapping
         .map((field, column) => ({ field, header: preview.headers[column]! }))
@@ -313,7 +316,7 @@ export function CustomerImport() {
 
           <section className="panel" aria-labelledby="import-confirm-heading">
             <h2 id="import-confirm-heading">4. Import</h2>
-            {commit.error ? <Notice tone="error">{errorMessage(commit.error)}</Notice> : null}
+            <JobProgress job={commit} label="The import" />
             <div className="button-row">
               <button
                 type="button"
@@ -323,14 +326,16 @@ export function CustomerImport() {
                 onClick={() =>
                   file &&
                   preview &&
-                  commit.mutate({
-                    ...file,
-                    mapping: preview.mapping,
-                    ...(restoreDeleted ? { restoreDeleted: true } : {}),
-                  })
+                  void commit.start(() =>
+                    call('customerTransfer.startImport', {
+                      ...file,
+                      mapping: preview.mapping,
+                      ...(restoreDeleted ? { restoreDeleted: true } : {}),
+                    }),
+                  )
                 }
               >
-                {commit.isPending ? 'Importing…' : 'Confirm import'}
+                {commit.running ? 'Importing…' : 'Confirm import'}
               </button>
             </div>
             <p id="import-confirm-hint" className="muted">

@@ -1,39 +1,39 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CustomerListInput } from '../../../../src-shared/domain/customer';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
 import { CheckboxField } from '../../components/Field';
+import { JobProgress, useJob } from '../../components/JobProgress';
 import { useCan } from '../../session';
 import { XLSX_MIME, downloadBase64 } from './file-bytes';
 
 /**
- * Downloads the register as the list is filtered, as an Excel workbook, with
- * each customer's consent. Equality data is special category data: a role
- * that may see it is asked first, warned, and it is left out unless chosen.
+ * Downloads the register as the list is filtered, as an Excel workbook built
+ * as a job, with each customer's consent. Equality data is special category
+ * data: a role that may see it is asked first, warned, and it is left out
+ * unless chosen.
  */
 export function ExportCustomersButton({ filters }: { filters: CustomerListInput }) {
   const canExport = useCan('customers.export');
   const canSeeEquality = useCan('customers.equality.read');
-  const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const job = useJob({
+    onDone: async (status) => {
+      const file = await call('jobs.file', { id: status.id, name: 'workbook' });
+      downloadBase64(file.fileName, file.contentBase64, XLSX_MIME);
+    },
+  });
   if (!canExport) return null;
+  const busy = job.running;
 
-  const exportNow = async (includeEquality: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const { offset: _offset, limit: _limit, ...query } = filters;
-      const file = await call('customerTransfer.exportXlsx', {
+  const exportNow = (includeEquality: boolean) => {
+    const { offset: _offset, limit: _limit, ...query } = filters;
+    setAsking(false);
+    void job.start(() =>
+      call('customerTransfer.startExport', {
         ...query,
         ...(includeEquality ? { includeEquality: true } : {}),
-      });
-      downloadBase64(file.fileName, file.contentBase64, XLSX_MIME);
-      setAsking(false);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   };
 
   return (
@@ -41,26 +41,18 @@ export function ExportCustomersButton({ filters }: { filters: CustomerListInput 
       <button
         type="button"
         className="button button--secondary"
-        onClick={() => (canSeeEquality ? setAsking(true) : void exportNow(false))}
+        onClick={() => (canSeeEquality ? setAsking(true) : exportNow(false))}
         disabled={busy}
-        aria-describedby={error && !asking ? 'customer-export-error' : undefined}
       >
         {busy ? 'Preparing the workbook…' : canSeeEquality ? 'Export to Excel…' : 'Export to Excel'}
       </button>
-      {error && !asking ? (
-        <p id="customer-export-error" className="field__error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <JobProgress job={job} label="The export" />
       {asking ? (
         <ExportDialog
           busy={busy}
-          error={error}
-          onExport={(includeEquality) => void exportNow(includeEquality)}
-          onClose={() => {
-            setAsking(false);
-            setError(null);
-          }}
+          error={null}
+          onExport={(includeEquality) => exportNow(includeEquality)}
+          onClose={() => setAsking(false)}
         />
       ) : null}
     </>

@@ -1,0 +1,45 @@
+import type { boardPacksApi } from '../../../src-shared/api/board-packs';
+import type { HandlersFor } from '../context';
+import { startJob } from '../jobs/jobs';
+import { packChanges } from './changes';
+import { buildPackFiles, exportSteps } from './export';
+import { saveTarget, targetsFor } from './kpi-targets';
+import {
+  createPack,
+  finalisePack,
+  getPack,
+  listPacks,
+  packFigures,
+  saveCommentary,
+  updatePack,
+} from './packs';
+
+export const boardPacksHandlers: HandlersFor<typeof boardPacksApi> = {
+  'boardPacks.list': (ctx) => listPacks(ctx),
+  'boardPacks.get': (ctx, input) => getPack(ctx, input.id),
+  'boardPacks.create': (ctx, input) => createPack(ctx, input),
+  'boardPacks.update': (ctx, input) => updatePack(ctx, input),
+  'boardPacks.saveCommentary': (ctx, input) => saveCommentary(ctx, input),
+  'boardPacks.figures': (ctx, input) => packFigures(ctx, input.id),
+  'boardPacks.finalise': (ctx, input) => finalisePack(ctx, input.id),
+  'boardPacks.changes': (ctx, input) => packChanges(ctx, input.id),
+  'boardPacks.startExport': async (ctx, input) => {
+    const pack = await getPack(ctx, input.id);
+    const jobId = startJob(
+      ctx,
+      { kind: 'board-pack', title: pack.title, steps: exportSteps(input.formats) },
+      async (job) => {
+        const { sizes } = await buildPackFiles(
+          job,
+          () => packFigures(ctx, input.id, (done, total) => job.progress(done, total)),
+          input.formats,
+          pack.finalisedAt !== null,
+        );
+        return { sizes };
+      },
+    );
+    return { jobId };
+  },
+  'boardPacks.targets': (ctx, input) => targetsFor(ctx, input.year),
+  'boardPacks.saveTarget': (ctx, input) => saveTarget(ctx, input),
+};

@@ -1,0 +1,178 @@
+import { sql } from 'kysely';
+import type { Cell, PackTable } from '../../../../src-shared/domain/board-packs';
+import { ageBands, disabilityAnswers, ethnicities } from '../../../../src-shared/domain/customer';
+import {
+  SUPPRESSED,
+  suppressedIndexes,
+  suppressTotal,
+} from '../../../../src-shared/rules/small-numbers';
+import type { PackSectionModule } from '../section';
+import { involvedBase } from './involved';
+
+interface Group {
+  label: string;
+  count: number;
+  /** This group's share of the tenant population, where the organisation holds it. */
+  populationShare: number | null;
+}
+
+const NOT_RECORDED = 'Not recorded';
+
+/**
+ * One breakdown as a table, with small numbers suppressed: every count 1–4
+ * and every share or difference from which one could be worked out reads
+ * "fewer than 5".
+ */
+export function breakdownTable(id: string, title: string, groups: Group[]): PackTable {
+  const total = groups.reduce((a, g) => a + g.count, 0);
+  const hidden = suppressedIndexes(groups.map((g) => g.count));
+  const withPopulation = groups.some((g) => g.populationShare !== null);
+  const rows: Cell[][] = groups.map((g, i) => {
+    const share = total > 0 ? g.count / total : null;
+    const shown: Cell[] = [
+      g.label,
+      hidden.has(i) ? SUPPRESSED : g.count,
+      hidden.has(i) ? SUPPRESSED : share,
+    ];
+    if (withPopulation)
+      shown.push(
+        g.populationShare,
+        hidden.has(i) || share === null || g.populationShare === null
+          ? hidden.has(i)
+            ? SUPPRESSED
+            : null
+          : share - g.populationShare,
+      );
+    return shown;
+  });
+  const totalShown = suppressTotal(total);
+  rows.push(
+    withPopulation
+      ? ['All involved customers', totalShown, total > 0 ? 1 : null, 1, null]
+      : ['All involved customers', totalShown, total > 0 ? 1 : null],
+  );
+  return {
+    id,
+    title,
+    columns: [
+      { header: title.replace(/^By /, '').replace(/^\w/, (c) => c.toUpperCase()), format: 'text' },
+      { header: 'Involved customers', format: 'integer' },
+      { header: 'Share of involved', format: 'share' },
+      ...(withPopulation
+        ? [
+            { header: 'Share of tenant population', format: 'share' as const },
+            { header: 'Difference', format: 'share' as const },
+          ]
+        : []),
+    ],
+    rows,
+  };
+}
+
+async function countBy(
+  input: Parameters<PackSectionModule['figures']>[0],
+  column: 'equality_age_band' | 'equality_disability' | 'equality_ethnicity',
+): Promise<Map<string | null, number>> {
+  const rows = await involvedBase(input.ctx, input.period.to)
+    .select([`c.${column} as code`, sql<number>`count(*)`.as('n')])
+    .groupBy(`c.${column}`)
+    .execute();
+  return new Map(rows.map((r) => [r.code as string | null, Number(r.n)]));
+}
+
+function coded(
+  options: { codes: readonly string[]; labels: Record<string, string> },
+  counted: Map<string | null, number>,
+): Group[] {
+  return [
+    ...options.codes.map((code) => ({
+      label: options.labels[code]!,
+      count: counted.get(code) ?? 0,
+      populationShare: null,
+    })),
+    { label: NOT_RECORDED, count: counted.get(null) ?? 0, populationShare: null },
+  ];
+}
+
+export const representativenessSection: PackSectionModule = {
+  key: 'representativeness',
+  title: 'How representative involved customers are',
+  description:
+    'Involved customers by landlord, area, age band, disability and ethnicity, against the tenant population where it is held. Small numbers suppressed.',
+  async figures(input) {
+    const { ctx } = input;
+    const [areas, landlords, byArea, age, disability, ethnicity] = await Promise.all([
+      ctx.db
+        .selectFrom('areas')
+        .select(['id', 'name', 'landlord_id', 'population'])
+        .where('deleted_at', 'is', null)
+        .orderBy('name')
+        .execute(),
+      ctx.db
+        .selectFrom('landlords')
+        .select(['id', 'name'])
+        .where('deleted_at', 'is', null)
+        .orderBy('name')
+        .execute(),
+      involvedBase(ctx, input.period.to)
+        .select(['c.area_id', 'c.landlord_id', sql<number>`count(*)`.as('n')])
+        .groupBy(['c.area_id', 'c.landlord_id'])
+        .execute(),
+      countBy(input, 'equality_age_band'),
+      countBy(input, 'equality_disability'),
+      countBy(input, 'equality_ethnicity'),
+    ]);
+    // The tenant population is held per area (homes or tenants); a landlord's is the sum of its areas.
+    const populationKnown = areas.length > 0 && areas.every((a) => a.population !== null);
+    const totalPopulation = areas.reduce((a, r) => a + (r.population ?? 0), 0);
+    const share = (n: number) =>
+      populationKnown && totalPopulation > 0 ? n / totalPopulation : null;
+
+    const areaGroups: Group[] = areas.map((a) => ({
+      label: a.name,
+      count: byArea.filter((r) => r.area_id === a.id).reduce((s, r) => s + Number(r.n), 0),
+      populationShare: share(a.population ?? 0),
+    }));
+    areaGroups.push({
+      label: NOT_RECORDED,
+      count: byArea.filter((r) => r.area_id === null).reduce((s, r) => s + Number(r.n), 0),
+      populationShare: populationKnown ? 0 : null,
+    });
+    const landlordGroups: Group[] = landlords.map((l) => ({
+      label: l.name,
+      count: byArea.filter((r) => r.landlord_id === l.id).reduce((s, r) => s + Number(r.n), 0),
+      populationShare: share(
+        areas.filter((a) => a.landlord_id === l.id).reduce((s, a) => s + (a.population ?? 0), 0),
+      ),
+    }));
+    landlordGroups.push({
+      label: NOT_RECORDED,
+      count: byArea.filter((r) => r.landlord_id === null).reduce((s, r) => s + Number(r.n), 0),
+      populationShare: populationKnown ? 0 : null,
+    });
+
+    const tables = [
+      breakdownTable('by-landlord', 'By landlord', landlordGroups),
+      breakdownTable('by-area', 'By area', areaGroups),
+      breakdownTable('by-age-band', 'By age band', coded(ageBands, age)),
+      breakdownTable('by-disability', 'By disability', coded(disabilityAnswers, disability)),
+      breakdownTable('by-ethnicity', 'By ethnic group', coded(ethnicities, ethnicity)),
+    ];
+    return {
+      key: this.key,
+      title: this.title,
+      summary:
+        'Who is involved, by landlord, area, age band, disability and ethnic group. Equality figures are aggregates only.',
+      headlines: [],
+      tables,
+      charts: [],
+      notes: [
+        `Any count from 1 to 4 is shown as "${SUPPRESSED}", and so is any figure from which one could be worked out (its share, and the next smallest count when only one would be hidden).`,
+        populationKnown
+          ? 'The tenant population share comes from the population held for each area in the organisation settings.'
+          : 'The tenant population is not held for every area yet, so no comparison is shown; add it for each area in the organisation settings.',
+        'The tenant population profile by age band, disability and ethnic group is not held in the app yet.',
+      ],
+    };
+  },
+};

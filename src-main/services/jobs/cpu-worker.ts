@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { cpuTasks, type CpuTaskName } from './cpu-tasks';
+
+/** One task per worker: run it, report progress, send the bytes back, end. */
+const port = parentPort!;
+const { task, input } = workerData as { task: CpuTaskName; input: never };
+
+try {
+  const run = (await cpuTasks[task]()) as (
+    input: never,
+    progress: (done: number, total: number) => void,
+  ) => Promise<Uint8Array>;
+  const bytes = await run(input, (done, total) => port.postMessage({ progress: { done, total } }));
+  const copy = new Uint8Array(bytes);
+  port.postMessage({ bytes: copy }, [copy.buffer]);
+} catch (error) {
+  port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+}
