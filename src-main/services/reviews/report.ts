@@ -106,7 +106,7 @@ export async function reviewReport(
       title: e.title,
       detail: [
         e.kind === 'data_request'
-          ? `Asked ${fmt(e.askedOn)}; ${e.answeredOn ? `answered ${fmt(e.answeredOn)}` : 'not yet answered'}${e.daysLate ? `, ${e.daysLate} working days late` : ''}`
+          ? `Asked ${fmt(e.askedOn)}; ${e.answeredOn ? `answered ${fmt(e.answeredOn)}` : 'not yet answered'}${e.daysLate ? `, ${e.daysLate} working day${e.daysLate === 1 ? '' : 's'} late` : ''}`
           : null,
         e.fileName ? `Document: ${e.fileName}` : null,
         e.notes,

@@ -13,7 +13,7 @@ import {
 import { errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { HistoryPanel } from '../../components/HistoryPanel';
-import { formatDate } from '../../components/format';
+import { formatDate, plural } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { ExpectedHolidaysNote } from './BankHolidayNotice';
@@ -153,7 +153,9 @@ function CodeCheck({ detail }: { detail: CaseDetail }) {
               <td className="case-date">{formatDate(m.actual)}</td>
               <td>
                 {milestoneBadge[m.status]}{' '}
-                {m.workingDaysLate ? `${m.workingDaysLate} working days late` : ''}
+                {m.workingDaysLate
+                  ? `${m.workingDaysLate} ${plural(m.workingDaysLate, 'working day', 'working days')} late`
+                  : ''}
               </td>
             </tr>
           ))}

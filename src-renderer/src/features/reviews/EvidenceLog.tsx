@@ -9,7 +9,7 @@ import { call, errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { useToday } from '../../clock';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
-import { formatDate } from '../../components/format';
+import { formatDate, plural } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { downloadBase64, fileToBase64 } from '../customer-import/file-bytes';
 import { TagPicker } from './TagPicker';
@@ -127,7 +127,9 @@ export function EvidenceLog({ review }: { review: ReviewDetail }) {
                         {e.dueOn ? `, due ${formatDate(e.dueOn)}` : ''}.{' '}
                         {e.answeredOn ? `Answered ${formatDate(e.answeredOn)}.` : 'Not answered.'}{' '}
                         {e.daysLate ? (
-                          <span className="badge badge--red">{e.daysLate} working days late</span>
+                          <span className="badge badge--red">
+                            {e.daysLate} {plural(e.daysLate, 'working day', 'working days')} late
+                          </span>
                         ) : null}
                         {!e.answeredOn && review.canRecordEvidence ? (
                           <AnswerButton id={e.id} today={today} />
