@@ -267,8 +267,10 @@ describe('where the built app finds its parts', () => {
         };
       };
     };
+    // The jobs facility's CPU worker is found beside the bundle (run-in-worker.ts).
     expect(Object.keys(config.main.build.rollupOptions.input).sort()).toEqual([
       'backend-worker',
+      'cpu-worker',
       'main',
     ]);
     expect(Object.keys(config.preload.build.rollupOptions.input)).toEqual(['preload']);
