@@ -87,6 +87,8 @@ test('a short partner landlord links to its tenants who could join; the members 
 
   // Choosing someone shows at once what saving would refuse, judged on the joining date.
   await page.getByLabel('Find a customer').fill('Bob');
+  // Enter chooses the first of the results once they show.
+  await expect(page.getByRole('button', { name: 'Choose Bob Board' })).toBeVisible();
   await page.getByLabel('Find a customer').press('Enter');
   await expect(
     page.getByText('Joining on 23 Nov 2026, Bob Board would break a membership rule:'),
