@@ -26,7 +26,7 @@ const sections: NonNullable<AppRoute['nav']>['section'][] = [
 export function App() {
   const session = useApiQuery('session.state', {});
   if (session.isPending) return <Loading what="Opening Involvement Desk" />;
-  if (session.error) {
+  if (session.error && !session.data) {
     return (
       <main className="centred">
         <Notice tone="error">{session.error.message}</Notice>

@@ -17,7 +17,7 @@ const REFRESH_MS = 60_000;
 
 export function ClockProvider({ children }: { children: ReactNode }) {
   const clock = useApiQuery('clock.now', {}, { refetchInterval: REFRESH_MS, staleTime: 0 });
-  if (clock.error) return <Notice tone="error">{clock.error.message}</Notice>;
+  if (clock.error && !clock.data) return <Notice tone="error">{clock.error.message}</Notice>;
   if (!clock.data) return <Loading what="Opening Involvement Desk" />;
   return <ClockContext.Provider value={clock.data}>{children}</ClockContext.Provider>;
 }

@@ -43,6 +43,10 @@ test('a Board pack: commentary, progress, cancel, both files read back, finalise
     .getByRole('button', { name: 'Save commentary' })
     .click();
   await expect(page.getByText('Saved.')).toBeVisible({ timeout: 60_000 });
+  // The figures refresh behind it; what was said and typed stays.
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(commentary).toHaveValue('The Council kept to its monthly cadence this year.');
   await page.reload();
   await expect(page.getByLabel('Commentary on Meetings against cadence')).toHaveValue(
     'The Council kept to its monthly cadence this year.',

@@ -159,7 +159,7 @@ export function BoardPackPage() {
   const finalise = useApiMutation('boardPacks.finalise');
   const [confirming, setConfirming] = useState(false);
 
-  if (pack.error) return <Notice tone="error">{pack.error.message}</Notice>;
+  if (pack.error && !pack.data) return <Notice tone="error">{pack.error.message}</Notice>;
   if (!pack.data) return <Loading what="Loading the pack" />;
   const p = pack.data;
   const final = p.finalisedAt !== null;

@@ -136,12 +136,7 @@ export function SectionPreview({
           ))}
         </dl>
       ) : null}
-      <Commentary
-        key={`${section.key}:${section.commentary}`}
-        packId={packId}
-        section={section}
-        final={final}
-      />
+      <Commentary packId={packId} section={section} final={final} />
       {section.tables
         .filter((t) => !t.detail)
         .map((t) => (

@@ -264,7 +264,7 @@ export function CasePage() {
     );
   }
   if (detail.isPending) return <Loading what="Loading the case" />;
-  if (detail.error) {
+  if (detail.error && !detail.data) {
     return (
       <>
         <PageHeader title="Complaint case" />

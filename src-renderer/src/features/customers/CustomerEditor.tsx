@@ -220,6 +220,7 @@ export function EditCustomer() {
   const { id = '' } = useParams();
   const customer = useApiQuery('customers.get', { id }, { staleTime: Infinity });
   if (customer.isPending) return <Loading what="Loading the customer" />;
-  if (customer.error) return <Notice tone="error">{customer.error.message}</Notice>;
+  if (customer.error && !customer.data)
+    return <Notice tone="error">{customer.error.message}</Notice>;
   return <Editor key={customer.data.id} original={customer.data} />;
 }

@@ -90,7 +90,8 @@ export function CustomerRecord() {
   const canWrite = useCan('customers.write');
   const canDelete = useCan('customers.delete');
   if (customer.isPending) return <Loading what="Loading the customer" />;
-  if (customer.error) return <Notice tone="error">{customer.error.message}</Notice>;
+  if (customer.error && !customer.data)
+    return <Notice tone="error">{customer.error.message}</Notice>;
   const c = customer.data;
   const org = organisation.data;
   const landlord = org?.landlords.find((l) => l.id === c.landlordId)?.name;

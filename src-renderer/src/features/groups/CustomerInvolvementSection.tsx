@@ -32,7 +32,7 @@ export function CustomerInvolvementSection({ customerId }: { customerId: string 
   const training = useApiQuery('training.record', { customerId });
   const canAudit = useCan('training.write');
   const [certError, setCertError] = useState<string | null>(null);
-  if (data.error) return <Notice tone="error">{errorMessage(data.error)}</Notice>;
+  if (data.error && !data.data) return <Notice tone="error">{errorMessage(data.error)}</Notice>;
   if (!data.data) return null;
   const d = data.data;
   return (

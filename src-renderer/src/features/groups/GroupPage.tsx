@@ -33,7 +33,8 @@ export function GroupPage() {
   const canSchedule = useCan('meetings.write');
   const organisation = useApiQuery('organisation.get', {});
   const landlordNames = new Map((organisation.data?.landlords ?? []).map((l) => [l.id, l.name]));
-  if (detail.error) return <Notice tone="error">{errorMessage(detail.error)}</Notice>;
+  if (detail.error && !detail.data)
+    return <Notice tone="error">{errorMessage(detail.error)}</Notice>;
   if (!detail.data) return <Loading what="Loading the group" />;
   const { group, members, ruleStatus, cadence } = detail.data;
   const current = members.filter((m) => !m.leftOn || m.leftOn > today);

@@ -27,7 +27,8 @@ export function ActivityPage() {
   const activity = useApiQuery('activities.get', { id });
   const [fileError, setFileError] = useState<string | null>(null);
   const canWrite = useCan('meetings.write');
-  if (activity.error) return <Notice tone="error">{errorMessage(activity.error)}</Notice>;
+  if (activity.error && !activity.data)
+    return <Notice tone="error">{errorMessage(activity.error)}</Notice>;
   if (!activity.data) return <Loading what="Loading the activity" />;
   const a = activity.data;
 

@@ -46,7 +46,8 @@ export function SignInScreen() {
     },
   });
 
-  if (roster.error) return <Notice tone="error">{errorMessage(roster.error)}</Notice>;
+  if (roster.error && !roster.data)
+    return <Notice tone="error">{errorMessage(roster.error)}</Notice>;
   if (!roster.data) return <Loading what="Loading the sign-in list" />;
   const { activity, people } = roster.data;
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);

@@ -274,7 +274,7 @@ export function RecommendationPage() {
   const today = useToday();
   const canWrite = useCan('recommendations.write');
   if (rec.isPending) return <Loading what="Loading the recommendation" />;
-  if (rec.error) return <Notice tone="error">{errorMessage(rec.error)}</Notice>;
+  if (rec.error && !rec.data) return <Notice tone="error">{errorMessage(rec.error)}</Notice>;
   const r = rec.data;
   return (
     <>

@@ -59,7 +59,8 @@ export function ReviewPage() {
   const { id = '' } = useParams();
   const review = useApiQuery('reviews.get', { id });
   if (review.isPending) return <Loading what="Loading the review" />;
-  if (review.error) return <Notice tone="error">{errorMessage(review.error)}</Notice>;
+  if (review.error && !review.data)
+    return <Notice tone="error">{errorMessage(review.error)}</Notice>;
   const r = review.data;
   return (
     <>

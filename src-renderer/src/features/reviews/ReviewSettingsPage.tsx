@@ -176,7 +176,8 @@ export function ReviewSettingsPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<string | null>(null);
   if (settings.isPending) return <Loading what="Loading the settings" />;
-  if (settings.error) return <Notice tone="error">{errorMessage(settings.error)}</Notice>;
+  if (settings.error && !settings.data)
+    return <Notice tone="error">{errorMessage(settings.error)}</Notice>;
   const s = settings.data;
   return (
     <>

@@ -18,7 +18,7 @@ export function OrganisationSettings() {
   const canEdit = useCan('organisation.write');
   const [editing, setEditing] = useState<Landlord | 'new' | null>(null);
   if (org.isPending) return <Loading />;
-  if (org.error) return <Notice tone="error">{org.error.message}</Notice>;
+  if (org.error && !org.data) return <Notice tone="error">{org.error.message}</Notice>;
   const { landlords, areas } = org.data;
   const landlordName = new Map(landlords.map((l) => [l.id, l.name]));
 

@@ -117,7 +117,8 @@ export function CoursePage() {
   const { id = '' } = useParams();
   const detail = useApiQuery('training.course', { id });
   const canSchedule = useCan('meetings.write');
-  if (detail.error) return <Notice tone="error">{errorMessage(detail.error)}</Notice>;
+  if (detail.error && !detail.data)
+    return <Notice tone="error">{errorMessage(detail.error)}</Notice>;
   if (!detail.data) return <Loading what="Loading the course" />;
   const { course, sessions } = detail.data;
   return (
