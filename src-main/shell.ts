@@ -113,6 +113,9 @@ export async function startShell(options: ShellOptions): Promise<void> {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // Date fields follow Chromium's language, not the page's: a UK team reads
+  // 03/12/2026 as the third of December whatever language the computer is set to.
+  app.commandLine.appendSwitch('lang', 'en-GB');
 
   await app.whenReady();
   // The policy itself travels in the built page (file:// has no headers):

@@ -152,6 +152,45 @@ test('a CSI project from commission to report, with the exception report and the
   await expect(sq4).toContainText('1');
   await expect(sq4.getByRole('link', { name: 'CSI-2026-001: Void report October' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Coverage: 2 of 41/ })).toBeVisible();
+
+  // An activity and a recommendation are tagged on their own pages.
+  const groups = await app.api<{ id: string; name: string }[]>('groups.list');
+  const meeting = await app.api<{ id: string }>('activities.save', {
+    kind: 'meeting',
+    title: 'Investigators planning meeting',
+    groupId: groups.find((g) => g.name === 'Customer Service Investigators')!.id,
+    startsAt: '2026-11-20T18:00:00.000Z',
+    endsAt: '2026-11-20T20:00:00.000Z',
+  });
+  await page.goto(`${app.url}#/activities/${meeting.id}`);
+  await page
+    .getByRole('button', { name: 'Tag requirements: Investigators planning meeting' })
+    .click();
+  await page.getByLabel('TIA-1 Fairness and respect').check();
+  await page.getByRole('button', { name: 'Save the tags' }).click();
+  await expect(
+    page.getByLabel('Requirements Investigators planning meeting gave assurance on'),
+  ).toContainText('TIA-1');
+  await page.goto(`${app.url}#/recommendations`);
+  await page.getByRole('link', { name: 'CSI-2026-001/R1' }).click();
+  await expect(page.getByRole('link', { name: /CSI-2026-001/ }).first()).toHaveAttribute(
+    'href',
+    /#\/reviews\//,
+  );
+  await page
+    .getByRole('button', { name: 'Tag requirements: recommendation CSI-2026-001/R1' })
+    .click();
+  await page.getByLabel('TIA-1 Fairness and respect').check();
+  await page.getByRole('button', { name: 'Save the tags' }).click();
+  await expect(
+    page.getByLabel('Requirements recommendation CSI-2026-001/R1 gave assurance on'),
+  ).toContainText('TIA-1');
+  await expectAccessible(page, 'a recommendation with its tags');
+  await screenshots(page, 'recommendation-tags');
+  await page.goto(`${app.url}#/assurance`);
+  const tia1 = page.locator('tr[data-code="TIA-1"]');
+  await expect(tia1).toContainText('2');
+  await expect(page.getByRole('heading', { name: /Coverage: 3 of 41/ })).toBeVisible();
   await expectAccessible(page, 'the assurance matrix');
   await screenshots(page, 'assurance-matrix');
 

@@ -73,6 +73,10 @@ class FakeApp extends EventEmitter {
   userData = '/nonexistent';
   readonly calls: string[] = [];
   readonly exitCodes: number[] = [];
+  readonly switches = new Map<string, string | undefined>();
+  readonly commandLine = {
+    appendSwitch: (name: string, value?: string) => void this.switches.set(name, value),
+  };
   requestSingleInstanceLock(): boolean {
     this.calls.push('requestSingleInstanceLock');
     return this.lockGranted;
@@ -155,6 +159,7 @@ export function resetFakeElectron(userData = '/nonexistent'): void {
   app.userData = userData;
   app.calls.length = 0;
   app.exitCodes.length = 0;
+  app.switches.clear();
   FakeBrowserWindow.instances.length = 0;
   ipcMain.handlers.clear();
   session.defaultSession.permissionRequestHandler = null;

@@ -63,6 +63,10 @@ describe('the desktop shell, started', slow, () => {
     expect(app.calls.slice(0, 2)).toEqual(['requestSingleInstanceLock', 'whenReady']);
   });
 
+  it('sets Chromium’s language before it is ready, so date fields read day first', () => {
+    expect(app.switches.get('lang')).toBe('en-GB');
+  });
+
   it('opens one sandboxed, isolated window on the app, shown once ready', () => {
     const window = theWindow();
     expect(window.options.webPreferences).toMatchObject({

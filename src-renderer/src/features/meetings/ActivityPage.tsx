@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { DeleteWithReasonDialog } from './DeleteWithReasonDialog';
+import { AssuranceTags } from '../reviews/TagPicker';
 import { StaffAttending } from './StaffAttending';
 import { downloadFile, londonTime } from './time';
 import '../../styles/groups.css';
@@ -120,6 +121,7 @@ export function ActivityPage() {
       <Actions activity={a} />
       <AttendanceTable activity={a} />
       <StaffAttending activity={a} />
+      <AssuranceTags entityType="activity" entityId={a.id} label={a.title} />
     </>
   );
 }

@@ -19,6 +19,7 @@ import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useFormChanges, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useCan } from '../../session';
+import { AssuranceTags } from '../reviews/TagPicker';
 import '../../styles/cases.css';
 
 function Editor({ rec }: { rec: RecommendationDetail }) {
@@ -284,7 +285,11 @@ export function RecommendationPage() {
           <>
             From{' '}
             <Link
-              to={r.sourceType === 'complaint_case' ? `/cases/${r.sourceId}` : '/recommendations'}
+              to={
+                r.sourceType === 'complaint_case'
+                  ? `/cases/${r.sourceId}`
+                  : `/reviews/${r.sourceId}`
+              }
             >
               {r.sourceLabel}
             </Link>{' '}
@@ -295,6 +300,11 @@ export function RecommendationPage() {
       />
       {canWrite ? <Editor key={r.updatedAt} rec={r} /> : null}
       <Steps rec={r} canWrite={canWrite} today={today} />
+      <AssuranceTags
+        entityType="recommendation"
+        entityId={r.id}
+        label={`recommendation ${r.reference}`}
+      />
       <HistoryPanel entity="recommendations" id={r.id} />
     </>
   );

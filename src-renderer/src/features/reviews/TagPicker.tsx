@@ -102,3 +102,33 @@ export function TagPicker({
     </div>
   );
 }
+
+/**
+ * A record's assurance tags on a page outside the reviews area (an activity,
+ * a recommendation), read on their own so those pages need not carry them.
+ */
+export function AssuranceTags({
+  entityType,
+  entityId,
+  label,
+}: {
+  entityType: TagEntityType;
+  entityId: string;
+  label: string;
+}) {
+  const tags = useApiQuery('assurance.tagsFor', { entityType, entityIds: [entityId] });
+  return (
+    <section className="panel" aria-labelledby={`assurance-${entityId}`}>
+      <h2 id={`assurance-${entityId}`}>Regulatory assurance</h2>
+      {tags.error ? <Notice tone="error">{errorMessage(tags.error)}</Notice> : null}
+      {tags.data ? (
+        <TagPicker
+          entityType={entityType}
+          entityId={entityId}
+          codes={tags.data[entityId] ?? []}
+          label={label}
+        />
+      ) : null}
+    </section>
+  );
+}
