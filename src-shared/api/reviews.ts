@@ -10,6 +10,8 @@ import {
   figuresInput,
   findingInput,
   findingRemoveInput,
+  outcomeInput,
+  outcomeRemoveInput,
   frameworkFileInput,
   kindTemplateInput,
   officerInput,
@@ -74,6 +76,9 @@ export const reviewsApi = {
     'reviews.write',
   ).returns<ReviewDetail>(),
   'reviews.saveConsultation': method(consultationInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.addOutcome': method(outcomeInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.removeOutcome': method(outcomeRemoveInput, 'reviews.write').returns<ReviewDetail>(),
+  'reviews.consultationFeedback': method(byReview, 'reviews.read').returns<GeneratedFile>(),
   'reviews.report': method(byReview, 'reviews.read').returns<GeneratedFile>(),
   'reviews.exceptionReport': method(
     exceptionReportInput,

@@ -195,6 +195,8 @@ export const consultationInput = z
     commentOpens: optionalDate,
     commentCloses: optionalDate,
     feedbackSentOn: optionalDate,
+    /** The task & finish group giving the three days; left out, it stays as it is. */
+    taskGroupId: idSchema.nullable().optional(),
   })
   .superRefine((c, ctx) => {
     if ((c.commentOpens === null) !== (c.commentCloses === null))
@@ -210,6 +212,38 @@ export const consultationInput = z
         message: 'The comment window cannot close before it opens.',
       });
   });
+
+/** What became of a point participants made: the feedback to them says which, and why. */
+export const consultationOutcomes = ['changed', 'partly', 'not_changed'] as const;
+export type ConsultationOutcome = (typeof consultationOutcomes)[number];
+export const consultationOutcomeLabels: Record<ConsultationOutcome, string> = {
+  changed: 'Changed',
+  partly: 'Partly changed',
+  not_changed: 'Not changed',
+};
+
+export const outcomeInput = z.object({
+  reviewId: idSchema,
+  said: requiredText('What participants said', 2000),
+  outcome: z.enum(consultationOutcomes, { message: 'Choose what became of it.' }),
+  explanation: requiredText('Why', 2000),
+});
+export const outcomeRemoveInput = z.object({ id: idSchema });
+
+export interface ConsultationPoint {
+  id: Id;
+  said: string;
+  outcome: ConsultationOutcome;
+  explanation: string;
+}
+
+/** One of the task & finish group's days, as the consultation shows it. */
+export interface ConsultationDay {
+  activityId: Id;
+  title: string;
+  on: string;
+  status: string;
+}
 
 export const tagEntityTypes = [
   'review',
@@ -352,6 +386,12 @@ export interface ReviewDetail extends ReviewSummary {
     commentOpens: string | null;
     commentCloses: string | null;
     feedbackSentOn: string | null;
+    taskGroup: { id: Id; name: string; startsOn: string | null; endsOn: string | null } | null;
+    /** The group's activities between its dates: its three days once planned. */
+    days: ConsultationDay[];
+    /** The comment window the group's dates give (between day 1 and day 2), when they give one. */
+    plannedWindow: { opens: string; closes: string } | null;
+    outcomes: ConsultationPoint[];
   };
   tags: string[];
   /** Whether the signed-in person may record evidence here (on the review, or coordinator and above). */

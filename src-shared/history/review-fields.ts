@@ -1,6 +1,7 @@
 import {
   commentChannelLabels,
   commissionerLabels,
+  consultationOutcomeLabels,
   contactChannelLabels,
   evidenceKindLabels,
   reviewKindLabels,
@@ -47,6 +48,14 @@ export const reviewHistoryFields: Record<string, EntityWords> = {
     comment_opens: f('Comments open', date),
     comment_closes: f('Comments close', date),
     feedback_sent_on: f('Feedback sent on', date),
+    task_group_id: f('Task & finish group', words.ref('group', 'another group')),
+  },
+  consultation_outcomes: {
+    review_id: review,
+    position: hidden,
+    said: f('What participants said'),
+    outcome: f('What became of it', words.code(consultationOutcomeLabels)),
+    explanation: f('Why'),
   },
   review_stage_moves: {
     review_id: review,

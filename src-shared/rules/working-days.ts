@@ -115,3 +115,15 @@ const readable = new Intl.DateTimeFormat('en-GB', {
 export function readableDate(iso: string): string {
   return readable.format(new Date(`${iso}T12:00:00Z`));
 }
+
+const long = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2026-08-10` → `10 August 2026`, for letters and reports. */
+export function longDate(iso: string): string {
+  return long.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`));
+}

@@ -274,3 +274,94 @@ test('a survey export imported as comments: a bad row is shown and stops the imp
   await expectAccessible(page, 'the figures page');
   await screenshots(page, 'figures');
 });
+
+test('a policy consultation on its task & finish group’s three days, ending in feedback to participants', async ({
+  page,
+  app,
+}) => {
+  await setUp(app);
+  const groups = await app.api<{ id: string; name: string }[]>('groups.list');
+  const policyGroup = groups.find((g) => g.name === 'Task & Finish Policy Group')!;
+  const { group } = await app.api<{ group: Record<string, unknown> }>('groups.get', {
+    id: policyGroup.id,
+  });
+  await app.api('groups.save', { ...group, startsOn: '2027-01-11', endsOn: '2027-02-05' });
+  await app.api('groups.planThreeDays', { groupId: policyGroup.id });
+  const staff = await app.api<{ id: string; name: string }[]>('staff.list');
+  const review = await app.api<{ id: string }>('reviews.commission', {
+    kind: 'policy_consultation',
+    title: 'Lettings policy',
+    commissionedBy: 'board',
+    commissionerName: null,
+    commissionerService: null,
+    commissionedOn: '2026-10-28',
+    question: 'Does the lettings policy treat applicants fairly?',
+    serviceArea: 'tenancy_lettings',
+    landlordIds: [],
+    deadline: '2027-02-26',
+    startedOn: '2026-11-02',
+    leadOfficerId: staff.find((s) => s.name === 'Jo Coordinator')!.id,
+  });
+
+  await page.goto(`${app.url}#/reviews/${review.id}`);
+  await page
+    .getByLabel('Task & finish group')
+    .selectOption({ label: 'Task & Finish Policy Group' });
+  await page.getByLabel('Policy', { exact: true }).fill('Lettings');
+  await page.getByLabel('Goes to the Board on').fill('2027-03-10');
+  const consultation = page.getByRole('region', { name: 'The policy and its comment window' });
+  await consultation.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    consultation.getByRole('link', { name: 'Day 2: revising the policy' }),
+  ).toBeVisible();
+  await consultation.getByRole('button', { name: /Use the group’s comment window/ }).click();
+  await expect(page.getByLabel('Comments open')).toHaveValue('2027-01-12');
+  await expect(page.getByLabel('Comments close')).toHaveValue('2027-01-24');
+  await consultation.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    consultation.getByRole('button', { name: /Use the group’s comment window/ }),
+  ).toHaveCount(0);
+
+  // The points, by keyboard; one without its reason is refused at the field.
+  const outcomes = page.getByRole('region', {
+    name: 'What participants said, and what became of it',
+  });
+  await outcomes
+    .getByLabel('What participants said')
+    .fill('Make offers by phone as well as letter');
+  await outcomes.getByLabel('What became of it').selectOption({ label: 'Changed' });
+  await outcomes.getByRole('button', { name: 'Add the point' }).click();
+  await expect(outcomes.getByText('Why is required.')).toBeVisible();
+  await outcomes
+    .getByLabel('Why', { exact: true })
+    .fill('Every offer is now phoned through, then confirmed by letter.');
+  await outcomes.getByLabel('Why', { exact: true }).press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(outcomes.getByRole('row', { name: /Make offers by phone/ })).toContainText(
+    'Changed',
+  );
+  await outcomes.getByLabel('What participants said').fill('Allow three refusals, not two');
+  await outcomes.getByLabel('What became of it').selectOption({ label: 'Not changed' });
+  await outcomes
+    .getByLabel('Why', { exact: true })
+    .fill('Homes stay empty longer with each refusal.');
+  await outcomes.getByRole('button', { name: 'Add the point' }).click();
+  await expect(outcomes.getByRole('row', { name: /Allow three refusals/ })).toContainText(
+    'Not changed',
+  );
+  await expectAccessible(page, 'a consultation with its points');
+  await screenshots(page, 'consultation');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    outcomes.getByRole('button', { name: 'Feedback to participants (PDF)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('PC-2026-001 feedback to participants.pdf');
+  const pdfPath = `${app.dir}/feedback.pdf`;
+  await download.saveAs(pdfPath);
+  const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('Comments were open from 12 January 2027 to 24 January 2027.');
+  expect(text).toContain('The revised policy goes to the Board on 10 March 2027.');
+  expect(text).toMatch(/What did not change, and why You said: Allow three refusals, not two/);
+  if (shots) execFileSync('cp', [pdfPath, `${shots}/consultation-feedback.pdf`]);
+});

@@ -34,6 +34,16 @@ export interface ReviewsTable extends EditableColumns {
   comment_opens: string | null;
   comment_closes: string | null;
   feedback_sent_on: string | null;
+  /** A policy consultation's task & finish group, whose three days it runs on. */
+  task_group_id: string | null;
+}
+
+export interface ConsultationOutcomesTable extends EditableColumns {
+  review_id: string;
+  position: number;
+  said: string;
+  outcome: string;
+  explanation: string;
 }
 
 export interface ReviewStageMovesTable extends EditableColumns {
@@ -156,4 +166,5 @@ export interface ReviewTables {
   you_said_we_did: YouSaidWeDidTable;
   engagement_plans: EngagementPlansTable;
   engagement_checkins: EngagementCheckinsTable;
+  consultation_outcomes: ConsultationOutcomesTable;
 }

@@ -6,7 +6,7 @@ import { serviceAreas } from '../../../src-shared/domain/customer';
 import { complianceLabels } from '../../../src-shared/domain/self-assessment';
 import { ApiError } from '../../../src-shared/errors';
 import { caseStatusLabels, decisionOutcomeLabels } from '../../../src-shared/rules/case-lifecycle';
-import { EXPECTED_HOLIDAYS_NOTE } from '../../../src-shared/rules/working-days';
+import { EXPECTED_HOLIDAYS_NOTE, longDate } from '../../../src-shared/rules/working-days';
 import {
   ombudsmanDeadlineLine,
   ombudsmanLetterLines,
@@ -34,14 +34,8 @@ import { trackRecommendations } from '../recommendations/recommendations';
  * never inside a transaction.
  */
 
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 function fmt(iso: string | null | undefined): string {
-  return iso ? longDate.format(new Date(`${iso.slice(0, 10)}T12:00:00Z`)) : 'not recorded';
+  return iso ? longDate(iso) : 'not recorded';
 }
 
 async function organisationName(ctx: AppContext): Promise<string> {

@@ -9,6 +9,7 @@ export const reviewEntityPolicies: Record<string, EntityPolicy> = {
   review_officers: { readPermission: 'reviews.read' },
   review_evidence: { readPermission: 'reviews.read' },
   review_findings: { readPermission: 'reviews.read' },
+  consultation_outcomes: { readPermission: 'reviews.read' },
   assurance_tags: { readPermission: 'assurance.read' },
   review_audit_items: { readPermission: 'reviews.read' },
   review_contacts: { readPermission: 'reviews.read' },

@@ -1,3 +1,4 @@
+import { addOutcome, consultationFeedback, removeOutcome, saveConsultation } from './consultation';
 import type { reviewsApi } from '../../../src-shared/api/reviews';
 import type { HandlersFor } from '../context';
 import { assuranceMatrix, requirementOptions, setTags } from './assurance';
@@ -16,7 +17,6 @@ import {
   getReview,
   listReviews,
   moveStage,
-  saveConsultation,
   saveReportTemplate,
   tagsOf,
 } from './reviews';
@@ -39,6 +39,9 @@ export const reviewsHandlers: HandlersFor<typeof reviewsApi> = {
   'reviews.removeFinding': removeFinding,
   'reviews.saveReportTemplate': saveReportTemplate,
   'reviews.saveConsultation': saveConsultation,
+  'reviews.addOutcome': addOutcome,
+  'reviews.removeOutcome': removeOutcome,
+  'reviews.consultationFeedback': consultationFeedback,
   'reviews.report': reviewReport,
   'reviews.exceptionReport': exceptionReport,
   'reviews.exceptionReportXlsx': exportExceptionReport,

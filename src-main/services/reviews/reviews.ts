@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type {
   commissionInput,
-  consultationInput,
   reportTemplateInput,
   reviewListInput,
   stageMoveInput,
@@ -28,6 +27,7 @@ import { bankHolidays } from '../reference/bank-holidays';
 import { writing, type AppContext, type CallContext } from '../context';
 import type { Writer } from '../../changes/writer';
 import { mayRecordEvidence, requireReview } from './access';
+import { consultationOf } from './consultation-detail';
 import { templateFor, reviewTemplates } from './templates';
 
 export function todayOf(ctx: AppContext): string {
@@ -342,13 +342,7 @@ export async function getReview(ctx: CallContext, input: { id: string }): Promis
     }),
     findings,
     reportTemplate: { intro: r.report_intro, closing: r.report_closing },
-    consultation: {
-      policyName: r.policy_name,
-      boardDate: r.board_date,
-      commentOpens: r.comment_opens,
-      commentCloses: r.comment_closes,
-      feedbackSentOn: r.feedback_sent_on,
-    },
+    consultation: await consultationOf(ctx, r),
     tags: reviewTags,
     canRecordEvidence: await mayRecordEvidence(ctx, r),
   };
@@ -413,31 +407,4 @@ export async function saveReportTemplate(
     }),
   );
   return getReview(ctx, { id: input.reviewId });
-}
-
-export async function saveConsultation(
-  ctx: CallContext,
-  input: z.output<typeof consultationInput>,
-): Promise<ReviewDetail> {
-  const r = await requireReview(ctx, input.reviewId);
-  if (r.kind !== 'policy_consultation')
-    throw ApiError.invalid('Only a policy consultation has a policy and a comment window.');
-  if (input.commentOpens && input.commentOpens < r.started_on)
-    throw ApiError.invalid('The comment window cannot open before the consultation started.', [
-      { path: 'commentOpens', message: `Use ${r.started_on} or later.` },
-    ]);
-  if (input.feedbackSentOn && input.commentCloses && input.feedbackSentOn < input.commentCloses)
-    throw ApiError.invalid('Feedback cannot be sent before the comment window closes.', [
-      { path: 'feedbackSentOn', message: 'Use the closing date or later.' },
-    ]);
-  await writing(ctx, (w) =>
-    w.update('reviews', r.id, {
-      policy_name: input.policyName,
-      board_date: input.boardDate,
-      comment_opens: input.commentOpens,
-      comment_closes: input.commentCloses,
-      feedback_sent_on: input.feedbackSentOn,
-    }),
-  );
-  return getReview(ctx, { id: r.id });
 }
