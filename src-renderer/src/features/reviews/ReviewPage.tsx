@@ -3,6 +3,7 @@ import { serviceAreas } from '../../../../src-shared/domain/customer';
 import { commissionerLabels, type ReviewDetail } from '../../../../src-shared/domain/reviews';
 import { errorMessage } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
+import { SectionIndex } from '../../components/SectionIndex';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
@@ -62,6 +63,28 @@ export function ReviewPage() {
   if (review.error && !review.data)
     return <Notice tone="error">{errorMessage(review.error)}</Notice>;
   const r = review.data;
+  const consultation = r.kind === 'policy_consultation';
+  const sections = [
+    { id: 'commission-heading', label: 'Commission' },
+    { id: 'stage-heading', label: 'Stage' },
+    ...(consultation
+      ? [
+          { id: 'consultation-heading', label: 'Policy and comment window' },
+          { id: 'outcomes-heading', label: 'Points and outcomes' },
+        ]
+      : []),
+    { id: 'team-heading', label: 'Team' },
+    { id: 'evidence-heading', label: 'Evidence' },
+    ...(r.kind === 'neighbourhood_audit' ? [{ id: 'audit-heading', label: 'Checklist' }] : []),
+    ...(r.kind === 'mystery_shop' || r.kind === 'reality_check'
+      ? [{ id: 'contacts-heading', label: 'Contacts' }]
+      : []),
+    { id: 'comments-heading', label: 'Comments' },
+    { id: 'findings-heading', label: 'Findings' },
+    { id: 'review-recs-heading', label: 'Recommendations' },
+    { id: 'report-heading', label: 'Final report' },
+    { id: `history-${r.id}`, label: 'History' },
+  ];
   return (
     <>
       <PageHeader
@@ -73,11 +96,12 @@ export function ReviewPage() {
           </Link>
         }
       />
+      <SectionIndex sections={sections} />
       <div className="reviews-grid">
         <Commission review={r} />
         <StageSection review={r} />
       </div>
-      {r.kind === 'policy_consultation' ? <ConsultationSection review={r} /> : null}
+      {consultation ? <ConsultationSection review={r} /> : null}
       <TeamSection review={r} />
       <EvidenceLog review={r} />
       {r.kind === 'neighbourhood_audit' ? <AuditSection review={r} /> : null}
