@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { spreadsheetText } from '../../src-shared/rules/spreadsheet-safety';
 
 export type CellValue = string | number | boolean | Date | null;
 
@@ -94,5 +95,6 @@ function toCell(column: Column<unknown>, value: CellValue): CellValue {
     return Number.isNaN(date.getTime()) ? value : date;
   }
   if (column.format === 'pence' && typeof value === 'number') return value / 100;
+  if (typeof value === 'string') return spreadsheetText(value);
   return value;
 }

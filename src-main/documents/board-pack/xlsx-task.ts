@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { spreadsheetText } from '../../../src-shared/rules/spreadsheet-safety';
 import type { CellFormat, PackFigures, PackTable } from '../../../src-shared/domain/board-packs';
 import { audienceTitles } from '../../../src-shared/domain/board-packs';
 import { formatCell, formatDate } from '../../../src-shared/rules/pack-format';
@@ -51,6 +52,7 @@ function toExcel(value: PackTable['rows'][number][number], format: CellFormat): 
   if (format === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
     return new Date(`${value}T00:00:00Z`);
   if (format === 'pence' && typeof value === 'number') return value / 100;
+  if (typeof value === 'string') return spreadsheetText(value);
   return value;
 }
 
