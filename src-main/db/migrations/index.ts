@@ -9,6 +9,7 @@ import { reviews } from './0007-reviews';
 import { tenYearIndexes } from './0008-ten-year-indexes';
 import { boardPacks } from './0009-board-packs';
 import { consultationOutcomes } from './0010-consultation-outcomes';
+import { appendOnlyChangeLog } from './0011-append-only-change-log';
 
 export interface Migration {
   name: string;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   tenYearIndexes,
   boardPacks,
   consultationOutcomes,
+  appendOnlyChangeLog,
 ];
 
 export const latestVersion = migrations.length;

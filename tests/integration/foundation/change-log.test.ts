@@ -151,3 +151,34 @@ describe('the change log', () => {
     expect(await ctx.db.selectFrom('landlords').selectAll().execute()).toEqual([]);
   });
 });
+
+describe('the change log, append-only', () => {
+  it('refuses any change to or removal of an entry, from any connection to the file', async () => {
+    await app.call('organisation.saveLandlord', {
+      name: 'Riverside Homes',
+      shortName: 'RH',
+      isPartner: true,
+      homes: 100,
+    });
+    const raw = app.backend.context.raw;
+    const count = () =>
+      (raw.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+    const before = count();
+    expect(before).toBeGreaterThan(0);
+    expect(() => raw.prepare(`UPDATE change_log SET after = '"tampered"'`).run()).toThrow(
+      'The change log is append-only: an entry is never changed.',
+    );
+    expect(() => raw.prepare('DELETE FROM change_log').run()).toThrow(
+      'The change log is append-only: an entry is never removed.',
+    );
+    expect(count()).toBe(before);
+    // Saving goes on as before: entries are only ever added.
+    await app.call('organisation.saveLandlord', {
+      name: 'Tees Homes',
+      shortName: 'TH',
+      isPartner: true,
+      homes: 50,
+    });
+    expect(count()).toBeGreaterThan(before);
+  });
+});
