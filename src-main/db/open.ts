@@ -114,7 +114,14 @@ interface FileFacts {
 
 /** Reads what the file is without writing a byte to it. */
 export function inspectFile(path: string, latestVersion = appMigrations.length): FileFacts {
-  if (!existsSync(path) || statSync(path).size === 0) return { version: 0 };
+  if (!existsSync(path)) return { version: 0 };
+  // An empty file where the database should be is a copy or a save cut
+  // short, not a new install: opening it as new would bury what was lost.
+  if (statSync(path).size === 0)
+    throw new ApiError(
+      'unavailable',
+      `${path} is empty (0 bytes): it may have been cut short by a failed copy or a full disk. It has been left untouched and is not opened as a new database. Restore the newest backup (in ${defaultBackupDir(path)}), or remove the empty file to start afresh.`,
+    );
 
   const header = Buffer.alloc(16);
   const fd = openSync(path, 'r');

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,6 +101,15 @@ describe('opening the database', () => {
       /newer version of Involvement Desk.*left untouched/,
     );
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses an empty file instead of starting afresh over it', async () => {
+    const path = join(folder(), 'cut-short.sqlite');
+    writeFileSync(path, '');
+    await expect(openDatabase(path)).rejects.toThrow(
+      /cut-short\.sqlite is empty \(0 bytes\).*left untouched and is not opened as a new database\. Restore the newest backup/,
+    );
+    expect(statSync(path).size).toBe(0);
   });
 
   it('refuses a file that is not a SQLite database', async () => {
