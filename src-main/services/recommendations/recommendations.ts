@@ -190,17 +190,30 @@ function rank(column: string, codes: readonly string[]) {
 
 type OrderTerm = [column: string | RawBuilder<unknown>, direction: 'asc' | 'desc'];
 
+/**
+ * A reference is its source's (zero-padded, so it sorts as text) and then
+ * R1, R2 … R10: the number after "/R" is sorted as a number, so R10 comes
+ * after R9 and not after R1.
+ */
+function byReference(dir: 'asc' | 'desc'): OrderTerm[] {
+  return [
+    [sql`substr(r.reference, 1, instr(r.reference, '/R'))`, dir],
+    [sql`cast(substr(r.reference, instr(r.reference, '/R') + 2) as integer)`, dir],
+    ['r.reference', dir],
+  ];
+}
+
 /** Empty values last whichever way; ties by due date, then reference, so a page is stable. */
 function orderTerms(f: Filter): OrderTerm[] {
   const dir = f.direction === 'desc' ? 'desc' : 'asc';
   const byDue: OrderTerm[] = [
     [sql`r.due_date is null`, 'asc'],
     ['r.due_date', 'asc'],
-    ['r.reference', 'asc'],
+    ...byReference('asc'),
   ];
   switch (f.sort ?? 'due') {
     case 'reference':
-      return [['r.reference', dir]];
+      return byReference(dir);
     case 'owner':
       return [[sql`r.owner is null`, 'asc'], [sql`r.owner collate nocase`, dir], ...byDue];
     case 'response':
@@ -208,11 +221,7 @@ function orderTerms(f: Filter): OrderTerm[] {
     case 'status':
       return [[rank('r.status', recommendationStatuses), dir], ...byDue];
     case 'due':
-      return [
-        [sql`r.due_date is null`, 'asc'],
-        ['r.due_date', dir],
-        ['r.reference', dir],
-      ];
+      return [[sql`r.due_date is null`, 'asc'], ['r.due_date', dir], ...byReference(dir)];
   }
 }
 

@@ -103,4 +103,25 @@ describe('the cases dashboard and sorted lists', () => {
     expect(await texts({ sort: 'owner' })).toEqual(['Second', 'First', 'Third']);
     expect(await texts({ sort: 'owner', direction: 'desc' })).toEqual(['First', 'Second', 'Third']);
   });
+
+  it('sorts references by their number: R2 before R10', async () => {
+    const c = await app.call('cases.refer', answered('Ann', '2026-06-01'));
+    for (let i = 1; i <= 11; i += 1)
+      await app.call('recommendations.add', {
+        sourceType: 'complaint_case',
+        sourceId: c.id,
+        text: `Recommendation ${i}`,
+        serviceArea: 'repairs',
+        owner: '',
+        dueDate: null,
+        systemic: false,
+      });
+    const refs = async (input: object) =>
+      (await app.call('recommendations.list', input)).rows.map((r) => r.reference.split('/')[1]);
+    const inOrder = Array.from({ length: 11 }, (_, i) => `R${i + 1}`);
+    expect(await refs({ sort: 'reference' })).toEqual(inOrder);
+    expect(await refs({ sort: 'reference', direction: 'desc' })).toEqual([...inOrder].reverse());
+    // Ties on the due date (none here) fall back to the same order.
+    expect(await refs({})).toEqual(inOrder);
+  });
 });
