@@ -282,6 +282,14 @@ test('every screen of the area, at 1024 by 700, reached by keyboard and free of 
     await page.goto(`${app.url}${hash}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: /Loading/ })).toHaveCount(0);
+    if (name === 'group-page') {
+      // Each member's own action is in view, not scrolled off to the side of the table.
+      const action = await page
+        .getByRole('button', { name: /^Record leaving for /i })
+        .first()
+        .boundingBox();
+      expect(action!.x + action!.width).toBeLessThanOrEqual(1024);
+    }
     // The first Tab stops are reachable and show where focus is.
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('Tab');
