@@ -96,6 +96,8 @@ export interface PackTable {
   rows: Cell[][];
   /** The rows behind a figure: on their own sheet, and in the PDF's appendix. */
   detail?: boolean;
+  /** How many rows a detail table has where its rows were left out (the screen's preview). */
+  rowCount?: number;
   note?: string;
 }
 

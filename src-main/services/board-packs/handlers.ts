@@ -9,7 +9,7 @@ import {
   finalisePack,
   getPack,
   listPacks,
-  packFigures,
+  packPreview,
   saveCommentary,
   updatePack,
 } from './packs';
@@ -20,7 +20,7 @@ export const boardPacksHandlers: HandlersFor<typeof boardPacksApi> = {
   'boardPacks.create': (ctx, input) => createPack(ctx, input),
   'boardPacks.update': (ctx, input) => updatePack(ctx, input),
   'boardPacks.saveCommentary': (ctx, input) => saveCommentary(ctx, input),
-  'boardPacks.figures': (ctx, input) => packFigures(ctx, input.id),
+  'boardPacks.figures': (ctx, input) => packPreview(ctx, input.id),
   'boardPacks.finalise': (ctx, input) => finalisePack(ctx, input.id),
   'boardPacks.changes': (ctx, input) => packChanges(ctx, input.id),
   'boardPacks.startExport': async (ctx, input) => {
@@ -30,8 +30,10 @@ export const boardPacksHandlers: HandlersFor<typeof boardPacksApi> = {
       { kind: 'board-pack', title: pack.title, steps: exportSteps(input.formats) },
       async (job) => {
         const { sizes } = await buildPackFiles(
+          ctx,
           job,
-          () => packFigures(ctx, input.id, (done, total) => job.progress(done, total)),
+          { audience: pack.audience, period: pack.period },
+          { kind: 'pack', id: input.id, preview: false },
           input.formats,
           pack.finalisedAt !== null,
         );

@@ -4,11 +4,16 @@ export type TaskProgress = (done: number, total: number) => void;
 type Task<I> = (input: I, progress: TaskProgress) => Promise<Uint8Array>;
 
 /**
- * The CPU-heavy work that runs in its own worker thread: given plain data
- * (never a database), it returns the bytes of a file. Each task is loaded
- * only in the worker that runs it, so a worker starts with what it needs.
+ * The CPU-heavy work that runs in its own worker thread: given plain data,
+ * it returns bytes (a file, or JSON). A task that reads the database opens
+ * its own read-only connection to the file and never writes. Each task is
+ * loaded only in the worker that runs it, so a worker starts with what it
+ * needs.
  */
 export const cpuTasks = {
+  /** A pack's figures, on the worker's own read-only connection to the database (as JSON). */
+  'board-pack.figures': async () =>
+    (await import('../board-packs/figures-task')).answerFiguresQuestion,
   'board-pack.pdf': async () => (await import('../../documents/board-pack/pdf-task')).renderPackPdf,
   'board-pack.xlsx': async () =>
     (await import('../../documents/board-pack/xlsx-task')).writePackXlsx,

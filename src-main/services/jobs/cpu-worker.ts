@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { ApiError } from '../../../src-shared/errors';
 import { cpuTasks, type CpuTaskName } from './cpu-tasks';
 
 /** One task per worker: run it, report progress, send the bytes back, end. */
@@ -14,5 +15,7 @@ try {
   const copy = new Uint8Array(bytes);
   port.postMessage({ bytes: copy }, [copy.buffer]);
 } catch (error) {
-  port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  // Our own errors (a pack that is not there, a period refused) keep their code and words.
+  if (error instanceof ApiError) port.postMessage({ error: error.message, api: error.toBody() });
+  else port.postMessage({ error: error instanceof Error ? error.message : String(error) });
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { ApiError, type ApiErrorBody } from '../../../src-shared/errors';
 import type { CpuTaskInput, CpuTaskName } from './cpu-tasks';
 import { JobCancelled, type JobControl } from './jobs';
 
@@ -52,9 +53,15 @@ export function runInWorker<T extends CpuTaskName>(
     job.signal.addEventListener('abort', onAbort);
     worker.on(
       'message',
-      (m: { progress?: { done: number; total: number }; bytes?: Uint8Array; error?: string }) => {
+      (m: {
+        progress?: { done: number; total: number };
+        bytes?: Uint8Array;
+        error?: string;
+        api?: ApiErrorBody;
+      }) => {
         if (m.progress) job.progress(m.progress.done, m.progress.total);
         else if (m.bytes) settle(() => resolve(m.bytes!));
+        else if (m.api) settle(() => reject(ApiError.fromBody(m.api!)));
         else if (m.error !== undefined) settle(() => reject(new JobStepError(m.error!)));
       },
     );

@@ -151,8 +151,8 @@ export function SectionPreview({
         .filter((t) => t.detail)
         .map((t) => (
           <p key={t.id} className="muted">
-            {t.title}: {t.rows.length.toLocaleString('en-GB')} rows, on their own sheet in the
-            workbook.
+            {t.title}: {(t.rowCount ?? t.rows.length).toLocaleString('en-GB')} rows, on their own
+            sheet in the workbook.
           </p>
         ))}
       {section.notes.map((n) => (
