@@ -48,14 +48,14 @@ export async function buildPackFiles(
     job.step(EXPORT_STEPS.pdf, 2);
     built.push({
       format: 'pdf',
-      bytes: await runInWorker(job, 'board-pack.pdf', { figures: worked, final }),
+      bytes: (await runInWorker(job, 'board-pack.pdf', { figures: worked, final })).bytes,
     });
   }
   if (formats.includes('xlsx')) {
     job.step(EXPORT_STEPS.xlsx);
     built.push({
       format: 'xlsx',
-      bytes: await runInWorker(job, 'board-pack.xlsx', { figures: worked, final }),
+      bytes: (await runInWorker(job, 'board-pack.xlsx', { figures: worked, final })).bytes,
     });
   }
   job.step(EXPORT_STEPS.save, built.length);

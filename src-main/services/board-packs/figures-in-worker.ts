@@ -1,18 +1,8 @@
 import type { CallContext } from '../context';
 import type { JobControl } from '../jobs/jobs';
 import { runInWorker } from '../jobs/run-in-worker';
-import type { FiguresQuestion, FiguresSource } from './figures-task';
-
-function figuresSource(ctx: CallContext): FiguresSource {
-  return {
-    dbPath: ctx.dbPath,
-    dataDir: ctx.dataDir,
-    deviceId: ctx.deviceId,
-    now: ctx.clock.now().toISOString(),
-    actor: ctx.actor,
-    session: ctx.session,
-  };
-}
+import { readSource } from '../jobs/read-only-context';
+import type { FiguresQuestion } from './figures-task';
 
 /** A call that is not a job still runs its figures in a worker; nothing cancels it. */
 const noJob: Pick<JobControl, 'signal' | 'progress'> = {
@@ -25,10 +15,11 @@ const noJob: Pick<JobControl, 'signal' | 'progress'> = {
  * finalised), as JSON bytes. Within a job, the job's cancel ends the worker
  * and its progress is the sections done.
  */
-export function askFigures(
+export async function askFigures(
   ctx: CallContext,
   question: FiguresQuestion,
   job: Pick<JobControl, 'signal' | 'progress'> = noJob,
 ): Promise<Uint8Array> {
-  return runInWorker(job, 'board-pack.figures', { source: figuresSource(ctx), question });
+  return (await runInWorker(job, 'board-pack.figures', { source: readSource(ctx), question }))
+    .bytes;
 }

@@ -1,25 +1,9 @@
-import { fixedClock } from '../../../src-shared/clock';
-import type { PackFigures } from '../../../src-shared/domain/board-packs';
-import type { Staff } from '../../../src-shared/domain/staff';
-import { DeviceClock } from '../../changes/device-clock';
-import { openReadOnlyDatabase } from '../../db/read-only';
-import type { CallContext } from '../context';
 import type { TaskProgress } from '../jobs/cpu-tasks';
-import { encodeJson, forPreview } from './figures-json';
+import { withReadOnlyContext, type ReadSource } from '../jobs/read-only-context';
 import { packChangesHere } from './changes';
 import { workOutFigures, type PackRequest } from './figures';
+import { encodeJson, forPreview } from './figures-json';
 import { packFiguresHere } from './packs';
-
-/** What the worker needs to answer as the backend would: the file, the moment and who asked. */
-export interface FiguresSource {
-  dbPath: string;
-  dataDir: string;
-  deviceId: string;
-  /** The backend's clock when the work was asked for: the figures' "today". */
-  now: string;
-  actor: Staff | null;
-  session: string;
-}
 
 export type FiguresQuestion =
   | { kind: 'pack'; id: string; preview: boolean }
@@ -27,7 +11,7 @@ export type FiguresQuestion =
   | { kind: 'changes'; id: string };
 
 export interface FiguresTaskInput {
-  source: FiguresSource;
+  source: ReadSource;
   question: FiguresQuestion;
 }
 
@@ -38,28 +22,15 @@ export interface FiguresTaskInput {
  * bytes: the PDF and workbook workers read them as they are, and the
  * backend decodes only what a screen needs.
  */
-export async function answerFiguresQuestion(
+export function answerFiguresQuestion(
   input: FiguresTaskInput,
   progress: TaskProgress,
 ): Promise<Uint8Array> {
-  const { source, question } = input;
-  const opened = openReadOnlyDatabase(source.dbPath);
-  try {
-    const ctx: CallContext = {
-      db: opened.db,
-      raw: opened.raw,
-      dbPath: source.dbPath,
-      dataDir: source.dataDir,
-      clock: fixedClock(source.now),
-      deviceId: source.deviceId,
-      deviceClock: new DeviceClock(source.deviceId, null),
-      sessions: new Map(),
-      actor: source.actor,
-      session: source.session,
-    };
+  const { question } = input;
+  return withReadOnlyContext(input.source, async (ctx) => {
     switch (question.kind) {
       case 'pack': {
-        const f: PackFigures = await packFiguresHere(ctx, question.id, progress);
+        const f = await packFiguresHere(ctx, question.id, progress);
         return encodeJson(question.preview ? forPreview(f) : f);
       }
       case 'request':
@@ -67,7 +38,5 @@ export async function answerFiguresQuestion(
       case 'changes':
         return encodeJson(await packChangesHere(ctx, question.id));
     }
-  } finally {
-    await opened.close();
-  }
+  });
 }

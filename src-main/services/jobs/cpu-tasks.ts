@@ -1,7 +1,13 @@
 /** Reports progress from inside a worker: `done` of `total`. */
 export type TaskProgress = (done: number, total: number) => void;
 
-type Task<I> = (input: I, progress: TaskProgress) => Promise<Uint8Array>;
+/** What a task sends back: bytes, and a few facts about them where the job's result needs them. */
+export interface TaskOutput {
+  bytes: Uint8Array;
+  facts: Record<string, number | string>;
+}
+
+type Task<I> = (input: I, progress: TaskProgress) => Promise<Uint8Array | TaskOutput>;
 
 /**
  * The CPU-heavy work that runs in its own worker thread: given plain data,
@@ -17,6 +23,8 @@ export const cpuTasks = {
   'board-pack.pdf': async () => (await import('../../documents/board-pack/pdf-task')).renderPackPdf,
   'board-pack.xlsx': async () =>
     (await import('../../documents/board-pack/xlsx-task')).writePackXlsx,
+  /** The register as a workbook, read on the worker's own read-only connection. */
+  'customers.xlsx': async () => (await import('../customer-export/xlsx-task')).writeRegisterXlsx,
   /** For the jobs facility's own tests: spins the CPU for `ms`, in `steps`, then returns bytes (or fails). */
   'test.spin':
     async (): Promise<Task<{ ms: number; steps: number; fail?: boolean }>> =>

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorBody } from '../../../src-shared/errors';
-import type { CpuTaskInput, CpuTaskName } from './cpu-tasks';
+import type { CpuTaskInput, CpuTaskName, TaskOutput } from './cpu-tasks';
 import { JobCancelled, type JobControl } from './jobs';
 
 /**
@@ -33,14 +33,14 @@ export function runInWorker<T extends CpuTaskName>(
   job: Pick<JobControl, 'signal' | 'progress'>,
   task: T,
   input: CpuTaskInput<T>,
-): Promise<Uint8Array> {
+): Promise<TaskOutput> {
   if (job.signal.aborted) return Promise.reject(new JobCancelled());
   const spec = workerSpec();
   const worker = new Worker(spec.url, {
     workerData: { task, input },
     ...(spec.execArgv ? { execArgv: spec.execArgv } : {}),
   });
-  return new Promise<Uint8Array>((resolve, reject) => {
+  return new Promise<TaskOutput>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -56,11 +56,12 @@ export function runInWorker<T extends CpuTaskName>(
       (m: {
         progress?: { done: number; total: number };
         bytes?: Uint8Array;
+        facts?: TaskOutput['facts'];
         error?: string;
         api?: ApiErrorBody;
       }) => {
         if (m.progress) job.progress(m.progress.done, m.progress.total);
-        else if (m.bytes) settle(() => resolve(m.bytes!));
+        else if (m.bytes) settle(() => resolve({ bytes: m.bytes!, facts: m.facts ?? {} }));
         else if (m.api) settle(() => reject(ApiError.fromBody(m.api!)));
         else if (m.error !== undefined) settle(() => reject(new JobStepError(m.error!)));
       },
