@@ -17,14 +17,20 @@ export function figuresOf(input: FiguresOrBytes): PackFigures {
 
 /**
  * The screen lists the rows behind a figure by count only (they are in the
- * workbook): the preview carries the count, not thousands of rows.
+ * workbook), and shows a long list only as far as the PDF prints it: the
+ * preview carries the counts, not thousands of rows.
  */
 export function forPreview(figures: PackFigures): PackFigures {
   return {
     ...figures,
     sections: figures.sections.map((s) => ({
       ...s,
-      tables: s.tables.map((t) => (t.detail ? { ...t, rows: [], rowCount: t.rows.length } : t)),
+      tables: s.tables.map((t) => {
+        if (t.detail) return { ...t, rows: [], rowCount: t.rows.length };
+        if (t.pdfRowLimit !== undefined && t.rows.length > t.pdfRowLimit)
+          return { ...t, rows: t.rows.slice(0, t.pdfRowLimit), rowCount: t.rows.length };
+        return t;
+      }),
     })),
   };
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatCount } from '../../components/format';
 import type { PackSection, PackTable } from '../../../../src-shared/domain/board-packs';
 import { formatCell } from '../../../../src-shared/rules/pack-format';
 import { useQueryClient } from '@tanstack/react-query';
@@ -45,6 +46,12 @@ function FigureTable({ table }: { table: PackTable }) {
           ))}
         </tbody>
       </table>
+      {table.rowCount !== undefined && table.rowCount > table.rows.length ? (
+        <p className="muted">
+          The first {formatCount(table.rows.length)} of {formatCount(table.rowCount)}, and{' '}
+          {formatCount(table.rowCount - table.rows.length)} more, in the workbook.
+        </p>
+      ) : null}
       {table.note ? <p className="muted">{table.note}</p> : null}
     </div>
   );
