@@ -1,6 +1,7 @@
 import type { boardPacksApi } from '../../../src-shared/api/board-packs';
 import type { HandlersFor } from '../context';
 import { startJob } from '../jobs/jobs';
+import { warmUp } from '../jobs/run-in-worker';
 import { packChanges } from './changes';
 import { buildPackFiles, exportSteps } from './export';
 import { saveTarget, targetsFor } from './kpi-targets';
@@ -15,8 +16,16 @@ import {
 } from './packs';
 
 export const boardPacksHandlers: HandlersFor<typeof boardPacksApi> = {
-  'boardPacks.list': (ctx) => listPacks(ctx),
-  'boardPacks.get': (ctx, input) => getPack(ctx, input.id),
+  'boardPacks.list': async (ctx) => {
+    // A pack opened from the list asks for its figures: have their worker loaded by then.
+    warmUp('board-pack.figures');
+    return listPacks(ctx);
+  },
+  'boardPacks.get': async (ctx, input) => {
+    // The screen asks for the pack's figures next.
+    warmUp('board-pack.figures');
+    return getPack(ctx, input.id);
+  },
   'boardPacks.create': (ctx, input) => createPack(ctx, input),
   'boardPacks.update': (ctx, input) => updatePack(ctx, input),
   'boardPacks.saveCommentary': (ctx, input) => saveCommentary(ctx, input),

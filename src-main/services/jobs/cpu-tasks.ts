@@ -45,3 +45,9 @@ export type CpuTaskName = keyof typeof cpuTasks;
 export type CpuTaskInput<T extends CpuTaskName> = Parameters<
   Awaited<ReturnType<(typeof cpuTasks)[T]>>
 >[0];
+
+/**
+ * Tasks a screen waits for (a pack's preview), kept loaded in a spare
+ * worker so a call does not wait for a worker to start and load its code.
+ */
+export const warmTasks: readonly CpuTaskName[] = ['board-pack.figures'];

@@ -72,6 +72,16 @@ function Commentary({
   const [error, setError] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const changed = text.trim() !== saved.trim();
+  // A commentary saved elsewhere (another window) shows here unless this one is being edited;
+  // our own save comes back unchanged, so "Saved." stays while the figures refresh.
+  const [shown, setShown] = useState(section.commentary);
+  if (section.commentary !== shown) {
+    setShown(section.commentary);
+    if (!changed) {
+      setText(section.commentary);
+      setSaved(section.commentary);
+    }
+  }
   // Saved is said as soon as the backend confirms; the figures refresh behind it.
   const save = async () => {
     setState('saving');
@@ -143,12 +153,7 @@ export function SectionPreview({
           ))}
         </dl>
       ) : null}
-      <Commentary
-        key={`${section.key}:${section.commentary}`}
-        packId={packId}
-        section={section}
-        final={final}
-      />
+      <Commentary key={section.key} packId={packId} section={section} final={final} />
       {section.tables
         .filter((t) => !t.detail)
         .map((t) => (
