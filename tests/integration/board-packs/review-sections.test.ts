@@ -168,7 +168,7 @@ describe('scrutiny, “you said, we did” and the assurance matrix, worked out 
       ['CSI-2026-001', 3, 2, 1, 1, 1],
     ]);
     expect(section('scrutiny').summary).toBe(
-      '2 reviews completed in the period, making 3 recommendations, of which 2 accepted (in full or in part), 1 implemented and 1 overdue.',
+      '2 reviews completed in the period; reviews made 3 recommendations in it, of which 2 accepted (in full or in part), 1 implemented and 1 overdue.',
     );
   });
 

@@ -42,7 +42,7 @@ export const scrutinySection: PackSectionModule = {
     return {
       key: this.key,
       title: this.title,
-      summary: `${completed} review${completed === 1 ? '' : 's'} completed in the period, making ${made} recommendation${made === 1 ? '' : 's'}, of which ${accepted} accepted (in full or in part), ${implemented} implemented and ${overdue} overdue.`,
+      summary: `${completed} review${completed === 1 ? '' : 's'} completed in the period; reviews made ${made} recommendation${made === 1 ? '' : 's'} in it, of which ${accepted} accepted (in full or in part), ${implemented} implemented and ${overdue} overdue.`,
       headlines: [
         { label: 'Reviews completed', value: completed, format: 'integer' },
         { label: 'Recommendations made', value: made, format: 'integer' },
