@@ -34,6 +34,7 @@ import { YouSaidWeDidPage } from './features/reviews/YouSaidWeDidPage';
 import { ReviewSettingsPage } from './features/reviews/ReviewSettingsPage';
 import { BoardPackList } from './features/board-packs/BoardPackList';
 import { BoardPackPage } from './features/board-packs/BoardPackPage';
+import { KpiTargetsPage } from './features/board-packs/KpiTargetsPage';
 
 export interface AppRoute {
   path: string;
@@ -151,6 +152,12 @@ export const routes: AppRoute[] = [
     permission: 'boardPacks.read',
   },
   { path: '/board-packs/:id', element: <BoardPackPage />, permission: 'boardPacks.read' },
+  {
+    path: '/settings/kpi-targets',
+    element: <KpiTargetsPage />,
+    nav: { label: 'KPI targets', section: 'Settings' },
+    permission: 'boardPacks.read',
+  },
   {
     path: '/settings/cases',
     element: <CaseSettingsPage />,

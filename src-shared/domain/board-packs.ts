@@ -96,6 +96,13 @@ export interface PackTable {
   rows: Cell[][];
   /** The rows behind a figure: on their own sheet, and in the PDF's appendix. */
   detail?: boolean;
+  /**
+   * The PDF prints this many rows and says how many more the workbook has
+   * (a list that can run to thousands, such as the exception report).
+   */
+  pdfRowLimit?: number;
+  /** How many rows the table has where some or all were left out (the screen's preview). */
+  rowCount?: number;
   note?: string;
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../../src-main/documents/board-pack/layout';
 import { buildPackFiles, exportSteps } from '../../src-main/services/board-packs/export';
 import { workOutFigures } from '../../src-main/services/board-packs/figures';
+import { askFigures } from '../../src-main/services/board-packs/figures-in-worker';
 import { defaultSections } from '../../src-main/services/board-packs/sections';
 import { jobEnded, startJob } from '../../src-main/services/jobs/jobs';
 import { openTestApp } from '../support/temp-db';
@@ -117,8 +118,10 @@ async function pdfkitTables(figures: PackFigures): Promise<number> {
  * The annual Board pack on a ten-year dataset: 50,000 customers, 20,000
  * activities with 500,000 attendance rows, 20,000 recommendations. Times
  * the figures, the PDF and the workbook separately, the PDF against pdfkit
- * laying out the same tables, and the longest stall of a cheap call made
- * every 10 ms while the whole pack is built as a job.
+ * laying out the same tables, and how late a cheap call made every 10 ms
+ * answers while the whole pack is built as a job and while the preview's
+ * figures are worked out (both in worker threads), against the same calls
+ * with nothing else running and the raw query behind the search.
  */
 export const boardPacksBench: BenchModule = {
   name: 'board-packs',
@@ -229,11 +232,79 @@ export const boardPacksBench: BenchModule = {
       sections: defaultSections.board,
       commentary: {},
     };
+    // The whole pack as a job, with cheap calls every 10 ms; a call's stall is
+    // how late its answer came after it was due. The same calls with no job
+    // running, and the raw query behind the search, are the baselines.
+    const searchFor = 'First123';
+    const bareSearch = db
+      .prepare(
+        `SELECT c.id FROM customers_fts JOIN customers AS c ON c.search_rowid = customers_fts.rowid
+         WHERE customers_fts MATCH ? AND c.deleted_at IS NULL ORDER BY customers_fts.rank LIMIT 25`,
+      )
+      .pluck();
+    const cheapCalls = {
+      'clock.now': async () => {
+        await app.backend.call('clock.now', {});
+      },
+      'customers.list (a name, 25)': async () => {
+        await app.backend.call('customers.list', { search: searchFor, limit: 25 });
+      },
+      'raw FTS5 query of the same page': async () => {
+        bareSearch.all(`"${searchFor}"*`);
+      },
+    };
+    const stalls = async (keepGoing: () => boolean) => {
+      const seen = Object.fromEntries(Object.keys(cheapCalls).map((k) => [k, [] as number[]]));
+      while (keepGoing()) {
+        for (const [name, fn] of Object.entries(cheapCalls)) {
+          const due = performance.now() + 10;
+          await new Promise((r) => setTimeout(r, 10));
+          await fn();
+          seen[name]!.push(performance.now() - due);
+        }
+      }
+      return seen;
+    };
+    const summary = (samples: number[]) => {
+      const sorted = [...samples].sort((a, b) => a - b);
+      const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+      return { p50: q(0.5), p95: q(0.95), max: sorted[sorted.length - 1] ?? 0, n: samples.length };
+    };
+    // The baseline first, before the big timings fill the heap: the same calls, nothing else running.
+    await stalls(() => false);
+    const warmUntil = performance.now() + 1000;
+    await stalls(() => performance.now() < warmUntil);
+    const idleUntil = performance.now() + 3000;
+    const idle = await stalls(() => performance.now() < idleUntil);
+    const rawIdle = summary(idle['raw FTS5 query of the same page']!);
+    /** Runs `work` with the cheap calls going, and prints how late they came. */
+    const stallDuring = async (what: string, work: () => Promise<string>) => {
+      let running = true;
+      const started = performance.now();
+      const done = work().finally(() => {
+        running = false;
+      });
+      const during = await stalls(() => running);
+      const outcome = await done;
+      console.log(
+        `${what}: ${outcome} in ${((performance.now() - started) / 1000).toFixed(1)} s; lateness of a call due every 10 ms, idle and meanwhile:`,
+      );
+      for (const name of Object.keys(cheapCalls)) {
+        const a = summary(idle[name]!);
+        const b = summary(during[name]!);
+        console.log(
+          `  ${name.padEnd(32)} idle p50 ${a.p50.toFixed(1).padStart(5)} p95 ${a.p95.toFixed(1).padStart(5)} max ${a.max.toFixed(0).padStart(4)} ms | meanwhile p50 ${b.p50.toFixed(1).padStart(5)} p95 ${b.p95.toFixed(1).padStart(6)} max ${b.max.toFixed(0).padStart(6)} ms (${b.n} calls) | max ${(b.max / rawIdle.p95).toFixed(1)}× the raw query's idle p95 | no stall over 50 ms: ${b.max <= 50 ? 'yes' : 'NO'}`,
+        );
+      }
+    };
+
     let figures!: PackFigures;
     const figuresTime = await timeAsync(RUNS, async () => {
       figures = await workOutFigures(ctx, request);
     });
-    report('figures (every section, 2025-26)', figuresTime, 1000);
+    report('figures (every section, 2025-26), on this thread', figuresTime, 1000);
+    const inWorker = await timeAsync(RUNS, () => askFigures(ctx, { kind: 'request', request }));
+    report('the same figures in a worker, on its own read-only connection', inWorker, 1000);
     const pages = layOutPack(figures).pages.length;
     const pdf = await timeAsync(RUNS, () => renderPackPdf({ figures, final: false }, () => {}));
     report(
@@ -253,32 +324,30 @@ export const boardPacksBench: BenchModule = {
     const xlsx = await timeAsync(RUNS, () => writePackXlsx({ figures, final: false }, () => {}));
     report(`workbook (${rows.toLocaleString('en-GB')} rows in all)`, xlsx, 2000);
 
-    // The whole pack as a job, with a cheap call every 10 ms; the stall is how late each answer came.
     const formats = ['pdf', 'xlsx'] as const;
-    const id = startJob(
-      ctx,
-      { kind: 'board-pack', title: 'Bench', steps: exportSteps(formats) },
-      (job) => buildPackFiles(job, () => workOutFigures(ctx, request), formats, false),
-    );
-    let running = true;
-    const ended = jobEnded(ctx, id).then((s) => {
-      running = false;
-      return s;
+    await stallDuring('whole pack as a job', async () => {
+      const id = startJob(
+        ctx,
+        { kind: 'board-pack', title: 'Bench', steps: exportSteps(formats) },
+        (job) =>
+          buildPackFiles(
+            ctx,
+            job,
+            { audience: request.audience, period: request.period },
+            { kind: 'request', request },
+            formats,
+            false,
+          ),
+      );
+      return (await jobEnded(ctx, id)).state;
     });
-    let longest = 0;
-    let calls = 0;
-    const jobStart = performance.now();
-    while (running) {
-      const due = performance.now() + 10;
-      await new Promise((r) => setTimeout(r, 10));
-      await app.backend.call('clock.now', {});
-      longest = Math.max(longest, performance.now() - due);
-      calls += 1;
-    }
-    const status = await ended;
-    console.log(
-      `whole pack as a job: ${status.state} in ${((performance.now() - jobStart) / 1000).toFixed(1)} s; ${calls} cheap calls, longest stall ${longest.toFixed(0)} ms (figures are worked out in the backend's own thread; the PDF and workbook in workers)`,
-    );
+    const pack = await app.call('boardPacks.create', { audience: 'board', period: '2025-26' });
+    await stallDuring('the preview (boardPacks.figures)', async () => {
+      const result = await app.backend.call('boardPacks.figures', { id: pack.id });
+      return result.ok
+        ? `${(JSON.stringify(result.value).length / 1e6).toFixed(1)} MB of JSON (the full figures: ${(JSON.stringify(figures).length / 1e6).toFixed(1)} MB)`
+        : result.error.message;
+    });
     await app.close();
   },
 };

@@ -293,6 +293,13 @@ class PageFiller {
   }
 }
 
+/** Said under a table the PDF cuts short: how many more rows there are, and where. */
+export function cappedNote(table: PackTable, limit: number): string {
+  const more = table.rows.length - limit;
+  const said = `The first ${limit.toLocaleString('en-GB')} of ${table.rows.length.toLocaleString('en-GB')}, and ${more.toLocaleString('en-GB')} more, in the workbook.`;
+  return table.note ? `${said} ${table.note}` : said;
+}
+
 /** Lays out the whole pack: cover, contents, each section, then the appendix. */
 export function layOutPack(figures: PackFigures): Layout {
   const filler = new PageFiller();
@@ -313,7 +320,13 @@ export function layOutPack(figures: PackFigures): Layout {
       for (const part of chartParts(chart))
         filler.add({ type: 'chart', chart: part, height: chartHeight(part) });
     }
-    for (const table of section.tables.filter((t) => !t.detail)) filler.addTable(table);
+    for (const table of section.tables.filter((t) => !t.detail)) {
+      const limit = table.pdfRowLimit ?? Infinity;
+      filler.addTable(
+        table.rows.length > limit ? { ...table, note: cappedNote(table, limit) } : table,
+        limit,
+      );
+    }
     for (const note of section.notes) filler.add({ type: 'paragraph', text: note, tone: 'note' });
   }
   if (figures.appendix) {

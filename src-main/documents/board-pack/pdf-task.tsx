@@ -1,12 +1,12 @@
 import { renderToBuffer } from '@react-pdf/renderer';
-import type { PackFigures } from '../../../src-shared/domain/board-packs';
+import { figuresOf, type FiguresOrBytes } from '../../services/board-packs/figures-json';
 import type { TaskProgress } from '../../services/jobs/cpu-tasks';
 import { registerPackFonts } from './fonts';
 import { layOutPack } from './layout';
 import { PackPdf } from './pdf-document';
 
 export interface PackPdfInput {
-  figures: PackFigures;
+  figures: FiguresOrBytes;
   final: boolean;
 }
 
@@ -17,10 +17,11 @@ export async function renderPackPdf(
 ): Promise<Uint8Array> {
   registerPackFonts();
   progress(0, 2);
-  const layout = layOutPack(input.figures);
+  const figures = figuresOf(input.figures);
+  const layout = layOutPack(figures);
   progress(1, 2);
   const bytes = await renderToBuffer(
-    <PackPdf figures={input.figures} layout={layout} final={input.final} />,
+    <PackPdf figures={figures} layout={layout} final={input.final} />,
   );
   progress(2, 2);
   return bytes;

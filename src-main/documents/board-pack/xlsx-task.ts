@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { spreadsheetText } from '../../../src-shared/rules/spreadsheet-safety';
-import type { CellFormat, PackFigures, PackTable } from '../../../src-shared/domain/board-packs';
+import { figuresOf, type FiguresOrBytes } from '../../services/board-packs/figures-json';
+import type { CellFormat, PackTable } from '../../../src-shared/domain/board-packs';
 import { audienceTitles } from '../../../src-shared/domain/board-packs';
 import { formatCell, formatDate } from '../../../src-shared/rules/pack-format';
 import type { TaskProgress } from '../../services/jobs/cpu-tasks';
 
 export interface PackXlsxInput {
-  figures: PackFigures;
+  figures: FiguresOrBytes;
   final: boolean;
 }
 
@@ -139,7 +140,7 @@ export async function writePackXlsx(
   input: PackXlsxInput,
   progress: TaskProgress,
 ): Promise<Uint8Array> {
-  const { figures } = input;
+  const figures = figuresOf(input.figures);
   const wb = new ExcelJS.Workbook();
   wb.creator = figures.author;
   wb.title = figures.title;

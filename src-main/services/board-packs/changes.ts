@@ -5,7 +5,9 @@ import type {
 } from '../../../src-shared/domain/board-packs';
 import { ApiError } from '../../../src-shared/errors';
 import type { CallContext } from '../context';
-import { liveFigures, packFigures } from './packs';
+import { askFigures } from './figures-in-worker';
+import { decodeJson } from './figures-json';
+import { liveFiguresHere, packFiguresHere } from './packs';
 
 /**
  * What moved between the figures as reported and the figures today: each
@@ -44,8 +46,9 @@ export function compareFigures(then: PackFigures, now: PackFigures): FigureChang
   return changes;
 }
 
-export async function packChanges(ctx: CallContext, id: string): Promise<PackChanges> {
-  const reported = await packFigures(ctx, id);
+/** Runs where it is called: the worker thread of `askFigures`. */
+export async function packChangesHere(ctx: CallContext, id: string): Promise<PackChanges> {
+  const reported = await packFiguresHere(ctx, id);
   const row = await ctx.db
     .selectFrom('board_packs')
     .select('finalised_at')
@@ -55,6 +58,11 @@ export async function packChanges(ctx: CallContext, id: string): Promise<PackCha
     throw ApiError.invalid('Only a finalised pack has figures as reported to compare with.');
   return {
     finalisedAt: row.finalised_at,
-    changes: compareFigures(reported, await liveFigures(ctx, id)),
+    changes: compareFigures(reported, await liveFiguresHere(ctx, id)),
   };
+}
+
+/** What moved since the pack was finalised, worked out in a worker thread. */
+export async function packChanges(ctx: CallContext, id: string): Promise<PackChanges> {
+  return decodeJson<PackChanges>(await askFigures(ctx, { kind: 'changes', id }));
 }

@@ -1,6 +1,8 @@
-import type { PackFigures } from '../../../src-shared/domain/board-packs';
+import type { CallContext } from '../context';
 import type { JobControl } from '../jobs/jobs';
 import { runInWorker } from '../jobs/run-in-worker';
+import { askFigures } from './figures-in-worker';
+import type { FiguresQuestion } from './figures-task';
 
 export const PDF_MIME = 'application/pdf';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,37 +16,46 @@ export const EXPORT_STEPS = {
 
 export type PackFormat = 'pdf' | 'xlsx';
 
-export function packFileName(figures: PackFigures, format: PackFormat): string {
-  const slug = `${figures.audience}-${figures.period.spec}`.replace(/[^A-Za-z0-9-]+/g, '-');
+/** What names the pack's files: known before its figures are. */
+export interface PackNaming {
+  audience: string;
+  period: string;
+}
+
+export function packFileName(pack: PackNaming, format: PackFormat): string {
+  const slug = `${pack.audience}-${pack.period}`.replace(/[^A-Za-z0-9-]+/g, '-');
   return `board-pack-${slug}.${format}`;
 }
 
 /**
- * The pack's files, built in worker threads one after the other (the PDF,
- * then the workbook), and kept only once both are whole: a failure or a
- * cancel in either leaves no file at all.
+ * The pack's files, built in worker threads one after the other (the
+ * figures, the PDF, then the workbook), and kept only once both are whole: a
+ * failure or a cancel in any leaves no file at all. The figures travel
+ * between the workers as JSON bytes, never decoded on this thread.
  */
 export async function buildPackFiles(
+  ctx: CallContext,
   job: JobControl,
-  figures: () => Promise<PackFigures>,
+  naming: PackNaming,
+  figures: FiguresQuestion,
   formats: readonly PackFormat[],
   final: boolean,
-): Promise<{ figures: PackFigures; sizes: Record<string, number> }> {
+): Promise<{ figures: Uint8Array; sizes: Record<string, number> }> {
   job.step(EXPORT_STEPS.figures);
-  const worked = await figures();
+  const worked = await askFigures(ctx, figures, job);
   const built: { format: PackFormat; bytes: Uint8Array }[] = [];
   if (formats.includes('pdf')) {
     job.step(EXPORT_STEPS.pdf, 2);
     built.push({
       format: 'pdf',
-      bytes: await runInWorker(job, 'board-pack.pdf', { figures: worked, final }),
+      bytes: (await runInWorker(job, 'board-pack.pdf', { figures: worked, final })).bytes,
     });
   }
   if (formats.includes('xlsx')) {
-    job.step(EXPORT_STEPS.xlsx, worked.sections.length + 1);
+    job.step(EXPORT_STEPS.xlsx);
     built.push({
       format: 'xlsx',
-      bytes: await runInWorker(job, 'board-pack.xlsx', { figures: worked, final }),
+      bytes: (await runInWorker(job, 'board-pack.xlsx', { figures: worked, final })).bytes,
     });
   }
   job.step(EXPORT_STEPS.save, built.length);
@@ -52,7 +63,7 @@ export async function buildPackFiles(
   for (const [i, file] of built.entries()) {
     await job.keepFile(
       file.format,
-      packFileName(worked, file.format),
+      packFileName(naming, file.format),
       file.format === 'pdf' ? PDF_MIME : XLSX_MIME,
       file.bytes,
     );

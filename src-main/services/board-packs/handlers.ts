@@ -1,6 +1,7 @@
 import type { boardPacksApi } from '../../../src-shared/api/board-packs';
 import type { HandlersFor } from '../context';
 import { startJob } from '../jobs/jobs';
+import { warmUp } from '../jobs/run-in-worker';
 import { packChanges } from './changes';
 import { buildPackFiles, exportSteps } from './export';
 import { saveTarget, targetsFor } from './kpi-targets';
@@ -9,18 +10,26 @@ import {
   finalisePack,
   getPack,
   listPacks,
-  packFigures,
+  packPreview,
   saveCommentary,
   updatePack,
 } from './packs';
 
 export const boardPacksHandlers: HandlersFor<typeof boardPacksApi> = {
-  'boardPacks.list': (ctx) => listPacks(ctx),
-  'boardPacks.get': (ctx, input) => getPack(ctx, input.id),
+  'boardPacks.list': async (ctx) => {
+    // A pack opened from the list asks for its figures: have their worker loaded by then.
+    warmUp('board-pack.figures');
+    return listPacks(ctx);
+  },
+  'boardPacks.get': async (ctx, input) => {
+    // The screen asks for the pack's figures next.
+    warmUp('board-pack.figures');
+    return getPack(ctx, input.id);
+  },
   'boardPacks.create': (ctx, input) => createPack(ctx, input),
   'boardPacks.update': (ctx, input) => updatePack(ctx, input),
   'boardPacks.saveCommentary': (ctx, input) => saveCommentary(ctx, input),
-  'boardPacks.figures': (ctx, input) => packFigures(ctx, input.id),
+  'boardPacks.figures': (ctx, input) => packPreview(ctx, input.id),
   'boardPacks.finalise': (ctx, input) => finalisePack(ctx, input.id),
   'boardPacks.changes': (ctx, input) => packChanges(ctx, input.id),
   'boardPacks.startExport': async (ctx, input) => {
@@ -30,8 +39,10 @@ export const boardPacksHandlers: HandlersFor<typeof boardPacksApi> = {
       { kind: 'board-pack', title: pack.title, steps: exportSteps(input.formats) },
       async (job) => {
         const { sizes } = await buildPackFiles(
+          ctx,
           job,
-          () => packFigures(ctx, input.id, (done, total) => job.progress(done, total)),
+          { audience: pack.audience, period: pack.period },
+          { kind: 'pack', id: input.id, preview: false },
           input.formats,
           pack.finalisedAt !== null,
         );

@@ -6,7 +6,8 @@ import type { CallContext } from '../context';
 import { partName } from '../jobs/atomic-file';
 import { discardJob, jobEnded, jobFilePath, jobStatus, startJob } from '../jobs/jobs';
 import { buildPackFiles, exportSteps, type PackFormat } from './export';
-import { defaultTitle, periodOf, workOutFigures } from './figures';
+import { defaultTitle, periodOf } from './figures';
+import { decodeJson } from './figures-json';
 import { defaultSections } from './sections';
 
 export interface HeadlessPackRequest {
@@ -42,23 +43,23 @@ export async function buildPackHeadless(
     { kind: 'board-pack', title: defaultTitle(audience, period), steps: exportSteps(formats) },
     async (job) => {
       const built = await buildPackFiles(
+        ctx,
         job,
-        () =>
-          workOutFigures(
-            ctx,
-            {
-              title: defaultTitle(audience, period),
-              audience,
-              period: period.spec,
-              sections: defaultSections[audience],
-              commentary: {},
-            },
-            (done, total) => job.progress(done, total),
-          ),
+        { audience, period: period.spec },
+        {
+          kind: 'request',
+          request: {
+            title: defaultTitle(audience, period),
+            audience,
+            period: period.spec,
+            sections: defaultSections[audience],
+            commentary: {},
+          },
+        },
         formats,
         false,
       );
-      figures = built.figures;
+      figures = decodeJson<PackFigures>(built.figures);
       return built.sizes;
     },
   );

@@ -13,6 +13,8 @@ import { ApiError } from '../../../src-shared/errors';
 import type { BoardPackRow } from '../../db/schema/board-packs';
 import { demand, writing, type CallContext } from '../context';
 import { defaultTitle, periodOf, workOutFigures, type PackRequest } from './figures';
+import { askFigures } from './figures-in-worker';
+import { decodeJson } from './figures-json';
 import { availableSections, defaultSections, sectionInfo, waitingSections } from './sections';
 
 function toSummary(row: BoardPackRow): BoardPackSummary {
@@ -166,8 +168,11 @@ export async function saveCommentary(
   return getPack(ctx, input.id);
 }
 
-/** A draft's figures are worked out now; a finalised pack's are those reported. */
-export async function packFigures(
+/**
+ * A draft's figures are worked out now; a finalised pack's are those
+ * reported. Runs where it is called: the worker thread of `askFigures`.
+ */
+export async function packFiguresHere(
   ctx: CallContext,
   id: string,
   onSection?: (done: number, total: number) => void,
@@ -177,23 +182,29 @@ export async function packFigures(
   return workOutFigures(ctx, packRequest(row), onSection);
 }
 
-/** The figures as they would be today, whether or not the pack is finalised. */
-export async function liveFigures(ctx: CallContext, id: string): Promise<PackFigures> {
+/** The figures as they would be today, whether or not the pack is finalised (in the worker). */
+export async function liveFiguresHere(ctx: CallContext, id: string): Promise<PackFigures> {
   return workOutFigures(ctx, packRequest(await packRow(ctx, id)));
+}
+
+/** The pack's figures as the screen shows them, worked out in a worker thread. */
+export async function packPreview(ctx: CallContext, id: string): Promise<PackFigures> {
+  await packRow(ctx, id);
+  return decodeJson<PackFigures>(await askFigures(ctx, { kind: 'pack', id, preview: true }));
 }
 
 export async function finalisePack(ctx: CallContext, id: string): Promise<BoardPack> {
   const actor = demand(ctx, 'boardPacks.write');
   const row = await packRow(ctx, id);
   refuseIfFinal(row);
-  // Worked out before the write: no long work inside a transaction.
-  const figures = await workOutFigures(ctx, packRequest(row));
+  // Worked out before the write, in a worker: no long work inside a transaction.
+  const figures = await askFigures(ctx, { kind: 'request', request: packRequest(row) });
   await writing(ctx, (w) =>
     w.update(
       'board_packs',
       id,
       {
-        frozen_figures: JSON.stringify(figures),
+        frozen_figures: new TextDecoder().decode(figures),
         finalised_at: ctx.clock.now().toISOString(),
         finalised_by: actor.id,
       },

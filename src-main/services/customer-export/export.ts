@@ -25,6 +25,9 @@ import { londonDate, readableDate } from '../../../src-shared/rules/working-days
 import { buildWorkbook, type Column } from '../../documents/xlsx';
 import { demand, type CallContext } from '../context';
 import { listCustomers } from '../customers/list';
+import type { JobControl } from '../jobs/jobs';
+import { readSource } from '../jobs/read-only-context';
+import { runInWorker } from '../jobs/run-in-worker';
 import { loadExportRows, type ExportRow } from './rows';
 
 type Query = Omit<CustomerListQuery, 'offset' | 'limit'>;
@@ -145,11 +148,16 @@ function customerColumns(withEquality: boolean): Column<ExportRow>[] {
   ];
 }
 
-/** The register (filtered as the list is) as an Excel workbook, for the team's own analysis. */
-export async function exportCustomersXlsx(
+export type RegisterExportInput = ExportQuery;
+
+/**
+ * The register (filtered as the list is) as an Excel workbook, read and
+ * written where it is called: the CPU worker (see xlsx-task.ts).
+ */
+export async function registerWorkbook(
   ctx: CallContext,
   input: ExportQuery,
-): Promise<CustomerExportFile> {
+): Promise<{ bytes: Buffer; rows: number; fileName: string }> {
   demand(ctx, 'customers.export');
   const { includeEquality = false, ...query } = input;
   if (includeEquality) demand(ctx, 'customers.equality.read');
@@ -158,9 +166,39 @@ export async function exportCustomersXlsx(
   const bytes = await buildWorkbook([
     { name: 'Customers', columns: customerColumns(includeEquality), rows },
   ]);
+  return { bytes, rows: rows.length, fileName: `customers-${londonDate(ctx.clock.now())}.xlsx` };
+}
+
+/** A call that is not a job still runs in a worker; nothing cancels it. */
+const noJob: Pick<JobControl, 'signal' | 'progress'> = {
+  signal: new AbortController().signal,
+  progress: () => {},
+};
+
+/**
+ * The register as a workbook, read on its own connection and written in a
+ * worker thread, so the backend keeps answering meanwhile (seconds at
+ * 50,000 customers). Within a job, its cancel ends the worker.
+ */
+export async function exportRegister(
+  ctx: CallContext,
+  input: ExportQuery,
+  job: Pick<JobControl, 'signal' | 'progress'> = noJob,
+): Promise<{ bytes: Uint8Array; rows: number; fileName: string }> {
+  demand(ctx, 'customers.export');
+  if (input.includeEquality) demand(ctx, 'customers.equality.read');
+  const out = await runInWorker(job, 'customers.xlsx', { source: readSource(ctx), query: input });
+  return { bytes: out.bytes, rows: Number(out.facts.rows), fileName: String(out.facts.fileName) };
+}
+
+export async function exportCustomersXlsx(
+  ctx: CallContext,
+  input: ExportQuery,
+): Promise<CustomerExportFile> {
+  const file = await exportRegister(ctx, input);
   return {
-    fileName: `customers-${londonDate(ctx.clock.now())}.xlsx`,
-    contentBase64: bytes.toString('base64'),
-    rows: rows.length,
+    fileName: file.fileName,
+    contentBase64: Buffer.from(file.bytes).toString('base64'),
+    rows: file.rows,
   };
 }

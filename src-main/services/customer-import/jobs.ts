@@ -3,7 +3,7 @@ import type { customerExportInput } from '../../../src-shared/api/customer-trans
 import type { importCommitInput } from '../../../src-shared/domain/customer-import';
 import type { customerTransferJobsApi } from '../../../src-shared/api/customer-transfer-jobs';
 import { demand, type CallContext, type HandlersFor } from '../context';
-import { exportCustomersXlsx } from '../customer-export/export';
+import { exportRegister } from '../customer-export/export';
 import { startJob } from '../jobs/jobs';
 import { commitImport } from './import';
 
@@ -26,14 +26,9 @@ export function startCustomerExport(
     { kind: 'customer-export', title: 'Register export', steps },
     async (job) => {
       job.step(steps[0]!);
-      const file = await exportCustomersXlsx(ctx, query);
+      const file = await exportRegister(ctx, query, job);
       job.step(steps[1]!);
-      await job.keepFile(
-        'workbook',
-        file.fileName,
-        XLSX_MIME,
-        Buffer.from(file.contentBase64, 'base64'),
-      );
+      await job.keepFile('workbook', file.fileName, XLSX_MIME, file.bytes);
       return { rows: file.rows };
     },
   );

@@ -7,6 +7,7 @@ import {
 } from '../../../src-shared/rules/recommendations';
 import { durationAgainstExpected } from '../../../src-shared/rules/review-weeks';
 import { stageLabel, type Stage } from '../../../src-shared/rules/review-stages';
+import { addCalendarDays } from '../../../src-shared/rules/working-days';
 import { bankHolidays } from '../reference/bank-holidays';
 import type { AppContext } from '../context';
 import { assuranceMatrix } from './assurance';
@@ -21,10 +22,11 @@ import { reviewTemplates, targetsFor } from './templates';
  */
 export async function reviewFigures(
   ctx: AppContext,
-  input: { year: number },
+  input: { year: number; from?: string; to?: string },
 ): Promise<ReviewFigures> {
-  const from = `${input.year}-01-01`;
-  const to = `${input.year}-12-31`;
+  // A board pack asks for its own period (a quarter, a financial year), with the year's targets.
+  const from = input.from ?? `${input.year}-01-01`;
+  const to = input.to ?? `${input.year}-12-31`;
   const today = todayOf(ctx);
   const [templates, targets, completed, recs, matrix] = await Promise.all([
     reviewTemplates(ctx),
@@ -44,7 +46,7 @@ export async function reviewFigures(
       .where('r.source_type', '=', 'scrutiny_review')
       .where('r.deleted_at', 'is', null)
       .where('r.created_at', '>=', from)
-      .where('r.created_at', '<', `${input.year + 1}-01-01`)
+      .where('r.created_at', '<', addCalendarDays(to, 1))
       .orderBy('v.reference')
       .execute(),
     assuranceMatrix(ctx, { from, to }),

@@ -21,7 +21,7 @@ async function spinJob(ms: number, options: { fail?: boolean } = {}) {
   const steps = ['Spinning', 'Saving the file'];
   const id = startJob(ctx, { kind: 'test', title: 'Spin', steps }, async (job) => {
     job.step('Spinning', 20);
-    const bytes = await runInWorker(job, 'test.spin', { ms, steps: 20, ...options });
+    const { bytes } = await runInWorker(job, 'test.spin', { ms, steps: 20, ...options });
     job.step('Saving the file');
     await job.keepFile('out', 'spun.txt', 'text/plain', bytes);
     return { ok: true };

@@ -1,13 +1,16 @@
 import type { Audience, SectionInfo } from '../../../../src-shared/domain/board-packs';
 import type { PackSectionModule } from '../section';
 import { activitySection } from './activity';
+import { assuranceSection } from './assurance';
 import { complaintsSection } from './complaints';
 import { involvedSection } from './involved';
 import { kpiSection } from './kpis';
 import { recommendationsSection } from './recommendations';
 import { representativenessSection } from './representativeness';
 import { satisfactionSection } from './satisfaction';
+import { scrutinySection } from './scrutiny';
 import { trainingSection } from './training';
+import { youSaidWeDidSection } from './you-said-we-did';
 
 /** The appendix prints the rows behind each section's figures; it has no figures of its own. */
 export const APPENDIX = 'appendix';
@@ -19,6 +22,9 @@ const dataSections: readonly PackSectionModule[] = [
   trainingSection,
   complaintsSection,
   recommendationsSection,
+  scrutinySection,
+  youSaidWeDidSection,
+  assuranceSection,
   satisfactionSection,
 ];
 
@@ -47,27 +53,10 @@ export const availableSections: SectionInfo[] = [
 /** Sections the packs will carry once their areas are in the app. */
 export const waitingSections: SectionInfo[] = [
   {
-    key: 'scrutiny',
-    title: 'Scrutiny reviews',
-    description:
-      'Reviews completed and their recommendations: waits for scrutiny reviews in the app.',
-  },
-  {
     key: 'expenses',
     title: 'Expenses against budget',
     description:
       'Spend by category and group, and time to pay: waits for volunteer expenses in the app.',
-  },
-  {
-    key: 'you-said-we-did',
-    title: '“You said, we did”',
-    description: 'Changes made because of involvement: waits for scrutiny reviews in the app.',
-  },
-  {
-    key: 'assurance',
-    title: 'Regulatory assurance matrix',
-    description:
-      'Which consumer standard requirements each activity gave assurance on: waits for scrutiny reviews in the app.',
   },
 ];
 
@@ -81,10 +70,22 @@ export const defaultSections: Record<Audience, string[]> = {
     'training',
     'complaints',
     'recommendations',
+    'scrutiny',
+    'you-said-we-did',
+    'assurance',
     'satisfaction',
     APPENDIX,
   ],
-  garc: ['kpis', 'recommendations', 'complaints', APPENDIX],
-  council: ['kpis', 'activity', 'training', 'complaints', 'recommendations', 'satisfaction'],
-  tenants: ['involved', 'activity', 'training', 'complaints', 'satisfaction'],
+  garc: ['kpis', 'recommendations', 'scrutiny', 'assurance', 'complaints', APPENDIX],
+  council: [
+    'kpis',
+    'activity',
+    'training',
+    'complaints',
+    'recommendations',
+    'scrutiny',
+    'you-said-we-did',
+    'satisfaction',
+  ],
+  tenants: ['involved', 'activity', 'training', 'complaints', 'you-said-we-did', 'satisfaction'],
 };

@@ -60,7 +60,7 @@ export function kpiSection(all: () => readonly PackSectionModule[]): PackSection
         notes: [
           ...ragRule,
           'No figure: the figure the target needs is not recorded yet.',
-          'Targets a year are pro-rated to the period. Scrutiny Panel reviews, Customer Service Investigator projects, neighbourhood audits and visits to dispersed communities join the scorecard once they are recorded in the app.',
+          'Targets a year are pro-rated to the period. Visits to dispersed communities join the scorecard once they are recorded in the app.',
         ],
       };
     },

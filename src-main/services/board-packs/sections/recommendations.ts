@@ -12,6 +12,21 @@ export function isException(r: Recommendation): boolean {
   return r.overdue || r.managementResponse === 'rejected';
 }
 
+/**
+ * At ten years the report runs to thousands of rows: the PDF prints the
+ * first of them (the longest overdue first) and the workbook has them all.
+ */
+export const EXCEPTIONS_IN_PDF = 50;
+
+/** The overdue first, longest overdue first; then the rejected, by due date. */
+function byUrgency(a: Recommendation, b: Recommendation): number {
+  return (
+    Number(b.overdue) - Number(a.overdue) ||
+    (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+    a.reference.localeCompare(b.reference)
+  );
+}
+
 const recColumns = [
   { header: 'Reference', format: 'text' as const },
   { header: 'From', format: 'text' as const },
@@ -44,7 +59,7 @@ export const recommendationsSection: PackSectionModule = {
       input.once('cases', () => caseFigures(input.ctx, input.period)),
       allMatching(input.ctx, { offset: 0, limit: 1000 }),
     ]);
-    const exceptions = all.filter(isException);
+    const exceptions = all.filter(isException).sort(byUrgency);
     const r = f.recommendations;
     return {
       key: this.key,
@@ -81,7 +96,8 @@ export const recommendationsSection: PackSectionModule = {
           title: 'Exception report: overdue and rejected recommendations',
           columns: recColumns,
           rows: exceptions.map(recRow),
-          note: 'Overdue: not implemented, verified or rejected, and past its due date as at the day the figures were worked out.',
+          pdfRowLimit: EXCEPTIONS_IN_PDF,
+          note: 'Overdue: not implemented, verified or rejected, and past its due date as at the day the figures were worked out. The longest overdue first, then the rejected.',
         },
         {
           id: 'all-recommendations',
@@ -107,9 +123,7 @@ export const recommendationsSection: PackSectionModule = {
           ],
         },
       ],
-      notes: [
-        'Recommendations from scrutiny reviews join this report once scrutiny reviews are recorded in the app.',
-      ],
+      notes: [],
     };
   },
 };

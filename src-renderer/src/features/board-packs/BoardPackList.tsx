@@ -37,6 +37,11 @@ export function BoardPackList() {
       <PageHeader
         title="Board packs"
         subtitle="Reports to the Board, the Group Audit and Risk Committee, the Customer Council and tenants, as PDF and Excel."
+        actions={
+          <Link className="button button--secondary" to="/settings/kpi-targets">
+            KPI targets
+          </Link>
+        }
       />
       {canWrite ? (
         <section className="panel" aria-labelledby="new-pack-heading">

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatCount } from '../../components/format';
 import type { PackSection, PackTable } from '../../../../src-shared/domain/board-packs';
 import { formatCell } from '../../../../src-shared/rules/pack-format';
 import { useQueryClient } from '@tanstack/react-query';
@@ -45,6 +46,12 @@ function FigureTable({ table }: { table: PackTable }) {
           ))}
         </tbody>
       </table>
+      {table.rowCount !== undefined && table.rowCount > table.rows.length ? (
+        <p className="muted">
+          The first {formatCount(table.rows.length)} of {formatCount(table.rowCount)}, and{' '}
+          {formatCount(table.rowCount - table.rows.length)} more, in the workbook.
+        </p>
+      ) : null}
       {table.note ? <p className="muted">{table.note}</p> : null}
     </div>
   );
@@ -65,6 +72,16 @@ function Commentary({
   const [error, setError] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const changed = text.trim() !== saved.trim();
+  // A commentary saved elsewhere (another window) shows here unless this one is being edited;
+  // our own save comes back unchanged, so "Saved." stays while the figures refresh.
+  const [shown, setShown] = useState(section.commentary);
+  if (section.commentary !== shown) {
+    setShown(section.commentary);
+    if (!changed) {
+      setText(section.commentary);
+      setSaved(section.commentary);
+    }
+  }
   // Saved is said as soon as the backend confirms; the figures refresh behind it.
   const save = async () => {
     setState('saving');
@@ -146,8 +163,8 @@ export function SectionPreview({
         .filter((t) => t.detail)
         .map((t) => (
           <p key={t.id} className="muted">
-            {t.title}: {t.rows.length.toLocaleString('en-GB')} rows, on their own sheet in the
-            workbook.
+            {t.title}: {(t.rowCount ?? t.rows.length).toLocaleString('en-GB')} rows, on their own
+            sheet in the workbook.
           </p>
         ))}
       {section.notes.map((n) => (

@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { DB } from './schema';
+import { withStatementCache } from './statement-cache';
+
+export interface ReadOnlyDatabase {
+  db: Kysely<DB>;
+  raw: Database.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * A second, read-only connection to the app's database, for long reads in
+ * another thread: with WAL it reads the last committed state while the
+ * backend's own connection goes on answering (and writing), and SQLite
+ * refuses any write through it.
+ */
+export function openReadOnlyDatabase(path: string): ReadOnlyDatabase {
+  const raw = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    raw.pragma('busy_timeout = 5000');
+    raw.pragma('cache_size = -65536');
+    raw.pragma('temp_store = MEMORY');
+    raw.pragma('query_only = ON');
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  return { db, raw, close: () => db.destroy() };
+}
