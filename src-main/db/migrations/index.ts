@@ -8,6 +8,7 @@ import { caseCorrections } from './0006-case-corrections';
 import { reviews } from './0007-reviews';
 import { tenYearIndexes } from './0008-ten-year-indexes';
 import { boardPacks } from './0009-board-packs';
+import { expenses } from './0010-expenses';
 
 export interface Migration {
   name: string;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   reviews,
   tenYearIndexes,
   boardPacks,
+  expenses,
 ];
 
 export const latestVersion = migrations.length;

@@ -12,6 +12,8 @@ export const cpuTasks = {
   'board-pack.pdf': async () => (await import('../../documents/board-pack/pdf-task')).renderPackPdf,
   'board-pack.xlsx': async () =>
     (await import('../../documents/board-pack/xlsx-task')).writePackXlsx,
+  'expenses.batch-xlsx': async () =>
+    (await import('../../documents/expense-batch-xlsx')).writeBatchXlsx,
   /** For the jobs facility's own tests: spins the CPU for `ms`, in `steps`, then returns bytes (or fails). */
   'test.spin':
     async (): Promise<Task<{ ms: number; steps: number; fail?: boolean }>> =>
