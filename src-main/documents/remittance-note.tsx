@@ -55,7 +55,7 @@ export function RemittanceNote({ data }: { data: RemittanceData }) {
         </Text>
         <Text style={s.total}>Total paid: {data.total}</Text>
         {data.claims.map((claim) => (
-          <View key={claim.reference} wrap={false}>
+          <View key={claim.reference} wrap={claim.lines.length > 15}>
             <Text style={s.claim}>
               Claim {claim.reference}: {claim.total}
             </Text>
