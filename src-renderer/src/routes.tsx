@@ -34,6 +34,13 @@ import { YouSaidWeDidPage } from './features/reviews/YouSaidWeDidPage';
 import { ReviewSettingsPage } from './features/reviews/ReviewSettingsPage';
 import { BoardPackList } from './features/board-packs/BoardPackList';
 import { BoardPackPage } from './features/board-packs/BoardPackPage';
+import { ClaimsList } from './features/expenses/ClaimsList';
+import { ClaimPage } from './features/expenses/ClaimPage';
+import { ClaimEditor } from './features/expenses/ClaimEditor';
+import { ApprovalQueue } from './features/expenses/ApprovalQueue';
+import { BatchesPage, BatchPage } from './features/expenses/BatchesPage';
+import { BudgetsPage } from './features/expenses/BudgetsPage';
+import { PolicySettings } from './features/expenses/PolicySettings';
 
 export interface AppRoute {
   path: string;
@@ -151,6 +158,30 @@ export const routes: AppRoute[] = [
     permission: 'boardPacks.read',
   },
   { path: '/board-packs/:id', element: <BoardPackPage />, permission: 'boardPacks.read' },
+  {
+    path: '/expenses',
+    element: <ClaimsList />,
+    nav: { label: 'Expenses', section: 'Work' },
+    permission: 'expenses.read',
+  },
+  { path: '/expenses/new', element: <ClaimEditor />, permission: 'expenses.write' },
+  {
+    path: '/expenses/queue',
+    element: <ApprovalQueue />,
+    nav: { label: 'Expenses approval', section: 'Work' },
+    permission: 'expenses.approve',
+  },
+  { path: '/expenses/claims/:id', element: <ClaimPage />, permission: 'expenses.read' },
+  { path: '/expenses/claims/:id/edit', element: <ClaimEditor />, permission: 'expenses.write' },
+  { path: '/expenses/batches', element: <BatchesPage />, permission: 'expenses.batches' },
+  { path: '/expenses/batches/:id', element: <BatchPage />, permission: 'expenses.batches' },
+  { path: '/expenses/budgets', element: <BudgetsPage />, permission: 'expenses.read' },
+  {
+    path: '/settings/expenses',
+    element: <PolicySettings />,
+    nav: { label: 'Expenses policy', section: 'Settings' },
+    permission: 'expenses.read',
+  },
   {
     path: '/settings/cases',
     element: <CaseSettingsPage />,
