@@ -166,7 +166,7 @@ export const routes: AppRoute[] = [
   },
   { path: '/expenses/new', element: <ClaimEditor />, permission: 'expenses.write' },
   {
-    path: '/expenses/queue',
+    path: '/approvals/expenses',
     element: <ApprovalQueue />,
     nav: { label: 'Expenses approval', section: 'Work' },
     permission: 'expenses.approve',

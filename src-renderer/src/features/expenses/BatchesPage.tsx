@@ -4,7 +4,7 @@ import { call, errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useToday } from '../../clock';
 import { TextField } from '../../components/Field';
-import { formatCount, formatDate, formatPence } from '../../components/format';
+import { formatCount, formatDate, formatPence, plural } from '../../components/format';
 import { JobProgress, useJob } from '../../components/JobProgress';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { downloadBase64 } from '../customer-import/file-bytes';
@@ -92,7 +92,7 @@ export function BatchPage() {
     <>
       <PageHeader
         title={`Payment batch ${b.reference}`}
-        subtitle={`${formatCount(b.claimCount)} claims · ${formatPence(b.totalPence)} · ${paid ? `paid ${formatDate(b.paidOn)}` : 'not paid yet'}`}
+        subtitle={`${formatCount(b.claimCount)} ${plural(b.claimCount, 'claim', 'claims')} · ${formatPence(b.totalPence)} · ${paid ? `paid ${formatDate(b.paidOn)}` : 'not paid yet'}`}
       />
       {problem ? <Notice tone="error">{problem}</Notice> : null}
       <section className="panel" aria-labelledby="batch-export">

@@ -91,7 +91,7 @@ export function ClaimBody({ claim: c }: { claim: Claim }) {
         </ul>
       ) : null}
       {c.budgetWarning ? <Notice tone="warning">{c.budgetWarning}</Notice> : null}
-      <table className="table">
+      <table className="table claim-lines">
         <caption className="visually-hidden">Lines of claim {c.reference}</caption>
         <thead>
           <tr>

@@ -27,7 +27,7 @@ export function ClaimsList() {
               New claim
             </Link>
             {leader ? (
-              <Link className="button button--secondary" to="/expenses/queue">
+              <Link className="button button--secondary" to="/approvals/expenses">
                 Approval queue
               </Link>
             ) : null}

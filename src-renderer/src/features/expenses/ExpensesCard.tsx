@@ -45,7 +45,7 @@ export function ExpensesCard() {
         </ul>
       ) : null}
       {leader ? (
-        <Link to="/expenses/queue">Open the approval queue</Link>
+        <Link to="/approvals/expenses">Open the approval queue</Link>
       ) : (
         <Link to="/expenses">Open the claims</Link>
       )}

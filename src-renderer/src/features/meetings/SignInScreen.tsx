@@ -12,6 +12,7 @@ import { formatDateTime } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { WalkInDialog } from './WalkInDialog';
 import '../../styles/groups.css';
+import '../../styles/expenses.css';
 
 const keys: Record<string, AttendanceStatus> = { p: 'present', a: 'apologies', x: 'absent' };
 const columns: AttendanceStatus[] = ['present', 'apologies', 'absent'];
