@@ -18,6 +18,7 @@ import {
   type PaymentDetails,
 } from '../domain/expenses';
 import type { JobStarted } from '../domain/jobs';
+import type { ExpenseFigures } from '../domain/expense-figures';
 import type { FileResult } from './meetings';
 
 const byId = z.object({ id: idSchema });
@@ -76,4 +77,9 @@ export const expensesApi = {
   ).returns<Budget[]>(),
   'expenses.saveBudget': method(budgetInput, 'expenses.budgets').returns<Budget[]>(),
   'expenses.home': method(z.object({}), 'expenses.read').returns<ExpensesHome>(),
+  /** The board packs' figures for a period: spend against budget, time to pay, queries and rejections. */
+  'expenses.figures': method(
+    z.object({ from: isoDateSchema, to: isoDateSchema }),
+    'expenses.read',
+  ).returns<ExpenseFigures>(),
 } as const;

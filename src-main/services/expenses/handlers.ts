@@ -23,6 +23,7 @@ import {
   removeReceipt,
   saveClaim,
 } from './claims';
+import { expenseFigures } from './figures';
 import { customerActivities, expensesHome } from './home';
 import { paymentDetailsFor, savePaymentDetails } from './payment-details';
 import { listPolicies, savePolicy } from './policy';
@@ -67,4 +68,5 @@ export const expensesHandlers: HandlersFor<typeof expensesApi> = {
   'expenses.budgets': (ctx, input) => listBudgets(ctx, input.year),
   'expenses.saveBudget': (ctx, input) => saveBudget(ctx, input),
   'expenses.home': (ctx) => expensesHome(ctx),
+  'expenses.figures': (ctx, input) => expenseFigures(ctx, input.from, input.to),
 };
