@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../src-shared/api';
 import { medianDays, percentileDays } from '../../../src-shared/rules/expense-figures';
@@ -139,5 +142,43 @@ describe('median and 95th percentile as defined', () => {
         95,
       ),
     ).toBe(19);
+  });
+});
+
+describe('the expenses section of a board pack', () => {
+  it('shows the same figures in the pack, and in its PDF', async () => {
+    await app.signInAs('team_leader', 'Tess Leader');
+    const pack = await app.call('boardPacks.create', {
+      audience: 'board',
+      period: '2026-11-01..2026-11-30',
+    });
+    await app.call('boardPacks.update', { id: pack.id, sections: ['expenses'] });
+    const shown = await app.call('boardPacks.figures', { id: pack.id });
+    const section = shown.sections.find((s) => s.key === 'expenses')!;
+    expect(section.summary).toBe(
+      '£15.10 paid back to 2 customers, with £10.00 approved and waiting to be paid. Half of the claims paid were paid within 13.5 days of being made, and 95% within 20.',
+    );
+    expect(section.headlines.map((h) => [h.label, h.value])).toEqual([
+      ['Paid back', 1510],
+      ['Approved, not yet paid', 1000],
+      ['Customers paid', 2],
+      ['Median days to pay', 13.5],
+      ['95th percentile days to pay', 20],
+    ]);
+    expect(section.notes[0]).toBe(
+      '2 claims were paid; 1 was queried and 1 rejected (the reasons are in the table of rejected claims). The budget for the year is £50.00.',
+    );
+    expect(section.tables.find((t) => t.id === 'expenses-rejected')!.rows).toEqual([
+      [expect.stringMatching(/^EXP-/), 'Claimed twice'],
+    ]);
+    const { jobId } = await app.call('boardPacks.startExport', { id: pack.id, formats: ['pdf'] });
+    const { jobEnded } = await import('../../../src-main/services/jobs/jobs');
+    expect((await jobEnded(await app.ctx(), jobId)).state).toBe('done');
+    const file = await app.call('jobs.file', { id: jobId, name: 'pdf' });
+    const path = join(app.dir, 'pack.pdf');
+    writeFileSync(path, Buffer.from(file.contentBase64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', path, '-']).toString();
+    expect(text).toContain('Expenses against budget');
+    expect(text).toContain('Customer Council');
   });
 });

@@ -2,6 +2,7 @@ import type { Audience, SectionInfo } from '../../../../src-shared/domain/board-
 import type { PackSectionModule } from '../section';
 import { activitySection } from './activity';
 import { complaintsSection } from './complaints';
+import { expensesSection } from './expenses';
 import { involvedSection } from './involved';
 import { kpiSection } from './kpis';
 import { recommendationsSection } from './recommendations';
@@ -20,6 +21,7 @@ const dataSections: readonly PackSectionModule[] = [
   complaintsSection,
   recommendationsSection,
   satisfactionSection,
+  expensesSection,
 ];
 
 const kpis = kpiSection(() => dataSections);
@@ -51,12 +53,6 @@ export const waitingSections: SectionInfo[] = [
     title: 'Scrutiny reviews',
     description:
       'Reviews completed and their recommendations: waits for scrutiny reviews in the app.',
-  },
-  {
-    key: 'expenses',
-    title: 'Expenses against budget',
-    description:
-      'Spend by category and group, and time to pay: waits for volunteer expenses in the app.',
   },
   {
     key: 'you-said-we-did',
