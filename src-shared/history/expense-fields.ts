@@ -71,6 +71,7 @@ export const expenseHistoryFields: Record<string, EntityWords> = {
   },
   expense_lines: {
     claim_id: hidden,
+    claim_status: hidden,
     position: hidden,
     on_date: f('Date', date),
     category: f('Cost', words.code(expenseCategoryLabels)),

@@ -51,6 +51,8 @@ export interface ExpenseClaimRow extends EditableColumns {
 
 export interface ExpenseLineRow extends EditableColumns {
   claim_id: string;
+  /** The claim's status, kept in step with it for the spend reports. */
+  claim_status: string;
   position: number;
   on_date: string;
   category: string;

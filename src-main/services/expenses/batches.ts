@@ -22,6 +22,7 @@ import type { JobControl } from '../jobs/jobs';
 import { runInWorker } from '../jobs/run-in-worker';
 import { readSetting } from '../settings';
 import { customerName, summaryQuery, toSummary } from './claim-rows';
+import { setClaimStatus } from './claims';
 import { shownDetails } from './payment-details';
 
 async function batchRow(db: CallContext['db'] | Writer['trx'], id: string) {
@@ -180,7 +181,7 @@ export async function markBatchPaid(ctx: CallContext, id: string, paidOn: string
       ]);
     await w.update('expense_batches', id, { status: 'paid', paid_on: paidOn });
     for (const c of claims) {
-      await w.update('expense_claims', c.id, { status: 'paid', paid_on: paidOn });
+      await setClaimStatus(w, c.id, { status: 'paid', paid_on: paidOn });
       await w.create('expense_claim_events', { claim_id: c.id, kind: 'paid', note: null });
     }
   });

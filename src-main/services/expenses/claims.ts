@@ -300,7 +300,7 @@ export async function saveClaim(
         paid_on: null,
       });
     }
-    await saveLines(w, claimId, input.lines);
+    await saveLines(w, claimId, (await claimRow(w.trx, claimId)).status, input.lines);
     const firstOn = input.lines.map((l) => l.on).sort()[0] ?? londonDate(now);
     await saveDeclaredMiles(w, input.customerId, taxYearOf(firstOn).startYear, input.otherMiles);
     await recalculateCustomer(w, input.customerId, now);
@@ -312,6 +312,7 @@ export async function saveClaim(
 async function saveLines(
   w: Writer,
   claimId: string,
+  status: string,
   lines: z.output<typeof claimSaveInput>['lines'],
 ): Promise<void> {
   const existing = await w.trx
@@ -356,6 +357,7 @@ async function saveLines(
       await w.create('expense_lines', {
         ...values,
         claim_id: claimId,
+        claim_status: status,
         claimed_pence: 0,
         allowed_pence: 0,
         explanation: '',
@@ -396,6 +398,23 @@ export async function deleteDraft(ctx: CallContext, id: string): Promise<void> {
     await w.remove('expense_claims', id);
     await recalculateCustomer(w, row.customer_id, ctx.clock.now());
   });
+}
+
+/** Moves a claim and keeps its lines' copy of its status in step, in the same write. */
+export async function setClaimStatus(
+  w: Writer,
+  claimId: string,
+  patch: Partial<ExpenseClaimRow> & { status: string },
+  reason: string | null = null,
+): Promise<void> {
+  await w.update('expense_claims', claimId, patch, { reason });
+  const lines = await w.trx
+    .selectFrom('expense_lines')
+    .select('id')
+    .where('claim_id', '=', claimId)
+    .where('deleted_at', 'is', null)
+    .execute();
+  for (const l of lines) await w.update('expense_lines', l.id, { claim_status: patch.status });
 }
 
 /** One step of the workflow, checked by the rules and recorded with who and why. */
@@ -446,11 +465,9 @@ export async function moveClaim(ctx: CallContext, move: ClaimMove): Promise<Clai
       );
     }
     const to = claimMoves[move.action].to;
-    const patch: Partial<ExpenseClaimRow> = { status: to };
+    const patch: Partial<ExpenseClaimRow> & { status: string } = { status: to };
     if (move.action === 'approve' || move.action === 'reject') patch.decided_at = now.toISOString();
-    await w.update('expense_claims', move.id, patch, {
-      reason: 'note' in move ? move.note : null,
-    });
+    await setClaimStatus(w, move.id, patch, 'note' in move ? move.note : null);
     await w.create('expense_claim_events', {
       claim_id: move.id,
       kind:
