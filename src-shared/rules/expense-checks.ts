@@ -68,6 +68,7 @@ export function checkLines(lines: readonly CheckedLine[], facts: CheckFacts): Li
         'the customer has already claimed this cost for the same date and activity on another claim. Remove it, or change the date or activity if it was a different cost.',
       );
     seen.set(key, earlier ?? i);
+    // Mileage is paid at HMRC's rates on the miles declared: there is no receipt for a journey.
     if (
       line.claimedPence > policy.receiptThresholdPence &&
       line.receiptCount === 0 &&

@@ -144,7 +144,7 @@ test('an officer claims from the sign-in screen; the team leader approves, batch
   await expect(page.getByText('£12.40 as spent')).toBeVisible();
   await expectAccessible(page, 'the approval queue');
   await shoot(page, 'queue');
-  await item.focus();
+  await expect(item).toBeFocused();
   await page.keyboard.press('a');
   await expect(page.getByText('No claims are waiting.')).toBeVisible();
 

@@ -32,17 +32,17 @@ async function usage(
     .where('c.deleted_at', 'is', null)
     .where('l.on_date', '>=', from)
     .where('l.on_date', '<=', to)
-    .where('c.status', 'in', ['approved', 'paid'])
+    .where('l.claim_status', 'in', ['approved', 'paid'])
     .where((eb) =>
       match.groupId !== null
         ? eb('c.group_id', '=', match.groupId)
         : eb('c.cost_code', '=', match.costCode ?? ''),
     )
     .select([
-      sql<number>`coalesce(sum(CASE WHEN c.status = 'paid' THEN l.allowed_pence END), 0)`.as(
+      sql<number>`coalesce(sum(CASE WHEN l.claim_status = 'paid' THEN l.allowed_pence END), 0)`.as(
         'spent',
       ),
-      sql<number>`coalesce(sum(CASE WHEN c.status = 'approved' THEN l.allowed_pence END), 0)`.as(
+      sql<number>`coalesce(sum(CASE WHEN l.claim_status = 'approved' THEN l.allowed_pence END), 0)`.as(
         'committed',
       ),
     ])

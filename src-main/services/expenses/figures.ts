@@ -10,28 +10,42 @@ import type { ExpenseFigures, SpendRow } from '../../../src-shared/domain/expens
 type Db = CallContext['db'];
 
 function linesIn(db: Db, from: string, to: string) {
-  return db
-    .selectFrom('expense_lines as l')
-    .innerJoin('expense_claims as c', 'c.id', 'l.claim_id')
-    .where('l.deleted_at', 'is', null)
-    .where('c.deleted_at', 'is', null)
-    .where('l.on_date', '>=', from)
-    .where('l.on_date', '<=', to)
-    .where('c.status', 'in', ['approved', 'paid']);
+  return (
+    db
+      .selectFrom('expense_lines as l')
+      .innerJoin('expense_claims as c', 'c.id', 'l.claim_id')
+      .where('l.deleted_at', 'is', null)
+      .where('c.deleted_at', 'is', null)
+      .where('l.on_date', '>=', from)
+      .where('l.on_date', '<=', to)
+      // The lines' copy of the status, so the lines' date index leads and each claim is one lookup.
+      .where('l.claim_status', 'in', ['approved', 'paid'])
+  );
 }
 
-const spent = sql<number>`coalesce(sum(CASE WHEN c.status = 'paid' THEN l.allowed_pence END), 0)`;
-const committed = sql<number>`coalesce(sum(CASE WHEN c.status = 'approved' THEN l.allowed_pence END), 0)`;
+const spent = sql<number>`coalesce(sum(CASE WHEN l.claim_status = 'paid' THEN l.allowed_pence END), 0)`;
+const committed = sql<number>`coalesce(sum(CASE WHEN l.claim_status = 'approved' THEN l.allowed_pence END), 0)`;
 
-/** Spend by the date each cost was incurred, by cost: the report the bench times. */
+const lineSpent = sql<number>`coalesce(sum(CASE WHEN claim_status = 'paid' THEN allowed_pence END), 0)`;
+const lineCommitted = sql<number>`coalesce(sum(CASE WHEN claim_status = 'approved' THEN allowed_pence END), 0)`;
+
+/**
+ * Spend by the date each cost was incurred, by cost: from the lines alone,
+ * through their copy of the claim's status (the report the bench times).
+ */
 export async function spendByCategory(
   ctx: CallContext,
   from: string,
   to: string,
 ): Promise<SpendRow[]> {
-  const rows = await linesIn(ctx.db, from, to)
-    .groupBy('l.category')
-    .select(['l.category as key', spent.as('spent'), committed.as('committed')])
+  const rows = await ctx.db
+    .selectFrom('expense_lines')
+    .where('deleted_at', 'is', null)
+    .where('on_date', '>=', from)
+    .where('on_date', '<=', to)
+    .where('claim_status', 'in', ['approved', 'paid'])
+    .groupBy('category')
+    .select(['category as key', lineSpent.as('spent'), lineCommitted.as('committed')])
     .execute();
   const byKey = new Map(rows.map((r) => [r.key, r]));
   return (Object.keys(expenseCategoryLabels) as ExpenseCategory[])
@@ -82,12 +96,17 @@ export async function expenseFigures(
     .select(['p.landlord_id as key', 'll.name', spent.as('spent'), committed.as('committed')])
     .orderBy('ll.name')
     .execute();
-  const monthRows = await linesIn(ctx.db, from, to)
-    .groupBy(sql`substr(l.on_date, 1, 7)`)
+  const monthRows = await ctx.db
+    .selectFrom('expense_lines')
+    .where('deleted_at', 'is', null)
+    .where('on_date', '>=', from)
+    .where('on_date', '<=', to)
+    .where('claim_status', 'in', ['approved', 'paid'])
+    .groupBy(sql`substr(on_date, 1, 7)`)
     .select([
-      sql<string>`substr(l.on_date, 1, 7)`.as('key'),
-      spent.as('spent'),
-      committed.as('committed'),
+      sql<string>`substr(on_date, 1, 7)`.as('key'),
+      lineSpent.as('spent'),
+      lineCommitted.as('committed'),
     ])
     .orderBy('key')
     .execute();

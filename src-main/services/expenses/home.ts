@@ -62,6 +62,7 @@ export async function customerActivities(
     .select(['a.id', 'a.title', 'a.starts_at', 'a.group_id'])
     .where('t.customer_id', '=', customerId)
     .where('t.deleted_at', 'is', null)
+    .where((eb) => eb.or([eb('t.status', 'is', null), eb('t.status', '=', 'present')]))
     .where('a.deleted_at', 'is', null)
     .orderBy('a.starts_at', 'desc')
     .limit(60)

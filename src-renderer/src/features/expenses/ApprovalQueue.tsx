@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -36,6 +36,14 @@ export function ApprovalQueue() {
       );
     },
   });
+
+  // The queue opens ready for the keyboard: on the oldest claim.
+  const focusedOnce = useRef(false);
+  useEffect(() => {
+    if (focusedOnce.current || !queue.data?.length) return;
+    focusedOnce.current = true;
+    listRef.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+  }, [queue.data]);
 
   if (queue.error) return <Notice tone="error">{errorMessage(queue.error)}</Notice>;
   if (!queue.data) return <Loading what="Loading the claims waiting" />;
