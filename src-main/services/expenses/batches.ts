@@ -198,9 +198,6 @@ export async function batchPaymentRows(ctx: CallContext, id: string): Promise<Ba
     .leftJoin('customer_payment_details as d', (j) =>
       j.onRef('d.customer_id', '=', 'c.customer_id').on('d.deleted_at', 'is', null),
     )
-    .leftJoin('expense_budgets as b', (j) =>
-      j.onRef('b.group_id', '=', 'c.group_id').on('b.deleted_at', 'is', null),
-    )
     .select([
       'c.customer_id',
       'c.reference',
@@ -213,11 +210,9 @@ export async function batchPaymentRows(ctx: CallContext, id: string): Promise<Ba
       'd.account_name',
       'd.sort_code',
       'd.account_number',
-      'b.cost_code as budget_code',
     ])
     .where('c.batch_id', '=', id)
     .where('c.deleted_at', 'is', null)
-    .groupBy('c.id')
     .orderBy('p.last_name')
     .orderBy('c.reference')
     .execute();
@@ -229,7 +224,7 @@ export async function batchPaymentRows(ctx: CallContext, id: string): Promise<Ba
       payee: customerName(r),
       reference: r.reference,
       amountPence: r.total_pence,
-      costCode: r.cost_code ?? r.budget_code ?? '',
+      costCode: r.cost_code ?? '',
       method: shown ? paymentMethodLabels[shown.method] : 'Not recorded',
       accountName: shown?.accountName ?? '',
       sortCode: shown?.sortCode ?? '',

@@ -132,13 +132,14 @@ function ClaimForm({
   );
   const [otherMiles, setOtherMiles] = useState(String(claim?.otherMiles ?? 0));
   const [notes, setNotes] = useState(claim?.notes ?? '');
+  const [costCode, setCostCode] = useState(claim?.costCode ?? '');
   const [lines, setLines] = useState<LineDraft[]>(
     claim ? fromClaim(claim) : [blankLine(fromDate, fromActivity, '')],
   );
   const [files, setFiles] = useState<Record<number, File | null>>({});
   const [problem, setProblem] = useState<{ message: string; fields: Record<string, string> }>();
   const [busy, setBusy] = useState(false);
-  const values = { customer, entryMode, declaredOn, method, otherMiles, notes, lines };
+  const values = { customer, entryMode, declaredOn, method, otherMiles, notes, costCode, lines };
   const guard = useFormChanges(values, claim ? `the claim ${claim.reference}` : 'the new claim');
 
   const activityOptions = useMemo(
@@ -170,7 +171,7 @@ function ClaimForm({
       customerId: customer.id,
       entryMode,
       groupId: claim?.groupId ?? activity?.groupId ?? null,
-      costCode: claim?.costCode ?? null,
+      costCode: costCode || null,
       otherMiles: Number(otherMiles) || 0,
       notes,
       declaration: method ? { declaredOn, method } : null,
@@ -428,6 +429,13 @@ function ClaimForm({
               value={otherMiles}
               onChange={(e) => setOtherMiles(e.target.value)}
               error={err('otherMiles')}
+            />
+            <TextField
+              label="Cost code"
+              hint="The ledger code finance charges the claim to, where there is one."
+              value={costCode}
+              onChange={(e) => setCostCode(e.target.value)}
+              error={err('costCode')}
             />
             <TextField
               label={claim?.status === 'queried' ? 'Your answer to the question' : 'Notes'}
