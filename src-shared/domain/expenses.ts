@@ -323,6 +323,15 @@ export interface PaymentDetails {
   visible: boolean;
 }
 
+export const claimEventLabels: Record<ClaimEvent['kind'], string> = {
+  submitted: 'Submitted',
+  queried: 'Queried',
+  resubmitted: 'Answered and resubmitted',
+  approved: 'Approved',
+  rejected: 'Rejected',
+  paid: 'Marked paid',
+};
+
 export interface ClaimEvent {
   at: string;
   kind: 'submitted' | 'queried' | 'resubmitted' | 'approved' | 'rejected' | 'paid';

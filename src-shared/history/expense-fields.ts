@@ -1,4 +1,5 @@
 import {
+  claimEventLabels,
   claimStatusLabels,
   declarationMethodLabels,
   entryModeLabels,
@@ -15,14 +16,6 @@ const date = words.date();
 const money: ValueWords = (v) => (typeof v === 'number' ? formatPounds(v) : plain(v));
 const miles: ValueWords = (v) => (typeof v === 'number' ? `${formatMiles(v)} miles` : plain(v));
 const pencePerMile: ValueWords = (v) => (typeof v === 'number' ? `${v}p a mile` : plain(v));
-const eventLabels = {
-  submitted: 'Submitted',
-  queried: 'Queried',
-  resubmitted: 'Answered and resubmitted',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  paid: 'Paid',
-};
 
 /** The words for every logged field of the volunteer expenses area. */
 export const expenseHistoryFields: Record<string, EntityWords> = {
@@ -96,7 +89,7 @@ export const expenseHistoryFields: Record<string, EntityWords> = {
   },
   expense_claim_events: {
     claim_id: hidden,
-    kind: f('Step', words.code(eventLabels)),
+    kind: f('Step', words.code(claimEventLabels)),
     note: f('Note'),
   },
   expense_declared_miles: {

@@ -187,4 +187,40 @@ test('an officer claims from the sign-in screen; the team leader approves, batch
   await expect(page.getByText('12345678')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Change the claim' })).toHaveCount(0);
   await shoot(page, 'claim-leader-paid');
+
+  await page.goto(`${app.url}#/expenses/budgets`);
+  await expect(page.getByRole('heading', { name: 'Expenses budgets' })).toBeVisible();
+  await page.getByLabel('Group').selectOption({ label: 'Customer Council' });
+  await page.getByLabel('Budget (£)').fill('2500');
+  await page.getByRole('button', { name: 'Save the budget' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Customer Council' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Customer Council/ })).toContainText('£12.40');
+  await expectAccessible(page, 'the budgets page');
+  await shoot(page, 'budgets');
+
+  await page.goto(`${app.url}#/settings/expenses`);
+  await expect(page.getByText('Why there is no flat-rate or thank-you payment.')).toBeVisible();
+  await expectAccessible(page, 'the expenses policy, as a team leader');
+  await shoot(page, 'policy');
+
+  // An administrator sets a new version of the policy.
+  const staff = await app.api<{ id: string; role: string }[]>('staff.list', {});
+  await app.api('session.signIn', { staffId: staff.find((x) => x.role === 'administrator')!.id });
+  await page.reload();
+  const mealCap = page.getByLabel('Meals and subsistence: cap (£, blank for actual cost)');
+  await mealCap.fill('');
+  await mealCap.pressSequentially('12.00');
+  await expect(mealCap).toHaveValue('12.00');
+  await page.getByRole('button', { name: 'Save the version' }).click();
+  await expect(page.getByText('Saved. Lines dated from then on use it.')).toBeVisible();
+  await expect(page.getByRole('cell', { name: '23 Nov 2026' })).toBeVisible();
+  const versions = await app.api<
+    { startsOn: string; categories: { meals: { capPence: number } } }[]
+  >('expenses.policies', {});
+  expect(versions.at(-1)).toMatchObject({
+    startsOn: '2026-11-23',
+    categories: { meals: { capPence: 1200 } },
+  });
+  await expectAccessible(page, 'the expenses policy, as an administrator');
+  await shoot(page, 'policy-admin');
 });

@@ -101,7 +101,7 @@ function BudgetForm({
   const errors = fieldErrors(save.error);
   return (
     <form
-      className="panel"
+      className="panel budget-form"
       {...guard.formProps}
       noValidate
       onSubmit={(e) => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
+  claimEventLabels,
   claimStatusLabels,
   expenseCategoryLabels,
   type Claim,
@@ -46,8 +47,7 @@ export function ClaimPage() {
         <ol className="claim-steps">
           {c.events.map((e, i) => (
             <li key={i}>
-              <strong>{claimStatusLabels[e.kind === 'resubmitted' ? 'submitted' : e.kind]}</strong>
-              {e.kind === 'resubmitted' ? ' again' : ''} by {e.byName}, {formatDateTime(e.at)}
+              <strong>{claimEventLabels[e.kind]}</strong> by {e.byName}, {formatDateTime(e.at)}
               {e.note ? <q className="claim-steps__note">{e.note}</q> : null}
             </li>
           ))}

@@ -66,7 +66,18 @@ export function PolicySettings() {
 function PolicyForm({ base }: { base: ExpensePolicy }) {
   const today = useToday();
   const [form, setForm] = useState({ ...base, startsOn: today });
-  const guard = useFormChanges(form, 'the expenses policy');
+  // Money is typed as text and read as pence on saving, so typing is never rewritten under the cursor.
+  const [threshold, setThreshold] = useState((base.receiptThresholdPence / 100).toFixed(2));
+  const [caps, setCaps] = useState<Record<string, string>>(
+    Object.fromEntries(
+      expenseCategories.map((c) => {
+        const cap = base.categories[c].capPence;
+        return [c, cap === null ? '' : (cap / 100).toFixed(2)];
+      }),
+    ),
+  );
+  const [moneyProblem, setMoneyProblem] = useState('');
+  const guard = useFormChanges({ form, threshold, caps }, 'the expenses policy');
   const save = useApiMutation('expenses.savePolicy', { onSuccess: () => guard.saved() });
   const num = (k: keyof ExpensePolicy, label: string) => (
     <TextField
@@ -84,10 +95,34 @@ function PolicyForm({ base }: { base: ExpensePolicy }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(terms);
+        const pence = parsePounds(threshold);
+        const bad = expenseCategories.find((c) => caps[c] !== '' && parsePounds(caps[c]!) === null);
+        if (pence === null || bad) {
+          setMoneyProblem(
+            bad
+              ? `${expenseCategoryLabels[bad]}: enter the cap in pounds and pence, like 10.00, or leave it blank.`
+              : 'Enter the receipt threshold in pounds and pence, like 10.00.',
+          );
+          return;
+        }
+        setMoneyProblem('');
+        save.mutate({
+          ...terms,
+          receiptThresholdPence: pence,
+          categories: Object.fromEntries(
+            expenseCategories.map((c) => [
+              c,
+              {
+                ...form.categories[c],
+                capPence: caps[c] === '' ? null : parsePounds(caps[c]!),
+              },
+            ]),
+          ) as ExpensePolicy['categories'],
+        });
       }}
     >
       <h2>A new version</h2>
+      {moneyProblem ? <Notice tone="error">{moneyProblem}</Notice> : null}
       {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
       {save.isSuccess ? (
         <Notice tone="success">Saved. Lines dated from then on use it.</Notice>
@@ -116,10 +151,9 @@ function PolicyForm({ base }: { base: ExpensePolicy }) {
         {num('budgetWarningPercent', 'Warn when a budget reaches (percent)')}
         <TextField
           label="Receipt needed above (£)"
-          value={(form.receiptThresholdPence / 100).toFixed(2)}
-          onChange={(e) =>
-            setForm({ ...form, receiptThresholdPence: parsePounds(e.target.value) ?? 0 })
-          }
+          inputMode="decimal"
+          value={threshold}
+          onChange={(e) => setThreshold(e.target.value)}
         />
       </div>
       <fieldset>
@@ -127,26 +161,16 @@ function PolicyForm({ base }: { base: ExpensePolicy }) {
         <div className="form-grid">
           {expenseCategories.map((c) => (
             <div key={c} className="policy-cap">
-              <TextField
-                label={`${expenseCategoryLabels[c]}: cap (£, blank for actual cost)`}
-                value={
-                  form.categories[c].capPence === null
-                    ? ''
-                    : (form.categories[c].capPence! / 100).toFixed(2)
-                }
-                onChange={(e) =>
-                  setForm({
-                    ...form,
-                    categories: {
-                      ...form.categories,
-                      [c]: {
-                        ...form.categories[c],
-                        capPence: e.target.value === '' ? null : (parsePounds(e.target.value) ?? 0),
-                      },
-                    },
-                  })
-                }
-              />
+              {c === 'mileage' ? (
+                <p className="muted">Mileage is paid at the rates above.</p>
+              ) : (
+                <TextField
+                  label={`${expenseCategoryLabels[c]}: cap (£, blank for actual cost)`}
+                  inputMode="decimal"
+                  value={caps[c]}
+                  onChange={(e) => setCaps({ ...caps, [c]: e.target.value })}
+                />
+              )}
               <CheckboxField
                 label={`${expenseCategoryLabels[c]}: agreed beforehand`}
                 checked={form.categories[c].needsPriorApproval}
