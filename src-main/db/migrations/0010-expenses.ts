@@ -85,7 +85,7 @@ export const expenses: Migration = {
       ) STRICT;
       CREATE INDEX expense_lines_claim ON expense_lines (claim_id, position);
       CREATE INDEX expense_lines_spend
-        ON expense_lines (on_date, claim_status, category, allowed_pence, claim_id)
+        ON expense_lines (on_date, claim_status, category, allowed_pence)
         WHERE deleted_at IS NULL;
       CREATE INDEX expense_lines_activity ON expense_lines (activity_id) WHERE activity_id IS NOT NULL;
 
