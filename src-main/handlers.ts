@@ -10,6 +10,7 @@ import { reviewsHandlers } from './services/reviews/handlers';
 import { jobsHandlers } from './services/jobs/handlers';
 import { customerTransferJobsHandlers } from './services/customer-import/jobs';
 import { boardPacksHandlers } from './services/board-packs/handlers';
+import { expensesHandlers } from './services/expenses/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -25,4 +26,5 @@ export const handlers: HandlersFor<Api> = {
   ...jobsHandlers,
   ...customerTransferJobsHandlers,
   ...boardPacksHandlers,
+  ...expensesHandlers,
 };

@@ -11,6 +11,7 @@ import { reviewsApi } from './api/reviews';
 import { jobsApi } from './api/jobs';
 import { customerTransferJobsApi } from './api/customer-transfer-jobs';
 import { boardPacksApi } from './api/board-packs';
+import { expensesApi } from './api/expenses';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -30,6 +31,7 @@ export const api = combineContracts(
   jobsApi,
   customerTransferJobsApi,
   boardPacksApi,
+  expensesApi,
 );
 
 export type Api = typeof api;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Permission } from '../../src-shared/rules/permissions';
 import type { DB } from '../db/schema';
 import { equalityColumns } from '../db/schema/customers';
+import { expenseEntityPolicies } from '../services/expenses/entity-policies';
 import { reviewEntityPolicies } from '../services/reviews/entity-policies';
 import {
   recommendationChildPermission,
@@ -67,4 +68,5 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   self_assessment_documents: { readPermission: 'cases.read' },
   self_assessment_figures: { readPermission: 'cases.read' },
   ...reviewEntityPolicies,
+  ...expenseEntityPolicies,
 };

@@ -35,6 +35,13 @@ import { ReviewSettingsPage } from './features/reviews/ReviewSettingsPage';
 import { BoardPackList } from './features/board-packs/BoardPackList';
 import { BoardPackPage } from './features/board-packs/BoardPackPage';
 import { KpiTargetsPage } from './features/board-packs/KpiTargetsPage';
+import { ClaimsList } from './features/expenses/ClaimsList';
+import { ClaimPage } from './features/expenses/ClaimPage';
+import { ClaimEditor } from './features/expenses/ClaimEditor';
+import { ApprovalQueue } from './features/expenses/ApprovalQueue';
+import { BatchesPage, BatchPage } from './features/expenses/BatchesPage';
+import { BudgetsPage } from './features/expenses/BudgetsPage';
+import { PolicySettings } from './features/expenses/PolicySettings';
 
 export interface AppRoute {
   path: string;
@@ -157,6 +164,30 @@ export const routes: AppRoute[] = [
     element: <KpiTargetsPage />,
     nav: { label: 'KPI targets', section: 'Settings' },
     permission: 'boardPacks.read',
+  },
+  {
+    path: '/expenses',
+    element: <ClaimsList />,
+    nav: { label: 'Expenses', section: 'Work' },
+    permission: 'expenses.read',
+  },
+  { path: '/expenses/new', element: <ClaimEditor />, permission: 'expenses.write' },
+  {
+    path: '/approvals/expenses',
+    element: <ApprovalQueue />,
+    nav: { label: 'Expenses approval', section: 'Work' },
+    permission: 'expenses.approve',
+  },
+  { path: '/expenses/claims/:id', element: <ClaimPage />, permission: 'expenses.read' },
+  { path: '/expenses/claims/:id/edit', element: <ClaimEditor />, permission: 'expenses.write' },
+  { path: '/expenses/batches', element: <BatchesPage />, permission: 'expenses.batches' },
+  { path: '/expenses/batches/:id', element: <BatchPage />, permission: 'expenses.batches' },
+  { path: '/expenses/budgets', element: <BudgetsPage />, permission: 'expenses.read' },
+  {
+    path: '/settings/expenses',
+    element: <PolicySettings />,
+    nav: { label: 'Expenses policy', section: 'Settings' },
+    permission: 'expenses.read',
   },
   {
     path: '/settings/cases',

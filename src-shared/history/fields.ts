@@ -37,6 +37,7 @@ import { skillLevelLabels } from '../domain/training';
 import { caseStatusLabels, decisionOutcomeLabels } from '../rules/case-lifecycle';
 import { roleLabels } from '../rules/permissions';
 import { managementResponseLabels, recommendationStatusLabels } from '../rules/recommendations';
+import { expenseHistoryFields } from './expense-fields';
 import { reviewHistoryFields } from './review-fields';
 import { listOf, plain, words, type EntityWords, type FieldWords, type ValueWords } from './words';
 
@@ -273,6 +274,7 @@ const provisionFields: EntityWords = {
  */
 export const historyFields: Record<string, EntityWords> = {
   ...reviewHistoryFields,
+  ...expenseHistoryFields,
   customers,
   groups,
   group_memberships: groupMemberships,

@@ -64,6 +64,15 @@ export const permissions = {
   /** The packs that go to the Boards, the Group Audit and Risk Committee and the Council. */
   'boardPacks.read': leadersUp,
   'boardPacks.write': leadersUp,
+  /** Officers capture claims at community centres; only leaders decide them (rules/expense-workflow.ts). */
+  'expenses.read': everyone,
+  'expenses.write': everyone,
+  'expenses.approve': leadersUp,
+  /** Customers' bank details are their own data class: seen and changed by leaders only. */
+  'expenses.paymentDetails': leadersUp,
+  'expenses.batches': leadersUp,
+  'expenses.budgets': leadersUp,
+  'expenses.policy': adminOnly,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -8,6 +8,7 @@ import { reviewsBench } from './reviews.bench';
 import { screensBench } from './screens.bench';
 import { benchOptions, type BenchModule } from './harness';
 import { boardPacksBench } from './board-packs.bench';
+import { expensesBench } from './expenses.bench';
 
 /**
  * Every bench module: add yours here. `npm run bench -- <name>` runs only
@@ -23,6 +24,7 @@ const modules: BenchModule[] = [
   documentsBench,
   reviewsBench,
   boardPacksBench,
+  expensesBench,
 ];
 
 const only = benchOptions().modules;

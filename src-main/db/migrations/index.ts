@@ -10,6 +10,7 @@ import { tenYearIndexes } from './0008-ten-year-indexes';
 import { boardPacks } from './0009-board-packs';
 import { consultationOutcomes } from './0010-consultation-outcomes';
 import { appendOnlyChangeLog } from './0011-append-only-change-log';
+import { expenses } from './0012-expenses';
 
 export interface Migration {
   name: string;
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   boardPacks,
   consultationOutcomes,
   appendOnlyChangeLog,
+  expenses,
 ];
 
 export const latestVersion = migrations.length;

@@ -6,6 +6,7 @@ import { demoCustomersStep } from './customers-step';
 import { groupsDemoStep } from '../groups/steps';
 import { casesDemoStep } from '../cases/demo-step';
 import { demoHistoryStep } from './history-step';
+import { expensesDemoStep } from '../expenses/demo-step';
 
 export interface DemoOptions {
   customers: number;
@@ -31,6 +32,7 @@ export const demoSteps: DemoStep[] = [
   groupsDemoStep,
   casesDemoStep,
   demoHistoryStep,
+  expensesDemoStep,
 ];
 
 export async function loadDemo(ctx: CallContext, options: DemoOptions): Promise<DemoCounts> {

@@ -25,6 +25,8 @@ export const cpuTasks = {
     (await import('../../documents/board-pack/xlsx-task')).writePackXlsx,
   /** The register as a workbook, read on the worker's own read-only connection. */
   'customers.xlsx': async () => (await import('../customer-export/xlsx-task')).writeRegisterXlsx,
+  'expenses.batch-xlsx': async () =>
+    (await import('../../documents/expense-batch-xlsx')).writeBatchXlsx,
   /** For the jobs facility's own tests: spins the CPU for `ms`, in `steps`, then returns bytes (or fails). */
   'test.spin':
     async (): Promise<Task<{ ms: number; steps: number; fail?: boolean }>> =>

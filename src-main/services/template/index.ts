@@ -3,6 +3,7 @@ import type { Writer } from '../../changes/writer';
 import { writing, type CallContext } from '../context';
 import { applyOrganisationTemplate, type TemplateIds } from './organisation-template';
 import { groupsTemplateStep } from '../groups/steps';
+import { seedDefaultPolicy } from '../expenses/policy';
 
 /**
  * A step of the default template, run in order in one transaction after the
@@ -11,7 +12,7 @@ import { groupsTemplateStep } from '../groups/steps';
  */
 export type TemplateStep = (w: Writer, ids: TemplateIds) => Promise<void>;
 
-export const templateSteps: TemplateStep[] = [groupsTemplateStep];
+export const templateSteps: TemplateStep[] = [groupsTemplateStep, (w) => seedDefaultPolicy(w)];
 
 /** Sets up the default organisation; refused once any landlord exists, so it never doubles up. */
 export async function applyDefaultTemplate(ctx: CallContext): Promise<TemplateIds> {

@@ -3,6 +3,7 @@ import type { PackSectionModule } from '../section';
 import { activitySection } from './activity';
 import { assuranceSection } from './assurance';
 import { complaintsSection } from './complaints';
+import { expensesSection } from './expenses';
 import { involvedSection } from './involved';
 import { kpiSection } from './kpis';
 import { recommendationsSection } from './recommendations';
@@ -26,6 +27,7 @@ const dataSections: readonly PackSectionModule[] = [
   youSaidWeDidSection,
   assuranceSection,
   satisfactionSection,
+  expensesSection,
 ];
 
 const kpis = kpiSection(() => dataSections);
@@ -50,15 +52,8 @@ export const availableSections: SectionInfo[] = [
   appendixInfo,
 ];
 
-/** Sections the packs will carry once their areas are in the app. */
-export const waitingSections: SectionInfo[] = [
-  {
-    key: 'expenses',
-    title: 'Expenses against budget',
-    description:
-      'Spend by category and group, and time to pay: waits for volunteer expenses in the app.',
-  },
-];
+/** Sections the packs will carry once their areas are in the app: none are waiting now. */
+export const waitingSections: SectionInfo[] = [];
 
 /** Each audience's sections, in order; the user reorders, drops or adds. */
 export const defaultSections: Record<Audience, string[]> = {
@@ -74,6 +69,7 @@ export const defaultSections: Record<Audience, string[]> = {
     'you-said-we-did',
     'assurance',
     'satisfaction',
+    'expenses',
     APPENDIX,
   ],
   garc: ['kpis', 'recommendations', 'scrutiny', 'assurance', 'complaints', APPENDIX],

@@ -1,16 +1,18 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { SignInPerson } from '../../../../src-shared/api/meetings';
 import {
   attendanceStatusLabels,
   type AttendanceStatus,
 } from '../../../../src-shared/domain/meetings';
+import { londonDate } from '../../../../src-shared/rules/working-days';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { WalkInDialog } from './WalkInDialog';
 import '../../styles/groups.css';
+import '../../styles/expenses.css';
 
 const keys: Record<string, AttendanceStatus> = { p: 'present', a: 'apologies', x: 'absent' };
 const columns: AttendanceStatus[] = ['present', 'apologies', 'absent'];
@@ -28,6 +30,7 @@ export function SignInScreen() {
   const [announce, setAnnounce] = useState('');
   const [problem, setProblem] = useState('');
   const [walkIn, setWalkIn] = useState(false);
+  const navigate = useNavigate();
   const filterRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableSectionElement>(null);
   const query = filter.trim();
@@ -71,6 +74,10 @@ export function SignInScreen() {
     mark.mutate({ activityId: activity.id, customerId: p.customerId, status });
   };
 
+  // A claim for this meeting, for someone signed in: the activity and date filled in.
+  const claimLink = (customerId: string) =>
+    `/expenses/new?${new URLSearchParams({ customer: customerId, activity: activity.id, on: londonDate(new Date(activity.startsAt)), back: `/activities/${activity.id}/sign-in` }).toString()}`;
+
   const buttonAt = (row: number, col: number) =>
     tableRef.current?.querySelector<HTMLButtonElement>(`[data-row="${row}"][data-col="${col}"]`);
 
@@ -104,6 +111,9 @@ export function SignInScreen() {
       e.preventDefault();
       setStatus(person, keys[key]);
       buttonAt(Math.min(row + 1, rows.length - 1), col)?.focus();
+    } else if (person && key === 'e' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      navigate(claimLink(person.customerId));
     } else if (key === 'n' || e.key === '/') {
       e.preventDefault();
       if (key === 'n') setWalkIn(true);
@@ -149,7 +159,8 @@ export function SignInScreen() {
         />
         <p id="signin-help" className="muted">
           Enter marks the first match present. Down arrow moves into the list; there, press P for
-          present, A for apologies, X for absent, N for a new person, / to search again.
+          present, A for apologies, X for absent, E to claim expenses for that person, N for a new
+          person, / to search again.
         </p>
         <p className="visually-hidden" role="status">
           {announce}
@@ -196,6 +207,14 @@ export function SignInScreen() {
                         <span className="visually-hidden"> for {p.name}</span>
                       </button>
                     ))}
+                    {status === 'present' ? (
+                      <Link
+                        className="button button--quiet signin__claim"
+                        to={claimLink(p.customerId)}
+                      >
+                        Claim expenses<span className="visually-hidden"> for {p.name}</span>
+                      </Link>
+                    ) : null}
                   </td>
                 </tr>
               );

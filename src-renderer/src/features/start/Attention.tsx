@@ -7,6 +7,7 @@ import type { BankHolidayListNotice } from '../../../../src-shared/rules/bank-ho
 import { BankHolidayNotice } from '../cases/BankHolidayNotice';
 import { CASE_RECOMMENDATIONS_HIDDEN } from '../recommendations/RecommendationsTracker';
 import { SubmissionNotice } from '../cases/SubmissionNotice';
+import { ExpensesCard } from '../expenses/ExpensesCard';
 import { customerListLink } from '../customers/list-link';
 import { groupListLink } from '../groups/list-filters';
 import { recommendationsLink } from '../recommendations/tracker-filters';
@@ -24,6 +25,7 @@ export function Attention() {
       <RecommendationsCard />
       <GroupsCard />
       <NoActivityCard />
+      <ExpensesCard />
       {today ? <ThisWeekCard from={today} to={cases.data!.weekEnds} /> : null}
     </div>
   );
