@@ -9,6 +9,7 @@ import { reviews } from './0007-reviews';
 import { tenYearIndexes } from './0008-ten-year-indexes';
 import { boardPacks } from './0009-board-packs';
 import { consultationOutcomes } from './0010-consultation-outcomes';
+import { staffPassphrases } from './0012-staff-passphrases';
 
 export interface Migration {
   name: string;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   tenYearIndexes,
   boardPacks,
   consultationOutcomes,
+  staffPassphrases,
 ];
 
 export const latestVersion = migrations.length;

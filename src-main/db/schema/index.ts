@@ -4,6 +4,7 @@ import type { FoundationTables } from './foundation';
 import type { GroupsTables } from './groups';
 import type { ReviewTables } from './reviews';
 import type { BoardPackTables } from './board-packs';
+import type { CredentialTables } from './credentials';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
 export interface DB
@@ -13,6 +14,7 @@ export interface DB
     GroupsTables,
     CaseTables,
     ReviewTables,
-    BoardPackTables {}
+    BoardPackTables,
+    CredentialTables {}
 
 export type TableName = keyof DB;
