@@ -35,9 +35,10 @@ export function PassphraseCell({
             type="button"
             className="button"
             disabled={reset.isPending}
+            aria-label={`Yes, reset ${staff.name}’s passphrase`}
             onClick={() => reset.mutate({ staffId: staff.id })}
           >
-            Yes, reset {staff.name}’s passphrase
+            Yes, reset
           </button>
           <button type="button" className="button button--quiet" onClick={() => setAsking(false)}>
             Keep it

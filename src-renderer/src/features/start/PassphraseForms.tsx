@@ -15,7 +15,7 @@ interface TypedProps {
 
 /**
  * Typing the passphrase to sign in or unlock. After a refusal the field is
- * emptied and focused, so the next try starts clean; the message says why.
+ * empty and focused, so the next try starts clean; the message says why.
  */
 export function TypePassphrase({
   id,
@@ -28,15 +28,14 @@ export function TypePassphrase({
   const [passphrase, setPassphrase] = useState('');
   const [missing, setMissing] = useState(false);
   useEffect(() => {
-    if (error) {
-      setPassphrase('');
-      document.getElementById(`${id}-passphrase`)?.focus();
-    }
+    if (error) document.getElementById(`${id}-passphrase`)?.focus();
   }, [error, id]);
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!passphrase) return setMissing(true);
     setMissing(false);
+    // Emptied as it is sent: a refused try leaves nothing to correct, only to type again.
+    setPassphrase('');
     onSubmit(passphrase);
   }
   const message = missing ? 'Type your passphrase.' : error ? errorMessage(error) : undefined;

@@ -39,7 +39,9 @@ function SignInAs({ profile, onBack }: { profile: SignInProfile; onBack(): void 
       <div className="card card--narrow">
         <h1>{profile.passphraseSet ? `Sign in as ${profile.name}` : `Choose a passphrase`}</h1>
         <p>
-          {profile.name} — {roleLabels[profile.role]}
+          {profile.passphraseSet
+            ? roleLabels[profile.role]
+            : `${profile.name} — ${roleLabels[profile.role]}`}
         </p>
         {profile.passphraseSet ? (
           <TypePassphrase
