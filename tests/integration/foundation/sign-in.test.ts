@@ -112,6 +112,39 @@ describe('signing in with a passphrase', () => {
     expect(logged).toContainEqual({ field: 'passphrase', before: '"none"', after: '"set"' });
   });
 
+  it('checks a hash with the cost it was made with, and remakes it at today’s cost on a good sign-in', async () => {
+    const olu = await colleague();
+    const win = inWindow('window-1');
+    await win('session.setPassphrase', {
+      staffId: olu,
+      passphrase: 'river stones and moss',
+      confirmation: 'river stones and moss',
+    });
+    await win('session.signOut', {});
+    const costOf = () =>
+      app.backend.context.raw
+        .prepare('SELECT cost, key_length, hash FROM staff_credentials WHERE staff_id = ?')
+        .get(olu) as { cost: number; key_length: number; hash: Buffer };
+    const before = costOf();
+    expect(before).toMatchObject({ cost: 2 ** 14, key_length: 32 });
+    // The app's cost is raised: the old hash still opens, and is remade.
+    app.backend.context.passphraseCost = {
+      cost: 2 ** 15,
+      blockSize: 8,
+      parallelism: 1,
+      keyLength: 64,
+    };
+    await win('session.signIn', { staffId: olu, passphrase: 'river stones and moss' });
+    const after = costOf();
+    expect(after).toMatchObject({ cost: 2 ** 15, key_length: 64 });
+    expect(after.hash.equals(before.hash)).toBe(false);
+    await win('session.signOut', {});
+    await win('session.signIn', { staffId: olu, passphrase: 'river stones and moss' });
+    await expect(
+      win('session.signIn', { staffId: olu, passphrase: 'river stones and mass' }),
+    ).rejects.toThrow('That passphrase is not right.');
+  });
+
   it('slows down after five wrong passphrases, by the app’s clock, and a good one clears the count', async () => {
     const olu = await colleague();
     const win = inWindow('window-1');
