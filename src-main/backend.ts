@@ -11,7 +11,8 @@ import { runIntegrityCheck, type IntegrityOutcome } from './db/integrity';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { handlers } from './handlers';
 import type { AppContext, CallContext, DatabaseHealth } from './services/context';
-import { LOCAL_SESSION, signedInStaff } from './services/session/session';
+import type { ScryptParams } from './services/session/passphrase-hash';
+import { LOCAL_SESSION, refuseWhileLocked, signedInStaff } from './services/session/session';
 
 export interface BackendOptions {
   dbPath: string;
@@ -24,6 +25,8 @@ export interface BackendOptions {
    * seconds, so that it never competes with the first screens for the disk.
    */
   integrityCheckAfterMs?: number | false;
+  /** A lower passphrase cost, for the integration tests only (see AppContext). */
+  passphraseCost?: ScryptParams;
 }
 
 const INTEGRITY_CHECK_DELAY_MS = 5_000;
@@ -66,6 +69,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     deviceId: database.deviceId,
     deviceClock: new DeviceClock(database.deviceId, lastStamp?.hlc ?? null),
     sessions: new Map(),
+    ...(options.passphraseCost ? { passphraseCost: options.passphraseCost } : {}),
   };
 
   async function call(
@@ -87,6 +91,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
       const session = callOptions.session ?? LOCAL_SESSION;
       const actor = callOptions.actor ?? (await signedInStaff(context, session));
+      // A window left idle answers nothing but its lock screen until the passphrase is typed.
+      if (!callOptions.actor) await refuseWhileLocked(context, session, method);
       if (spec.permission) {
         if (!actor) throw new ApiError('unauthenticated', 'Choose your staff profile first.');
         if (!can(actor.role, spec.permission))

@@ -175,6 +175,23 @@ export class Writer {
     await this.log(at, table, id, 'restore', null, null, null, options.reason);
   }
 
+  /**
+   * Logs that something happened to a record, in a word, with no value of the
+   * record's own: a passphrase "set" or "reset". The secret itself lives
+   * outside the editable tables, so it can never reach the log.
+   */
+  async note<T extends EditableTable>(
+    table: T,
+    id: string,
+    field: string,
+    change: { from: string | null; to: string },
+    options: WriteOptions = {},
+  ): Promise<void> {
+    await this.current(table, id);
+    const at = this.scope.clock.now().toISOString();
+    await this.log(at, table, id, 'update', field, change.from, change.to, options.reason);
+  }
+
   private async current(
     table: EditableTable,
     id: string,

@@ -9,6 +9,7 @@ import type { DeviceClock } from '../changes/device-clock';
 import { write, type Writer, type WriteScope } from '../changes/writer';
 import { optimiseDatabase } from '../db/optimise';
 import type { DB } from '../db/schema';
+import type { ScryptParams } from './session/passphrase-hash';
 import type { SignedInSessions } from './session/session';
 
 /**
@@ -38,6 +39,12 @@ export interface AppContext {
   deviceClock: DeviceClock;
   /** Who is signed in, per window or browser. */
   sessions: SignedInSessions;
+  /**
+   * The cost new passphrase hashes are made with; absent, the app's own
+   * (session/passphrase-hash.ts). The integration tests lower it, above a
+   * floor, so hundreds of sign-ins stay quick; the same code runs.
+   */
+  passphraseCost?: ScryptParams;
 }
 
 /** One call: the app plus who is making it, from which window or browser. */

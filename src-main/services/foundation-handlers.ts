@@ -13,7 +13,17 @@ import {
   saveLandlord,
   saveNeighbourhood,
 } from './organisation/organisation';
-import { sessionState, signIn, signOut } from './session/session';
+import { resetPassphrase } from './session/credentials';
+import {
+  recordActivity,
+  sessionState,
+  setIdleMinutes,
+  setPassphrase,
+  signIn,
+  signInProfiles,
+  signOut,
+  unlock,
+} from './session/session';
 import { createStaff, listStaff, updateStaff } from './staff/staff';
 import { applyDefaultTemplate } from './template';
 
@@ -23,10 +33,21 @@ export const foundationHandlers: HandlersFor<typeof foundationApi> = {
     return { now: now.toISOString(), today: londonDate(now) };
   },
   'session.state': (ctx) => sessionState(ctx),
+  'session.profiles': (ctx) => signInProfiles(ctx),
   'session.signIn': async (ctx, input) => {
-    await signIn(ctx, input.staffId);
+    await signIn(ctx, input.staffId, input.passphrase);
     return sessionState(ctx);
   },
+  'session.setPassphrase': async (ctx, input) => {
+    await setPassphrase(ctx, input.staffId, input.passphrase);
+    return sessionState(ctx);
+  },
+  'session.unlock': async (ctx, input) => {
+    await unlock(ctx, input.passphrase);
+    return sessionState(ctx);
+  },
+  'session.activity': (ctx) => recordActivity(ctx),
+  'session.setIdleMinutes': (ctx, input) => setIdleMinutes(ctx, input.minutes),
   'session.signOut': async (ctx) => {
     await signOut(ctx);
     return sessionState(ctx);
@@ -35,6 +56,10 @@ export const foundationHandlers: HandlersFor<typeof foundationApi> = {
   'staff.list': (ctx) => listStaff(ctx),
   'staff.create': (ctx, input) => createStaff(ctx, input),
   'staff.update': (ctx, input) => updateStaff(ctx, input),
+  'staff.resetPassphrase': async (ctx, input) => {
+    await resetPassphrase(ctx, input.staffId);
+    return { reset: true as const };
+  },
 
   'organisation.get': (ctx) => getOrganisation(ctx),
   'organisation.rename': (ctx, input) => renameOrganisation(ctx, input.name),

@@ -11,6 +11,8 @@ import { useApiMutation, useApiQuery } from './api/hooks';
 import { Loading, Notice, PageHeader } from './components/PageHeader';
 import { useConfirmDiscard } from './components/UnsavedChanges';
 import { FirstRun } from './features/start/FirstRun';
+import { LockScreen } from './features/start/LockScreen';
+import { useIdleActivity } from './features/start/idle-activity';
 import { ProfilePicker } from './features/start/ProfilePicker';
 import { SessionContext } from './session';
 import { routes, type AppRoute } from './routes';
@@ -23,8 +25,11 @@ const sections: NonNullable<AppRoute['nav']>['section'][] = [
   'Settings',
 ];
 
+/** How often the window asks whether the backend has locked it for idleness. */
+const LOCK_CHECK_MS = 30_000;
+
 export function App() {
-  const session = useApiQuery('session.state', {});
+  const session = useApiQuery('session.state', {}, { refetchInterval: LOCK_CHECK_MS });
   if (session.isPending) return <Loading what="Opening Involvement Desk" />;
   if (session.error && !session.data) {
     return (
@@ -38,7 +43,9 @@ export function App() {
   if (!state.staff) return <ProfilePicker />;
   return (
     <SessionContext.Provider value={state}>
-      <Shell />
+      {/* Hidden, not removed, while locked: what was half-typed is there after unlocking. */}
+      <Shell locked={state.locked} />
+      {state.locked ? <LockScreen staff={state.staff} idleMinutes={state.idleMinutes} /> : null}
     </SessionContext.Provider>
   );
 }
@@ -65,8 +72,9 @@ function useMenuOpen(): [boolean, (open: boolean) => void] {
   return [open, set];
 }
 
-function Shell() {
+function Shell({ locked }: { locked: boolean }) {
   const session = useApiQuery('session.state', {});
+  useIdleActivity(locked);
   const signOut = useApiMutation('session.signOut');
   const confirmDiscard = useConfirmDiscard();
   const main = useRef<HTMLElement>(null);
@@ -81,7 +89,7 @@ function Shell() {
 
   const visible = routes.filter((r) => r.nav && (!r.permission || can(staff.role, r.permission)));
   return (
-    <div className={menuOpen ? 'shell' : 'shell shell--menu-closed'}>
+    <div className={menuOpen ? 'shell' : 'shell shell--menu-closed'} hidden={locked}>
       <a
         className="skip-link"
         href="#main"

@@ -29,5 +29,3 @@ export const staffUpdateInput = z.object({
   role: roleSchema.optional(),
   active: z.boolean().optional(),
 });
-
-export const signInInput = z.object({ staffId: idSchema });

@@ -358,6 +358,8 @@ export const historyFields: Record<string, EntityWords> = {
     role: f('Role', words.code(roleLabels)),
     email: f('Email'),
     active: f('Active', words.flag('No')),
+    // Only ever the word for what happened: the passphrase and its hash are never logged.
+    passphrase: f('Passphrase', words.code({ none: 'Not set', set: 'Set', reset: 'Reset' })),
   },
   settings: { value: f('Value') },
   board_packs: {

@@ -33,6 +33,8 @@ export const permissions = {
   'organisation.read': everyone,
   'organisation.write': adminOnly,
   'staff.manage': adminOnly,
+  /** Staff credentials: only an administrator resets one, and nobody can read one. */
+  'staff.resetPassphrase': adminOnly,
   'groups.read': everyone,
   'groups.write': coordinatorsUp,
   'groups.override_rules': leadersUp,

@@ -8,6 +8,7 @@ import type { Input, MethodName, Result } from '../../src-shared/api';
 import { fixedClock, type Clock } from '../../src-shared/clock';
 import { ApiError } from '../../src-shared/errors';
 import type { Role } from '../../src-shared/rules/permissions';
+import { TEST_PASSPHRASE } from '../support/temp-db';
 
 /*
  * The bench's ten-year dataset, built by the app's own demo (`demo.load`
@@ -70,7 +71,7 @@ export async function tenYearDataset(customers: number, years = 10): Promise<str
     role: 'administrator',
     email: null,
   });
-  await app.call('session.signIn', { staffId: staff.id });
+  await signInWithTestPassphrase(app, staff.id);
   const counts = await app.call('demo.load', { customers, years, seed: SEED });
   await backend.close();
   copyFileSync(building, path);
@@ -83,6 +84,21 @@ export async function tenYearDataset(customers: number, years = 10): Promise<str
       .join(', ')}`,
   );
   return path;
+}
+
+/** Through the real path: the profile chooses the test passphrase on first use, then types it. */
+async function signInWithTestPassphrase(
+  app: Pick<BenchApp, 'call'>,
+  staffId: string,
+): Promise<void> {
+  const profile = (await app.call('session.profiles', {})).find((p) => p.id === staffId);
+  if (profile && !profile.passphraseSet)
+    await app.call('session.setPassphrase', {
+      staffId,
+      passphrase: TEST_PASSPHRASE,
+      confirmation: TEST_PASSPHRASE,
+    });
+  else await app.call('session.signIn', { staffId, passphrase: TEST_PASSPHRASE });
 }
 
 function wrap(backend: Backend): Pick<BenchApp, 'call'> {
@@ -113,7 +129,7 @@ export async function openCopy(source: string, role: Role = 'coordinator'): Prom
   const staffId =
     existing?.id ??
     (await app.call('staff.create', { name: `Bench ${role}`, role, email: null })).id;
-  await app.call('session.signIn', { staffId });
+  await signInWithTestPassphrase(app, staffId);
   return {
     ...app,
     backend,

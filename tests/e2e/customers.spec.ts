@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, test, TEST_PASSPHRASE } from './fixtures';
 
 const shots = process.env.SCREENSHOT_DIR;
 
@@ -8,6 +8,8 @@ test('the register: load the demo, search, create with checks, edit and see the 
 }) => {
   await page.goto(app.url);
   await page.getByLabel('Your name').fill('Jo Coordinator');
+  await page.getByLabel('Choose a passphrase').fill(TEST_PASSPHRASE);
+  await page.getByLabel('Type the passphrase again').fill(TEST_PASSPHRASE);
   await page.getByRole('button', { name: 'Create my profile' }).click();
   await page.getByRole('button', { name: 'Load demo data' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Demo data loaded' })).toBeVisible({

@@ -17,16 +17,24 @@ export interface HostedApp {
   api<T = unknown>(method: string, input?: unknown): Promise<T>;
   /**
    * Moves the host's clock (it starts at 2026-11-23 10:00 UTC) and the page's
-   * with it; the page reads the new time on its next load or change.
+   * with it; the page reads the new time on its next load or change. A move
+   * past the idle time locks the page's session as it would a real window:
+   * unless `leaveIdle`, the signed-in person then types the test passphrase
+   * again, through the lock screen's own call.
    */
-  setClock(iso: string): Promise<void>;
+  setClock(iso: string, options?: { leaveIdle?: boolean }): Promise<void>;
   /** Creates the first profile (administrator) and, if asked, another with `role`, and signs in as it. */
   signIn(options?: { name?: string; role?: Role }): Promise<void>;
+  /** Signs in as a profile with TEST_PASSPHRASE, choosing it first if the profile has none. */
+  signInAs(staffId: string): Promise<void>;
   /** Loads the demo organisation through the API (quicker than clicking). */
   loadDemo(customers?: number): Promise<void>;
 }
 
 export const START_CLOCK = '2026-11-23T10:00:00.000Z';
+
+/** Every test profile's passphrase, chosen through the first-use screen's own call. */
+export const TEST_PASSPHRASE = 'correct horse battery staple';
 
 async function startHost(dir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
@@ -84,6 +92,26 @@ export const test = base.extend<{ app: HostedApp }>({
     };
 
     async function api<T>(method: string, input: unknown = {}): Promise<T> {
+      // A spec that signs in by profile alone does so with the test passphrase, the real way.
+      if (method === 'session.signIn' && !(input as { passphrase?: string }).passphrase) {
+        await signInAs((input as { staffId: string }).staffId);
+        return post<T>('session.state', {});
+      }
+      return post<T>(method, input);
+    }
+
+    async function signInAs(staffId: string): Promise<void> {
+      const profiles = await post<{ id: string; passphraseSet: boolean }[]>('session.profiles');
+      if (profiles.find((p) => p.id === staffId)?.passphraseSet === false)
+        await post('session.setPassphrase', {
+          staffId,
+          passphrase: TEST_PASSPHRASE,
+          confirmation: TEST_PASSPHRASE,
+        });
+      else await post('session.signIn', { staffId, passphrase: TEST_PASSPHRASE });
+    }
+
+    async function post<T>(method: string, input: unknown = {}): Promise<T> {
       const response = await fetch(`${origin}/api/${method}`, {
         method: 'POST',
         headers,
@@ -104,7 +132,7 @@ export const test = base.extend<{ app: HostedApp }>({
       dir,
       dbPath: join(dir, 'e2e.sqlite'),
       api,
-      async setClock(iso) {
+      async setClock(iso, { leaveIdle = false } = {}) {
         const response = await fetch(`${origin}/__clock`, {
           method: 'POST',
           headers,
@@ -112,6 +140,9 @@ export const test = base.extend<{ app: HostedApp }>({
         });
         if (!response.ok) throw new Error(`Could not set the clock: ${await response.text()}`);
         await page.clock.setSystemTime(iso);
+        if (leaveIdle) return;
+        const state = await post<{ locked: boolean }>('session.state');
+        if (state.locked) await post('session.unlock', { passphrase: TEST_PASSPHRASE });
       },
       async signIn({ name, role } = {}) {
         const admin = await api<{ id: string }>('staff.create', {
@@ -119,16 +150,17 @@ export const test = base.extend<{ app: HostedApp }>({
           role: 'administrator',
           email: null,
         });
-        await api('session.signIn', { staffId: admin.id });
+        await signInAs(admin.id);
         if (role && role !== 'administrator') {
           const other = await api<{ id: string }>('staff.create', {
             name: name ?? `Sam ${role}`,
             role,
             email: null,
           });
-          await api('session.signIn', { staffId: other.id });
+          await signInAs(other.id);
         }
       },
+      signInAs,
       async loadDemo(customers = 300) {
         await api('demo.load', { customers, seed: 13 });
       },

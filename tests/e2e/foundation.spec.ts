@@ -1,5 +1,5 @@
 import { contentSecurityPolicy } from '../../src-main/security';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, test, TEST_PASSPHRASE } from './fixtures';
 
 test('the built page carries the content security policy itself, for file:// in the desktop app', async ({
   page,
@@ -25,8 +25,19 @@ test('first run: create a profile, load the demo data, see the organisation and 
   await expect(summary).toContainText('Name is required.');
   await expect(page.getByLabel('Work email')).toHaveValue('not-an-email');
 
+  await expect(summary).toContainText('Choose a passphrase of at least 10 characters');
+
   await page.getByLabel('Your name').fill('Jo Coordinator');
   await page.getByLabel('Work email').fill('jo@example.org');
+  // A short passphrase, then two that differ, are refused before anything is made.
+  await page.getByLabel('Choose a passphrase').fill('too short');
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await expect(summary).toContainText('Choose a passphrase of at least 10 characters');
+  await page.getByLabel('Choose a passphrase').fill(TEST_PASSPHRASE);
+  await page.getByLabel('Type the passphrase again').fill('correct horse battery stable');
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await expect(summary).toContainText('The two passphrases are not the same.');
+  await page.getByLabel('Type the passphrase again').fill(TEST_PASSPHRASE);
   await page.getByRole('button', { name: 'Create my profile' }).click();
 
   await expect(page.getByRole('heading', { name: 'Get started' })).toBeVisible();
@@ -81,6 +92,9 @@ test('a returning user picks their profile; an officer cannot change the organis
   await expect(page.getByRole('heading', { name: 'Who is using Involvement Desk?' })).toBeVisible();
   await expectAccessible(page, 'the profile picker');
   await page.getByRole('button', { name: /Olu Officer/ }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in as Olu Officer' })).toBeVisible();
+  await page.getByLabel('Passphrase').fill(TEST_PASSPHRASE);
+  await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Involvement officer');
 
   await page.getByRole('link', { name: 'Organisation' }).click();

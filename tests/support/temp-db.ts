@@ -15,6 +15,18 @@ export function tempDir(prefix = 'involvement-desk-'): { dir: string; cleanup():
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * Every test profile's passphrase, chosen through the real first-use path
+ * (`session.setPassphrase`) and typed at every sign-in after.
+ */
+export const TEST_PASSPHRASE = 'correct horse battery staple';
+
+/**
+ * scrypt at the least cost the app accepts, so hundreds of test sign-ins stay
+ * quick; the hashing, its stored parameters and the checks are the app's own.
+ */
+export const TEST_PASSPHRASE_COST = { cost: 2 ** 14, blockSize: 8, parallelism: 1, keyLength: 32 };
+
 export interface TestApp {
   backend: Backend;
   dir: string;
@@ -25,6 +37,8 @@ export interface TestApp {
   ctx(): Promise<CallContext>;
   /** Creates (or reuses) a staff profile with this role and signs in as it. */
   signInAs(role: Role, name?: string): Promise<string>;
+  /** Signs in as a profile with the test passphrase, choosing it first if the profile has none. */
+  signIn(staffId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,7 +49,11 @@ export interface TestApp {
 export async function openTestApp(options: { clock?: string; role?: Role } = {}): Promise<TestApp> {
   const { dir, cleanup } = tempDir();
   const clock = fixedClock(options.clock ?? '2026-11-23T10:00:00.000Z');
-  const backend = await createBackend({ dbPath: join(dir, 'test.sqlite'), clock: clock as Clock });
+  const backend = await createBackend({
+    dbPath: join(dir, 'test.sqlite'),
+    clock: clock as Clock,
+    passphraseCost: TEST_PASSPHRASE_COST,
+  });
 
   async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> {
     const result = await backend.call(method, input);
@@ -51,8 +69,21 @@ export async function openTestApp(options: { clock?: string; role?: Role } = {})
       id = staff.id;
       staffByName.set(name, id);
     }
-    await call('session.signIn', { staffId: id });
+    await signIn(id);
     return id;
+  }
+
+  async function signIn(staffId: string): Promise<void> {
+    const profiles = await call('session.profiles', {});
+    if (profiles.find((p) => p.id === staffId)?.passphraseSet === false) {
+      await call('session.setPassphrase', {
+        staffId,
+        passphrase: TEST_PASSPHRASE,
+        confirmation: TEST_PASSPHRASE,
+      });
+    } else {
+      await call('session.signIn', { staffId, passphrase: TEST_PASSPHRASE });
+    }
   }
 
   // The first profile is an administrator, so it may create the others.
@@ -72,6 +103,7 @@ export async function openTestApp(options: { clock?: string; role?: Role } = {})
       };
     },
     signInAs,
+    signIn,
     async close() {
       await backend.close();
       cleanup();

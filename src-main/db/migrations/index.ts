@@ -11,6 +11,7 @@ import { boardPacks } from './0009-board-packs';
 import { consultationOutcomes } from './0010-consultation-outcomes';
 import { appendOnlyChangeLog } from './0011-append-only-change-log';
 import { expenses } from './0012-expenses';
+import { staffPassphrases } from './0013-staff-passphrases';
 
 export interface Migration {
   name: string;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   consultationOutcomes,
   appendOnlyChangeLog,
   expenses,
+  staffPassphrases,
 ];
 
 export const latestVersion = migrations.length;

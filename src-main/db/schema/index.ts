@@ -5,6 +5,7 @@ import type { GroupsTables } from './groups';
 import type { ReviewTables } from './reviews';
 import type { BoardPackTables } from './board-packs';
 import type { ExpenseTables } from './expenses';
+import type { CredentialTables } from './credentials';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
 export interface DB
@@ -15,6 +16,7 @@ export interface DB
     CaseTables,
     ReviewTables,
     BoardPackTables,
-    ExpenseTables {}
+    ExpenseTables,
+    CredentialTables {}
 
 export type TableName = keyof DB;

@@ -19,7 +19,7 @@ export function toStaff(row: Pick<StaffTable, 'id' | 'name' | 'role' | 'email' |
 /** The app_meta key naming the command line's own profile: a system profile, not a person. */
 export const CLI_STAFF_KEY = 'cli_staff_id';
 
-async function systemStaffId(ctx: AppContext): Promise<string> {
+export async function systemStaffId(ctx: AppContext): Promise<string> {
   const row = await ctx.db
     .selectFrom('app_meta')
     .select('value')

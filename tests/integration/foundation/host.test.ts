@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../../src-main/host/server';
 import { contentSecurityPolicy } from '../../../src-main/security';
-import { openTestApp, type TestApp } from '../../support/temp-db';
+import { openTestApp, TEST_PASSPHRASE, type TestApp } from '../../support/temp-db';
 
 let app: TestApp;
 let host: Host;
@@ -107,8 +107,14 @@ describe('the browser host', () => {
     const first = await browser();
     const second = await browser();
     expect(await first('session.state', {})).toMatchObject({ value: { staff: null } });
-    await first('session.signIn', { staffId: officer.id });
-    await second('session.signIn', { staffId: leader.id });
+    // Each chooses a passphrase on first use, through the same path as the window.
+    const chosen = (staffId: string) => ({
+      staffId,
+      passphrase: TEST_PASSPHRASE,
+      confirmation: TEST_PASSPHRASE,
+    });
+    expect(await first('session.setPassphrase', chosen(officer.id))).toMatchObject({ ok: true });
+    expect(await second('session.setPassphrase', chosen(leader.id))).toMatchObject({ ok: true });
     // Signing in in the second browser leaves the first as it was.
     expect(await first('session.state', {})).toMatchObject({
       value: { staff: { name: 'Olu Officer' } },

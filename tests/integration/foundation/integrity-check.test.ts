@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src-main/backend';
 import { fixedClock, type Clock } from '../../../src-shared/clock';
-import { tempDir } from '../../support/temp-db';
+import { TEST_PASSPHRASE, tempDir } from '../../support/temp-db';
 
 /*
  * Opening checks only the file's structure; the full integrity check runs in
@@ -46,7 +46,11 @@ async function seeded(): Promise<{ path: string; backend: Backend; staffId: stri
     role: 'administrator',
     email: null,
   });
-  await value(backend, 'session.signIn', { staffId: staff.id });
+  await value(backend, 'session.setPassphrase', {
+    staffId: staff.id,
+    passphrase: TEST_PASSPHRASE,
+    confirmation: TEST_PASSPHRASE,
+  });
   await value(backend, 'demo.load', { customers: 300, seed: 3 });
   return { path, backend, staffId: staff.id };
 }
@@ -87,7 +91,7 @@ it('opens a file damaged past its first pages, then finds it, refuses saves and 
 
   const reopened = await start(path);
   // Signing in is held in memory, so it is the one thing a damaged database still allows.
-  await value(reopened, 'session.signIn', { staffId });
+  await value(reopened, 'session.signIn', { staffId, passphrase: TEST_PASSPHRASE });
   const outcome = await reopened.checkIntegrity();
   expect(outcome.ok).toBe(false);
 

@@ -25,9 +25,13 @@ describe('the contract', () => {
     const open = methodNames.filter((n) => api[n].permission === null).sort();
     expect(open).toEqual([
       'clock.now',
+      'session.activity',
+      'session.profiles',
+      'session.setPassphrase',
       'session.signIn',
       'session.signOut',
       'session.state',
+      'session.unlock',
       'staff.create',
       'staff.list',
       'system.health',

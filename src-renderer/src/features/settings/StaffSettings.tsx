@@ -5,12 +5,15 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useUnsavedChanges } from '../../components/UnsavedChanges';
-import { useCan } from '../../session';
+import { useCan, useSession } from '../../session';
+import { IdleLockSetting, PassphraseCell } from './PassphraseReset';
 
 export function StaffSettings() {
   const staff = useApiQuery('staff.list', {});
   const canManage = useCan('staff.manage');
   const update = useApiMutation('staff.update');
+  const profiles = useApiQuery('session.profiles', {});
+  const me = useSession().staff;
   return (
     <>
       <PageHeader title="Staff profiles" />
@@ -25,6 +28,7 @@ export function StaffSettings() {
               <th scope="col">Role</th>
               <th scope="col">Email</th>
               <th scope="col">Active</th>
+              <th scope="col">Passphrase</th>
             </tr>
           </thead>
           <tbody>
@@ -51,11 +55,19 @@ export function StaffSettings() {
                 </td>
                 <td>{s.email ?? '—'}</td>
                 <td>{s.active ? 'Yes' : 'No'}</td>
+                <td>
+                  <PassphraseCell
+                    staff={s}
+                    passphraseSet={profiles.data?.find((p) => p.id === s.id)?.passphraseSet}
+                    canReset={canManage && s.id !== me?.id}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
+      <IdleLockSetting />
       {canManage ? (
         <NewStaff />
       ) : (
