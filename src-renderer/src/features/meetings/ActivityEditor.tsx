@@ -37,7 +37,12 @@ import '../../styles/groups.css';
 export function ActivityEditor() {
   const { id } = useParams();
   const existing = useApiQuery('activities.get', { id: id ?? '' }, { enabled: Boolean(id) });
+  // The default title is made from the group's or course's name: the form waits for them, so
+  // the title cannot change under someone already typing their own.
+  const groups = useApiQuery('groups.list', {});
+  const courses = useApiQuery('training.courses', {});
   if (id && !existing.data) return <Loading what="Loading the activity" />;
+  if (groups.isPending || courses.isPending) return <Loading what="Loading the groups" />;
   return <ActivityForm activity={existing.data ?? null} />;
 }
 
