@@ -1,8 +1,6 @@
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { spreadsheetText } from '../../src-shared/rules/spreadsheet-safety';
 import type { TaskProgress } from '../services/jobs/cpu-tasks';
+import { buildWorkbook, type Column } from './xlsx';
 
 /** One payment as finance receives it. */
 export interface BatchPaymentRow {
@@ -21,78 +19,46 @@ export interface BatchXlsxInput {
   rows: BatchPaymentRow[];
 }
 
-const columns: { header: string; width: number; key: keyof BatchPaymentRow }[] = [
-  { header: 'Payee', width: 28, key: 'payee' },
-  { header: 'Reference', width: 16, key: 'reference' },
-  { header: 'Amount', width: 12, key: 'amountPence' },
-  { header: 'Cost code', width: 14, key: 'costCode' },
-  { header: 'Payment method', width: 16, key: 'method' },
-  { header: 'Account name', width: 24, key: 'accountName' },
-  { header: 'Sort code', width: 10, key: 'sortCode' },
-  { header: 'Account number', width: 16, key: 'accountNumber' },
-];
-const AMOUNT_COLUMN = 'C';
+const columns: (Column<BatchPaymentRow> & { key: keyof BatchPaymentRow })[] = (
+  [
+    ['Payee', 28, 'payee'],
+    ['Reference', 16, 'reference'],
+    ['Amount', 12, 'amountPence'],
+    ['Cost code', 14, 'costCode'],
+    ['Payment method', 16, 'method'],
+    ['Account name', 24, 'accountName'],
+    ['Sort code', 10, 'sortCode'],
+    ['Account number', 16, 'accountNumber'],
+  ] as const
+).map(([header, width, key]) =>
+  key === 'amountPence'
+    ? { header, width, key, format: 'pence', sum: true, value: (r) => r.amountPence }
+    : { header, width, key, value: (r) => r[key] },
+);
 
 /**
- * The batch for finance: one row a claim, then a total that is a formula
- * over the amounts (with its value cached, so a reader that does not
- * calculate still sees it). Streamed, so 5,000 claims stay small in memory.
+ * The batch for finance, the house way (`buildWorkbook`): one row a claim,
+ * then a total that is a formula over the amounts. Streamed, so 5,000 claims
+ * stay small in memory.
  */
 export async function writeBatchXlsx(
   input: BatchXlsxInput,
   progress: TaskProgress,
 ): Promise<Uint8Array> {
-  const output = new PassThrough();
-  const chunks: Buffer[] = [];
-  output.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = once(output, 'end');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: output,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Involvement Desk';
-  const ws = workbook.addWorksheet(`Batch ${input.reference}`.slice(0, 31), {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  ws.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style: c.key === 'amountPence' ? { numFmt: '"£"#,##0.00' } : { numFmt: '@' },
-  }));
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.commit();
   const total = input.rows.length;
-  let sum = 0;
-  for (const [i, row] of input.rows.entries()) {
-    sum += row.amountPence;
-    ws.addRow(
-      columns.map((c) =>
-        c.key === 'amountPence' ? row.amountPence / 100 : spreadsheetText(String(row[c.key])),
-      ),
-    ).commit();
-    if ((i + 1) % 500 === 0) {
-      progress(i + 1, total);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-  const last = input.rows.length + 1;
-  const totalRow = ws.addRow([
-    'Total',
-    `${input.rows.length} payments`,
-    {
-      formula: input.rows.length ? `SUM(${AMOUNT_COLUMN}2:${AMOUNT_COLUMN}${last})` : '0',
-      result: sum / 100,
-    },
-  ]);
-  totalRow.font = { bold: true };
-  totalRow.commit();
-  ws.commit();
-  await workbook.commit();
-  await ended;
+  const bytes = await buildWorkbook(
+    [
+      {
+        name: `Batch ${input.reference}`,
+        columns,
+        rows: input.rows,
+        total: (n) => ['Total', `${n} payments`],
+      },
+    ],
+    (done) => progress(done, total),
+  );
   progress(total, total);
-  return new Uint8Array(Buffer.concat(chunks));
+  return new Uint8Array(bytes);
 }
 
 /** The same rows as CSV, with the amount in pounds and a total line. */
@@ -107,7 +73,9 @@ export function batchCsv(rows: readonly BatchPaymentRow[]): string {
     sum += r.amountPence;
     lines.push(
       columns
-        .map((c) => (c.key === 'amountPence' ? (r.amountPence / 100).toFixed(2) : cell(r[c.key])))
+        .map((c) =>
+          c.key === 'amountPence' ? (r.amountPence / 100).toFixed(2) : cell(String(r[c.key])),
+        )
         .join(','),
     );
   }

@@ -11,6 +11,8 @@ export interface Column<T> {
   width?: number;
   /** `date` cells must be given Dates (or ISO dates, converted); `pence` shows pounds. */
   format?: 'text' | 'date' | 'datetime' | 'integer' | 'pence' | 'percent';
+  /** The sheet's total row sums this column, as a formula. */
+  sum?: boolean;
   value(row: T): CellValue;
 }
 
@@ -18,6 +20,12 @@ export interface Sheet<T> {
   name: string;
   columns: Column<T>[];
   rows: Iterable<T>;
+  /**
+   * A bold last row: these words in its first cells, given the number of
+   * rows, and under each `sum` column a SUM formula over it with its value
+   * cached, so a reader that does not calculate still sees the total.
+   */
+  total?: (count: number) => string[];
 }
 
 const numberFormats: Record<NonNullable<Column<unknown>['format']>, string | undefined> = {
@@ -38,7 +46,10 @@ const ROWS_PER_TURN = 500;
  * sums them. Written as a stream, row by row, so a register of 50,000
  * customers never sits in memory as a workbook; only the compressed bytes do.
  */
-export async function buildWorkbook(sheets: Sheet<never>[] | Sheet<unknown>[]): Promise<Buffer> {
+export async function buildWorkbook(
+  sheets: Sheet<never>[] | Sheet<unknown>[],
+  progress: (rowsWritten: number) => void = () => {},
+): Promise<Buffer> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -72,13 +83,43 @@ export async function buildWorkbook(sheets: Sheet<never>[] | Sheet<unknown>[]): 
     // object makes that lookup a hit instead of a fresh style per cell.
     const styles = sheet.columns.map((_, i) => ws.getColumn(i + 1).style);
     let written = 0;
+    const sums = sheet.columns.map(() => 0);
     for (const row of sheet.rows) {
-      const added = ws.addRow(sheet.columns.map((c) => toCell(c, c.value(row))));
+      const added = ws.addRow(
+        sheet.columns.map((c, i) => {
+          const value = c.value(row);
+          // Summed as given (pence are whole numbers), converted once for the total.
+          if (c.sum && typeof value === 'number') sums[i]! += value;
+          return toCell(c, value);
+        }),
+      );
       added.eachCell({ includeEmpty: true }, (cell, column) => {
         cell.style = styles[column - 1]!;
       });
       added.commit();
-      if (++written % ROWS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (++written % ROWS_PER_TURN === 0) {
+        progress(written);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    if (sheet.total) {
+      const words = sheet.total(written);
+      const last = written + 1;
+      const totalRow = ws.addRow(
+        sheet.columns.map((c, i) => {
+          if (!c.sum) return words[i] ?? null;
+          const letter = ws.getColumn(i + 1).letter;
+          return {
+            formula: written ? `SUM(${letter}2:${letter}${last})` : '0',
+            result: toCell(c, sums[i]!) as number,
+          };
+        }),
+      );
+      totalRow.eachCell({ includeEmpty: true }, (cell, column) => {
+        cell.style = styles[column - 1]!;
+      });
+      totalRow.font = { bold: true };
+      totalRow.commit();
     }
     ws.commit();
   }
