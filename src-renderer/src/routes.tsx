@@ -31,6 +31,7 @@ import { AssuranceMatrixPage } from './features/reviews/AssuranceMatrixPage';
 import { ReviewFiguresPage } from './features/reviews/ReviewFiguresPage';
 import { CommissioningPlanPage } from './features/reviews/CommissioningPlanPage';
 import { YouSaidWeDidPage } from './features/reviews/YouSaidWeDidPage';
+import { PoliciesPage } from './features/reviews/PoliciesPage';
 import { ReviewSettingsPage } from './features/reviews/ReviewSettingsPage';
 import { BoardPackList } from './features/board-packs/BoardPackList';
 import { BoardPackPage } from './features/board-packs/BoardPackPage';
@@ -132,6 +133,7 @@ export const routes: AppRoute[] = [
   { path: '/reviews/new', element: <CommissionForm />, permission: 'reviews.write' },
   { path: '/reviews/exceptions', element: <ExceptionReportPage />, permission: 'reviews.read' },
   { path: '/reviews/figures', element: <ReviewFiguresPage />, permission: 'reviews.read' },
+  { path: '/policies', element: <PoliciesPage />, permission: 'reviews.read' },
   { path: '/reviews/plan', element: <CommissioningPlanPage />, permission: 'reviews.read' },
   { path: '/reviews/:id', element: <ReviewPage />, permission: 'reviews.read' },
   {

@@ -42,6 +42,8 @@ import {
   type ExceptionReport,
   type FrameworkVersion,
   type PoliciesDue,
+  type PolicyEntry,
+  policyInput,
   type RequirementOption,
   type ReviewDetail,
   type ReviewFigures,
@@ -90,6 +92,11 @@ export const reviewsApi = {
   ).returns<GeneratedFile>(),
   'reviews.figures': method(figuresInput, 'reviews.read').returns<ReviewFigures>(),
   'reviews.policiesDue': method(z.object({}).strict(), 'reviews.read').returns<PoliciesDue[]>(),
+  'policies.list': method(z.object({}).strict(), 'reviews.read').returns<PolicyEntry[]>(),
+  'policies.save': method(policyInput, 'reviews.write').returns<PolicyEntry[]>(),
+  'policies.remove': method(z.object({ id: idSchema }).strict(), 'reviews.write').returns<
+    PolicyEntry[]
+  >(),
   'reviews.settings': method(figuresInput, 'reviews.read').returns<ReviewSettings>(),
   'reviews.saveTemplate': method(kindTemplateInput, 'reviews.settings').returns<ReviewSettings>(),
   'reviews.saveTargets': method(targetsInput, 'reviews.settings').returns<ReviewSettings>(),

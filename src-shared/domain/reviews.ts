@@ -5,6 +5,7 @@ import type { Stage } from '../rules/review-stages';
 import type { ExpectedLength, WeekCount } from '../rules/review-weeks';
 import type { ExceptionReason } from '../rules/review-exceptions';
 import type { ManagementResponse, RecommendationStatus } from '../rules/recommendations';
+import type { PolicyConsultationState } from '../rules/policy-consultation';
 
 /*
  * Scrutiny reviews, investigations, audits, reality checks, mystery shops and
@@ -197,6 +198,8 @@ export const consultationInput = z
     feedbackSentOn: optionalDate,
     /** The task & finish group giving the three days; left out, it stays as it is. */
     taskGroupId: idSchema.nullable().optional(),
+    /** The policy on the register it is for; left out, it stays as it is. */
+    policyId: idSchema.nullable().optional(),
   })
   .superRefine((c, ctx) => {
     if ((c.commentOpens === null) !== (c.commentCloses === null))
@@ -382,6 +385,7 @@ export interface ReviewDetail extends ReviewSummary {
   reportTemplate: { intro: string; closing: string | null };
   consultation: {
     policyName: string | null;
+    policy: { id: Id; name: string; boardDate: string | null } | null;
     boardDate: string | null;
     commentOpens: string | null;
     commentCloses: string | null;
@@ -492,12 +496,52 @@ export interface ReviewFigures {
   consultations: { completed: number; beforeBoard: number; afterBoardOrNoDate: number };
 }
 
+/** A customer-facing policy due to the Board whose consultation is not finished. */
 export interface PoliciesDue {
-  reviewId: Id;
-  reference: string;
+  /** The policy on the register; null for a consultation that names no policy. */
+  policyId: Id | null;
   policyName: string;
   boardDate: string;
-  stageLabel: string;
+  /** Its running consultation, or null when none has been started. */
+  consultation: { reviewId: Id; reference: string; stageLabel: string } | null;
+}
+
+export const policyInput = z
+  .object({
+    id: idSchema.optional(),
+    name: requiredText('The policy', 300),
+    serviceArea: z.enum(serviceAreas.codes).nullable(),
+    ownerName: optionalText(200),
+    customerFacing: z.boolean(),
+    boardDate: optionalDate,
+    lastApprovedOn: optionalDate,
+    notes: optionalText(4000),
+    expectedUpdatedAt: z.string().optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.boardDate && p.lastApprovedOn && p.boardDate < p.lastApprovedOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['boardDate'],
+        message: 'The next Board date cannot come before the last approval.',
+      });
+  });
+
+export interface PolicyEntry {
+  id: Id;
+  name: string;
+  serviceArea: ServiceArea | null;
+  ownerName: string | null;
+  customerFacing: boolean;
+  boardDate: string | null;
+  lastApprovedOn: string | null;
+  notes: string | null;
+  updatedAt: string;
+  state: PolicyConsultationState;
+  consultation: { reviewId: Id; reference: string; stageLabel: string } | null;
+  /** Customer-facing, due to the Board, and not yet consulted on. */
+  dueWithoutConsultation: boolean;
 }
 
 export const kindTemplateInput = z.object({

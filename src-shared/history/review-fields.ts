@@ -49,6 +49,16 @@ export const reviewHistoryFields: Record<string, EntityWords> = {
     comment_closes: f('Comments close', date),
     feedback_sent_on: f('Feedback sent on', date),
     task_group_id: f('Task & finish group', words.ref('group', 'another group')),
+    policy_id: f('Policy on the register', words.ref('policy', 'another policy')),
+  },
+  policies: {
+    name: f('Policy'),
+    service_area: f('Service', words.code(serviceAreas.labels)),
+    owner_name: f('Policy owner'),
+    customer_facing: f('Customer-facing', words.flag('No')),
+    board_date: f('Next goes to the Board on', date),
+    last_approved_on: f('Last approved on', date),
+    notes: f('Notes'),
   },
   consultation_outcomes: {
     review_id: review,

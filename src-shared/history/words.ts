@@ -22,7 +22,7 @@ export interface HistoryLookup {
 }
 
 export type RefKind =
-  'landlord' | 'area' | 'neighbourhood' | 'group' | 'course' | 'customer' | 'staff';
+  'landlord' | 'area' | 'neighbourhood' | 'group' | 'course' | 'customer' | 'staff' | 'policy';
 
 export type ValueWords = (value: unknown, lookup: HistoryLookup) => string;
 

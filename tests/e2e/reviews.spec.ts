@@ -303,12 +303,27 @@ test('a policy consultation on its task & finish group’s three days, ending in
     leadOfficerId: staff.find((s) => s.name === 'Jo Coordinator')!.id,
   });
 
+  // The policy register names a customer-facing policy going to the Board unconsulted.
+  await page.goto(`${app.url}#/policies`);
+  await page.getByRole('button', { name: 'Add a policy' }).click();
+  await page.getByLabel('Policy (required)').fill('Lettings');
+  await page.getByLabel('Service').selectOption({ label: 'Tenancy and lettings' });
+  await page.getByLabel('Next goes to the Board on').fill('2027-03-10');
+  await page.getByRole('button', { name: 'Add the policy' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Lettings goes to the Board on 10 Mar 2027 without a finished consultation.',
+  );
+  await expect(page.getByRole('row', { name: /Lettings/ })).toContainText('No consultation');
+  await expectAccessible(page, 'the policy register');
+  await screenshots(page, 'policies');
+
   await page.goto(`${app.url}#/reviews/${review.id}`);
   await page
     .getByLabel('Task & finish group')
     .selectOption({ label: 'Task & Finish Policy Group' });
-  await page.getByLabel('Policy', { exact: true }).fill('Lettings');
-  await page.getByLabel('Goes to the Board on').fill('2027-03-10');
+  await page.getByLabel('Policy on the register').selectOption({ label: 'Lettings' });
+  await expect(page.getByLabel('Policy', { exact: true })).toHaveValue('Lettings');
+  await expect(page.getByLabel('Goes to the Board on')).toHaveValue('2027-03-10');
   const consultation = page.getByRole('region', { name: 'The policy and its comment window' });
   await consultation.getByRole('button', { name: 'Save' }).click();
   await expect(
@@ -364,4 +379,9 @@ test('a policy consultation on its task & finish group’s three days, ending in
   expect(text).toContain('The revised policy goes to the Board on 10 March 2027.');
   expect(text).toMatch(/What did not change, and why You said: Allow three refusals, not two/);
   if (shots) execFileSync('cp', [pdfPath, `${shots}/consultation-feedback.pdf`]);
+
+  await page.goto(`${app.url}#/policies`);
+  await expect(page.getByRole('row', { name: /Lettings/ })).toContainText(
+    'Consultation running PC-2026-001',
+  );
 });

@@ -36,6 +36,19 @@ export interface ReviewsTable extends EditableColumns {
   feedback_sent_on: string | null;
   /** A policy consultation's task & finish group, whose three days it runs on. */
   task_group_id: string | null;
+  /** The policy on the register a consultation is for. */
+  policy_id: string | null;
+}
+
+export interface PoliciesTable extends EditableColumns {
+  name: string;
+  service_area: string | null;
+  owner_name: string | null;
+  customer_facing: number;
+  /** When it next goes to the Board for approval. */
+  board_date: string | null;
+  last_approved_on: string | null;
+  notes: string | null;
 }
 
 export interface ConsultationOutcomesTable extends EditableColumns {
@@ -167,4 +180,5 @@ export interface ReviewTables {
   engagement_plans: EngagementPlansTable;
   engagement_checkins: EngagementCheckinsTable;
   consultation_outcomes: ConsultationOutcomesTable;
+  policies: PoliciesTable;
 }

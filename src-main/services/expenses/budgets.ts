@@ -7,7 +7,7 @@ import {
   financialYearLabel,
   financialYearOf,
   financialYearRange,
-} from '../../../src-shared/rules/tax-year';
+} from '../../../src-shared/rules/report-period';
 import { londonDate } from '../../../src-shared/rules/working-days';
 import type { ExpenseClaimRow } from '../../db/schema/expenses';
 import { demand, writing, type CallContext } from '../context';

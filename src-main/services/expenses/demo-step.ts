@@ -1,5 +1,5 @@
 import type { ExpenseCategory } from '../../../src-shared/domain/expenses';
-import { financialYearOf } from '../../../src-shared/rules/tax-year';
+import { financialYearOf } from '../../../src-shared/rules/report-period';
 import { addCalendarDays, londonDate } from '../../../src-shared/rules/working-days';
 import type { DemoStep } from '../demo';
 import { writing } from '../context';

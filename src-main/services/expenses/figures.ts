@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expenseCategoryLabels, type ExpenseCategory } from '../../../src-shared/domain/expenses';
 import { daysBetween, medianDays, percentileDays } from '../../../src-shared/rules/expense-figures';
-import { financialYearOf } from '../../../src-shared/rules/tax-year';
+import { financialYearOf } from '../../../src-shared/rules/report-period';
 import { londonDate } from '../../../src-shared/rules/working-days';
 import type { CallContext } from '../context';
 

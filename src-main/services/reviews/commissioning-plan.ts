@@ -1,3 +1,4 @@
+import { financialYearRange } from '../../../src-shared/rules/report-period';
 import type { z } from 'zod';
 import type { checkinInput, planInput } from '../../../src-shared/domain/reviews';
 import type { CommissioningPlan, ReviewKind } from '../../../src-shared/domain/reviews';
@@ -21,8 +22,7 @@ export async function commissioningPlan(
   ctx: AppContext,
   input: { year: number },
 ): Promise<CommissioningPlan> {
-  const from = `${input.year}-01-01`;
-  const to = `${input.year}-12-31`;
+  const { from, to } = financialYearRange(input.year);
   const [plans, checkins, reviews] = await Promise.all([
     ctx.db
       .selectFrom('engagement_plans')

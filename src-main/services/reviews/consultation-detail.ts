@@ -12,7 +12,7 @@ export async function consultationOf(
   ctx: AppContext,
   r: ReviewsTable & { id: string },
 ): Promise<Consultation> {
-  const [group, outcomes] = await Promise.all([
+  const [group, outcomes, policy] = await Promise.all([
     r.task_group_id
       ? ctx.db
           .selectFrom('groups')
@@ -27,6 +27,13 @@ export async function consultationOf(
       .where('deleted_at', 'is', null)
       .orderBy('position')
       .execute(),
+    r.policy_id
+      ? ctx.db
+          .selectFrom('policies')
+          .select(['id', 'name', 'board_date'])
+          .where('id', '=', r.policy_id)
+          .executeTakeFirst()
+      : Promise.resolve(undefined),
   ]);
   let days: Consultation['days'] = [];
   let plannedWindow: Consultation['plannedWindow'] = null;
@@ -44,6 +51,7 @@ export async function consultationOf(
   }
   return {
     policyName: r.policy_name,
+    policy: policy ? { id: policy.id, name: policy.name, boardDate: policy.board_date } : null,
     boardDate: r.board_date,
     commentOpens: r.comment_opens,
     commentCloses: r.comment_closes,

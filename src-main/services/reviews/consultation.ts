@@ -64,9 +64,22 @@ export async function saveConsultation(
         [{ path: 'taskGroupId', message: 'Choose a task & finish group.' }],
       );
   }
+  if (input.policyId) {
+    const policy = await ctx.db
+      .selectFrom('policies')
+      .select('id')
+      .where('id', '=', input.policyId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!policy)
+      throw ApiError.invalid('That policy is not on the register.', [
+        { path: 'policyId', message: 'Choose a policy from the register.' },
+      ]);
+  }
   await writing(ctx, (w) =>
     w.update('reviews', r.id, {
       policy_name: input.policyName,
+      ...(input.policyId !== undefined ? { policy_id: input.policyId } : {}),
       board_date: input.boardDate,
       comment_opens: input.commentOpens,
       comment_closes: input.commentCloses,

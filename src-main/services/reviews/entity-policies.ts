@@ -17,4 +17,5 @@ export const reviewEntityPolicies: Record<string, EntityPolicy> = {
   you_said_we_did: { readPermission: 'reviews.read' },
   engagement_plans: { readPermission: 'reviews.read' },
   engagement_checkins: { readPermission: 'reviews.read' },
+  policies: { readPermission: 'reviews.read' },
 };

@@ -1,4 +1,4 @@
-import type { PoliciesDue, ReviewFigures, ReviewKind } from '../../../src-shared/domain/reviews';
+import type { ReviewFigures, ReviewKind } from '../../../src-shared/domain/reviews';
 import { reviewKinds } from '../../../src-shared/domain/reviews';
 import {
   isOverdue,
@@ -6,7 +6,7 @@ import {
   type RecommendationStatus,
 } from '../../../src-shared/rules/recommendations';
 import { durationAgainstExpected } from '../../../src-shared/rules/review-weeks';
-import { stageLabel, type Stage } from '../../../src-shared/rules/review-stages';
+import { financialYearRange } from '../../../src-shared/rules/report-period';
 import { addCalendarDays } from '../../../src-shared/rules/working-days';
 import { bankHolidays } from '../reference/bank-holidays';
 import type { AppContext } from '../context';
@@ -15,7 +15,8 @@ import { todayOf } from './reviews';
 import { reviewTemplates, targetsFor } from './templates';
 
 /*
- * The scrutiny figures for the board packs, for a calendar year: reviews
+ * The scrutiny figures for the board packs, for a financial year (April to
+ * March, the year the Board's targets are set for): reviews
  * completed per kind against the year's targets, each completed review's
  * length against its kind's expected length, recommendations by review,
  * assurance coverage, and consultations finished before the Board's date.
@@ -24,9 +25,10 @@ export async function reviewFigures(
   ctx: AppContext,
   input: { year: number; from?: string; to?: string },
 ): Promise<ReviewFigures> {
-  // A board pack asks for its own period (a quarter, a financial year), with the year's targets.
-  const from = input.from ?? `${input.year}-01-01`;
-  const to = input.to ?? `${input.year}-12-31`;
+  // A board pack asks for its own period (a quarter, a half-year), with the year's targets.
+  const year = financialYearRange(input.year);
+  const from = input.from ?? year.from;
+  const to = input.to ?? year.to;
   const today = todayOf(ctx);
   const [templates, targets, completed, recs, matrix] = await Promise.all([
     reviewTemplates(ctx),
@@ -104,25 +106,4 @@ export async function reviewFigures(
       afterBoardOrNoDate: consultations.length - beforeBoard,
     },
   };
-}
-
-/** Policy consultations whose Board date is today or later and which are not finished. */
-export async function policiesDue(ctx: AppContext): Promise<PoliciesDue[]> {
-  const today = todayOf(ctx);
-  const rows = await ctx.db
-    .selectFrom('reviews')
-    .select(['id', 'reference', 'title', 'policy_name', 'board_date', 'stage', 'stages'])
-    .where('deleted_at', 'is', null)
-    .where('kind', '=', 'policy_consultation')
-    .where('completed_on', 'is', null)
-    .where('board_date', '>=', today)
-    .orderBy('board_date')
-    .execute();
-  return rows.map((r) => ({
-    reviewId: r.id,
-    reference: r.reference,
-    policyName: r.policy_name ?? r.title,
-    boardDate: r.board_date!,
-    stageLabel: stageLabel(JSON.parse(r.stages) as Stage[], r.stage),
-  }));
 }

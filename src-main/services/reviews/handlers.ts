@@ -9,7 +9,8 @@ import { addCheckin, addPlanEntry, commissioningPlan } from './commissioning-pla
 import { addComment, commentSummary, importSurvey, previewSurvey, updateComment } from './comments';
 import { addContact, auditSheet, mysteryShop, saveAuditItem } from './fieldwork';
 import { addYouSaidWeDid, listYouSaidWeDid } from './you-said-we-did';
-import { policiesDue, reviewFigures } from './figures';
+import { reviewFigures } from './figures';
+import { listPolicies, policiesDue, removePolicy, savePolicy } from './policies';
 import { addFrameworkVersion } from './reference-data';
 import { reviewReport } from './report';
 import {
@@ -47,6 +48,9 @@ export const reviewsHandlers: HandlersFor<typeof reviewsApi> = {
   'reviews.exceptionReportXlsx': exportExceptionReport,
   'reviews.figures': reviewFigures,
   'reviews.policiesDue': (ctx) => policiesDue(ctx),
+  'policies.list': (ctx) => listPolicies(ctx),
+  'policies.save': savePolicy,
+  'policies.remove': removePolicy,
   'reviews.settings': reviewSettings,
   'reviews.saveTemplate': saveTemplate,
   'reviews.saveTargets': saveYearTargets,

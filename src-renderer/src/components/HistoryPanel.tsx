@@ -23,9 +23,10 @@ const verbs = {
 export function HistoryPanel({ entity, id }: { entity: string; id: string }) {
   const history = useApiQuery('history.forRecord', { entity, id });
   const organisation = useApiQuery('organisation.get', {});
-  // Groups and staff profiles are named by everyone's screens already: the history may name them too.
+  // Groups, staff profiles and policies are named by everyone's screens already: the history may name them too.
   const groups = useApiQuery('groups.list', {});
   const staff = useApiQuery('staff.list', {});
+  const policies = useApiQuery('policies.list', {});
   const org = organisation.data;
   const places: Partial<Record<RefKind, { id: string; name: string }[] | undefined>> = {
     landlord: org?.landlords,
@@ -33,6 +34,7 @@ export function HistoryPanel({ entity, id }: { entity: string; id: string }) {
     neighbourhood: org?.neighbourhoods,
     group: groups.data,
     staff: staff.data,
+    policy: policies.data,
   };
   const lookup: HistoryLookup = {
     name: (kind, ref) => places[kind]?.find((p) => p.id === ref)?.name,

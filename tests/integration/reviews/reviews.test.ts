@@ -285,13 +285,17 @@ describe('policy consultations', () => {
       commentCloses: '2026-10-24',
       boardDate: '2026-12-10',
     });
+    // A consultation that names no policy on the register stands in for its policy.
     expect(await app.call('reviews.policiesDue', {})).toEqual([
       {
-        reviewId: r.id,
-        reference: 'PC-2026-001',
+        policyId: null,
         policyName: 'Rent arrears',
         boardDate: '2026-12-10',
-        stageLabel: 'Day 1: context and training',
+        consultation: {
+          reviewId: r.id,
+          reference: 'PC-2026-001',
+          stageLabel: 'Day 1: context and training',
+        },
       },
     ]);
   });

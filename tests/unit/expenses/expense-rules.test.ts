@@ -14,7 +14,8 @@ import {
   policyFor,
 } from '../../../src-shared/rules/expense-policy';
 import { moveRefusal } from '../../../src-shared/rules/expense-workflow';
-import { financialYearOf, taxYearOf } from '../../../src-shared/rules/tax-year';
+import { financialYearOf } from '../../../src-shared/rules/report-period';
+import { taxYearOf } from '../../../src-shared/rules/tax-year';
 
 const policy = defaultPolicy;
 const car = (miles: number, passengers = 0): DatedLine => ({

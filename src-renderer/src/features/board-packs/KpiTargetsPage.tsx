@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { KpiTarget } from '../../../../src-shared/domain/board-packs';
-import { financialYearLabel, financialYearOf } from '../../../../src-shared/rules/report-period';
+import { financialYearLabel } from '../../../../src-shared/rules/report-period';
 import { call, errorMessage } from '../../api/client';
 import { apiKey, useApiQuery } from '../../api/hooks';
-import { useToday } from '../../clock';
-import { SelectField, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useFormChanges } from '../../components/UnsavedChanges';
+import { FinancialYearField, useFinancialYear } from '../../components/FinancialYearField';
 import { useCan } from '../../session';
 import { useQueryClient } from '@tanstack/react-query';
 
@@ -114,11 +114,8 @@ function TargetsForm({ year, targets }: { year: number; targets: KpiTarget[] }) 
 
 /** The KPI scorecard's own targets, per financial year, for the team leader to set. */
 export function KpiTargetsPage() {
-  const today = useToday();
-  const current = financialYearOf(today);
-  const [year, setYear] = useState(current);
+  const [year, setYear] = useFinancialYear();
   const targets = useApiQuery('boardPacks.targets', { year });
-  const years = [current - 2, current - 1, current, current + 1];
   return (
     <>
       <PageHeader
@@ -133,12 +130,7 @@ export function KpiTargetsPage() {
       <section className="panel" aria-labelledby="targets-heading">
         <h2 id="targets-heading">Targets for {financialYearLabel(year)}</h2>
         <div className="form-grid">
-          <SelectField
-            label="Financial year"
-            value={String(year)}
-            onChange={(e) => setYear(Number(e.target.value))}
-            options={years.map((y) => ({ value: String(y), label: financialYearLabel(y) }))}
-          />
+          <FinancialYearField id="targets-year" year={year} onChange={setYear} />
         </div>
         {targets.isPending ? <Loading what="Loading the targets" /> : null}
         {targets.error ? <Notice tone="error">{errorMessage(targets.error)}</Notice> : null}

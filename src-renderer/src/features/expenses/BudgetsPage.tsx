@@ -1,24 +1,22 @@
 import { useState } from 'react';
-import { financialYearLabel, financialYearOf } from '../../../../src-shared/rules/tax-year';
+import { financialYearLabel } from '../../../../src-shared/rules/report-period';
 import { parsePounds } from '../../../../src-shared/rules/expense-money';
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useToday } from '../../clock';
 import { SelectField, TextField } from '../../components/Field';
 import { formatPence } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useFormChanges } from '../../components/UnsavedChanges';
+import { FinancialYearField, useFinancialYear } from '../../components/FinancialYearField';
 import { useCan } from '../../session';
 import '../../styles/expenses.css';
 
 /** Budgets per group or cost code for a financial year (April to March). */
 export function BudgetsPage() {
-  const today = useToday();
-  const [year, setYear] = useState(financialYearOf(today));
+  const [year, setYear] = useFinancialYear();
   const budgets = useApiQuery('expenses.budgets', { year });
   const groups = useApiQuery('groups.list', {});
   const canEdit = useCan('expenses.budgets');
-  const years = Array.from({ length: 6 }, (_, i) => financialYearOf(today) + 1 - i);
   return (
     <>
       <PageHeader
@@ -26,12 +24,7 @@ export function BudgetsPage() {
         subtitle={`Financial year ${financialYearLabel(year)}`}
       />
       <div className="filters">
-        <SelectField
-          label="Financial year"
-          value={String(year)}
-          options={years.map((y) => ({ value: String(y), label: financialYearLabel(y) }))}
-          onChange={(e) => setYear(Number(e.target.value))}
-        />
+        <FinancialYearField id="budgets-year" year={year} onChange={setYear} />
       </div>
       {!budgets.data ? (
         <Loading what="Loading the budgets" />

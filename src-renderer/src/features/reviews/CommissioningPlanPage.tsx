@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { financialYearLabel } from '../../../../src-shared/rules/report-period';
 import { Link } from 'react-router';
 import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -6,6 +7,7 @@ import { useToday } from '../../clock';
 import { TextAreaField, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
+import { FinancialYearField, useFinancialYear } from '../../components/FinancialYearField';
 import { useCan } from '../../session';
 import '../../styles/reviews.css';
 
@@ -40,7 +42,7 @@ function CheckinForm({ planId, today }: { planId: string; today: string }) {
 
 export function CommissioningPlanPage() {
   const today = useToday();
-  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const [year, setYear] = useFinancialYear();
   const plan = useApiQuery('commissioningPlan.get', { year });
   const canWrite = useCan('reviews.write');
   const [managerName, setManagerName] = useState('');
@@ -61,19 +63,13 @@ export function CommissioningPlanPage() {
         subtitle="Each business manager’s planned engagement needs for the year, the work that came from them, and the check-ins held (at least two a year)."
       />
       <div className="panel form-grid">
-        <TextField
-          id="plan-year"
-          label="Year"
-          type="number"
-          value={String(year)}
-          onChange={(e) => setYear(Number(e.target.value) || year)}
-        />
+        <FinancialYearField id="plan-year" year={year} onChange={setYear} />
       </div>
       {plan.isPending ? <Loading what="Loading the plan" /> : null}
       {plan.data ? (
         <section className="panel" aria-labelledby="plan-heading">
           <h2 id="plan-heading">
-            {plan.data.year}: {plan.data.entries.length} business managers
+            {financialYearLabel(plan.data.year)}: {plan.data.entries.length} business managers
             {plan.data.entries.some((e) => e.fewerThanRequired)
               ? `, ${plan.data.entries.filter((e) => e.fewerThanRequired).length} with fewer than ${plan.data.requiredCheckins} check-ins`
               : ''}
@@ -120,7 +116,7 @@ export function CommissioningPlanPage() {
               </tbody>
             </table>
           ) : (
-            <p className="muted">No plan entries for {plan.data.year}.</p>
+            <p className="muted">No plan entries for {financialYearLabel(plan.data.year)}.</p>
           )}
         </section>
       ) : null}
@@ -132,7 +128,7 @@ export function CommissioningPlanPage() {
             add.mutate({ year, managerName, service, plannedNeeds });
           }}
         >
-          <h2>Add a business manager to the {year} plan</h2>
+          <h2>Add a business manager to the {financialYearLabel(year)} plan</h2>
           {add.error ? <Notice tone="error">{errorMessage(add.error)}</Notice> : null}
           <div className="form-grid">
             <TextField

@@ -11,6 +11,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
+import { useFormChanges } from '../../components/UnsavedChanges';
 import { useCan } from '../../session';
 import { downloadBase64 } from '../customer-import/file-bytes';
 
@@ -24,7 +25,13 @@ export function ConsultationSection({ review }: { review: ReviewDetail }) {
   const [boardDate, setBoardDate] = useState(c.boardDate ?? '');
   const [feedbackSentOn, setFeedback] = useState(c.feedbackSentOn ?? '');
   const [taskGroupId, setTaskGroupId] = useState(c.taskGroup?.id ?? '');
+  const [policyId, setPolicyId] = useState(c.policy?.id ?? '');
+  const guard = useFormChanges(
+    { policyName, commentOpens, commentCloses, boardDate, feedbackSentOn, taskGroupId, policyId },
+    'the consultation',
+  );
   const groups = useApiQuery('groups.list', {});
+  const policies = useApiQuery('policies.list', {});
   const taskGroups = (groups.data ?? []).filter((g) => g.kind === 'task_and_finish');
   const save = useApiMutation('reviews.saveConsultation');
   const errors = fieldErrors(save.error);
@@ -34,17 +41,31 @@ export function ConsultationSection({ review }: { review: ReviewDetail }) {
       <section className="panel" aria-labelledby="consultation-heading">
         <h2 id="consultation-heading">The policy and its comment window</h2>
         <form
+          {...guard.formProps}
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate({
-              reviewId: review.id,
+            const sent = {
               policyName,
-              commentOpens: commentOpens || null,
-              commentCloses: commentCloses || null,
-              boardDate: boardDate || null,
-              feedbackSentOn: feedbackSentOn || null,
-              taskGroupId: taskGroupId || null,
-            });
+              commentOpens,
+              commentCloses,
+              boardDate,
+              feedbackSentOn,
+              taskGroupId,
+              policyId,
+            };
+            save.mutate(
+              {
+                reviewId: review.id,
+                policyName,
+                commentOpens: commentOpens || null,
+                commentCloses: commentCloses || null,
+                boardDate: boardDate || null,
+                feedbackSentOn: feedbackSentOn || null,
+                taskGroupId: taskGroupId || null,
+                policyId: policyId || null,
+              },
+              { onSuccess: () => guard.savedAs(sent) },
+            );
           }}
         >
           {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
@@ -59,6 +80,29 @@ export function ConsultationSection({ review }: { review: ReviewDetail }) {
               options={taskGroups.map((g) => ({ value: g.id, label: g.name }))}
               onChange={(e) => setTaskGroupId(e.target.value)}
               error={errors.taskGroupId}
+            />
+            <SelectField
+              id="consultation-policyId"
+              label="Policy on the register"
+              hint={
+                <>
+                  The <Link to="/policies">policy register</Link> lists policies due to the Board
+                  without a finished consultation.
+                </>
+              }
+              value={policyId}
+              disabled={!canWrite}
+              placeholder="Not on the register"
+              options={(policies.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              onChange={(e) => {
+                const chosen = policies.data?.find((p) => p.id === e.target.value);
+                setPolicyId(e.target.value);
+                if (chosen) {
+                  setPolicyName(chosen.name);
+                  if (!boardDate && chosen.boardDate) setBoardDate(chosen.boardDate);
+                }
+              }}
+              error={errors.policyId}
             />
             <TextField
               id="consultation-policyName"

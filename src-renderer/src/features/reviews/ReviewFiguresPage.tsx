@@ -3,17 +3,16 @@ import { Link } from 'react-router';
 import { reviewKinds, type ReviewKind } from '../../../../src-shared/domain/reviews';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
-import { useToday } from '../../clock';
-import { TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
+import { FinancialYearField, useFinancialYear } from '../../components/FinancialYearField';
+import { financialYearLabel } from '../../../../src-shared/rules/report-period';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import '../../styles/reviews.css';
 
 /** The scrutiny figures the board packs use, for a year, with the year's targets. */
 export function ReviewFiguresPage() {
-  const today = useToday();
-  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const [year, setYear] = useFinancialYear();
   const figures = useApiQuery('reviews.figures', { year });
   const due = useApiQuery('reviews.policiesDue', {});
   const canSet = useCan('reviews.settings');
@@ -24,23 +23,17 @@ export function ReviewFiguresPage() {
     <>
       <PageHeader
         title="Scrutiny figures"
-        subtitle="Reviews completed against the year’s targets, their length, their recommendations, assurance coverage and consultations before the Board."
+        subtitle="Reviews completed against the financial year’s targets, their length, their recommendations, assurance coverage and consultations before the Board."
       />
       <div className="panel form-grid">
-        <TextField
-          id="figures-year"
-          label="Year"
-          type="number"
-          value={String(year)}
-          onChange={(e) => setYear(Number(e.target.value) || year)}
-        />
+        <FinancialYearField id="figures-year" year={year} onChange={setYear} />
       </div>
       {figures.isPending ? <Loading what="Working out the figures" /> : null}
       {figures.error ? <Notice tone="error">{errorMessage(figures.error)}</Notice> : null}
       {f ? (
         <>
           <section className="panel" aria-labelledby="completed-heading">
-            <h2 id="completed-heading">Reviews completed in {f.year}</h2>
+            <h2 id="completed-heading">Reviews completed in {financialYearLabel(f.year)}</h2>
             <form
               onSubmit={(e) => {
                 e.preventDefault();
@@ -87,7 +80,7 @@ export function ReviewFiguresPage() {
                             className="input"
                             type="number"
                             min={0}
-                            aria-label={`Target for ${c.label} in ${f.year}`}
+                            aria-label={`Target for ${c.label} in ${financialYearLabel(f.year)}`}
                             value={targets[c.kind] ?? (c.target === null ? '' : String(c.target))}
                             onChange={(e) =>
                               setTargets((t) => ({ ...t, [c.kind]: e.target.value }))
@@ -108,7 +101,7 @@ export function ReviewFiguresPage() {
                   type="submit"
                   disabled={save.isPending}
                 >
-                  Save the {f.year} targets
+                  Save the {financialYearLabel(f.year)} targets
                 </button>
               ) : null}
             </form>
@@ -126,11 +119,13 @@ export function ReviewFiguresPage() {
                 ))}
               </ul>
             ) : (
-              <p className="muted">No reviews completed in {f.year}.</p>
+              <p className="muted">No reviews completed in {financialYearLabel(f.year)}.</p>
             )}
           </section>
           <section className="panel" aria-labelledby="recs-figures-heading">
-            <h2 id="recs-figures-heading">Recommendations made in {f.year}, by review</h2>
+            <h2 id="recs-figures-heading">
+              Recommendations made in {financialYearLabel(f.year)}, by review
+            </h2>
             {f.recommendations.length ? (
               <table className="table">
                 <caption className="visually-hidden">Recommendations by review</caption>
@@ -170,14 +165,15 @@ export function ReviewFiguresPage() {
                 </tbody>
               </table>
             ) : (
-              <p className="muted">None made in {f.year}.</p>
+              <p className="muted">None made in {financialYearLabel(f.year)}.</p>
             )}
           </section>
           <section className="panel" aria-labelledby="coverage-figures-heading">
             <h2 id="coverage-figures-heading">Assurance and consultations</h2>
             <p>
-              Assurance coverage in {f.year}: {f.coverage.covered} of {f.coverage.total}{' '}
-              requirements ({f.coverage.percent}%). <Link to="/assurance">Open the matrix</Link>
+              Assurance coverage in {financialYearLabel(f.year)}: {f.coverage.covered} of{' '}
+              {f.coverage.total} requirements ({f.coverage.percent}%).{' '}
+              <Link to="/assurance">Open the matrix</Link>
             </p>
             <p>
               Policy consultations completed: {f.consultations.completed}, of which{' '}
@@ -191,9 +187,20 @@ export function ReviewFiguresPage() {
         {due.data?.length ? (
           <ul>
             {due.data.map((p) => (
-              <li key={p.reviewId}>
-                <Link to={`/reviews/${p.reviewId}`}>{p.policyName}</Link>: Board on{' '}
-                {formatDate(p.boardDate)}, consultation at {p.stageLabel}
+              <li key={p.policyId ?? p.consultation?.reviewId}>
+                {p.policyId ? <Link to="/policies">{p.policyName}</Link> : p.policyName}: Board on{' '}
+                {formatDate(p.boardDate)},{' '}
+                {p.consultation ? (
+                  <>
+                    consultation{' '}
+                    <Link to={`/reviews/${p.consultation.reviewId}`}>
+                      {p.consultation.reference}
+                    </Link>{' '}
+                    at {p.consultation.stageLabel}
+                  </>
+                ) : (
+                  'no consultation started'
+                )}
               </li>
             ))}
           </ul>

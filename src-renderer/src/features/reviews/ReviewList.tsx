@@ -42,6 +42,9 @@ export function ReviewList() {
             <Link className="button button--secondary" to="/reviews/plan">
               Commissioning plan
             </Link>
+            <Link className="button button--secondary" to="/policies">
+              Policy register
+            </Link>
           </div>
         }
       />
