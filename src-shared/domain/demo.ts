@@ -10,6 +10,8 @@ const demoKinds = {
   courses: ['Talent School course', 'Talent School courses'],
   complaintCases: ['complaint panel case', 'complaint panel cases'],
   recommendations: ['recommendation', 'recommendations'],
+  reviews: ['scrutiny review', 'scrutiny reviews'],
+  policies: ['policy', 'policies'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type DemoKind = keyof typeof demoKinds;
