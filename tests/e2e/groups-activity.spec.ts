@@ -68,7 +68,8 @@ test('an activity: staff attending, deleting an action, then deleting the held m
   await page.goto(`${app.url}#/activities/${meeting.id}`);
   const staff = page.getByRole('region', { name: 'Staff attending' });
   await expect(staff).toContainText('No staff recorded.');
-  // Keyboard only: choose a person, type the hours, press Enter.
+  // Keyboard only: choose a person, type the hours, press Enter (once the staff list is there).
+  await expect(staff.getByRole('option', { name: 'Sam Officer' })).toBeAttached();
   await staff.getByLabel('Member of staff').focus();
   await page.keyboard.press('ArrowDown');
   await expect(staff.getByLabel('Member of staff')).not.toHaveValue('');

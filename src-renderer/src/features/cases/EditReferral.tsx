@@ -5,6 +5,7 @@ import { useApiMutation } from '../../api/hooks';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { ReferralFields, referralFromDetail, referralInputOf } from './referral-fields';
+import { useFormChanges } from '../../components/UnsavedChanges';
 
 /**
  * Corrects what was entered at referral. It saves through `cases.update`, so
@@ -21,8 +22,14 @@ export function EditReferral({
 }) {
   const [form, setForm] = useState(() => referralFromDetail(detail));
   const [reason, setReason] = useState('');
+  const guard = useFormChanges({ form, reason }, 'the referral');
   const heading = useRef<HTMLHeadingElement>(null);
-  const save = useApiMutation('cases.update', { onSuccess: () => onDone(true) });
+  const save = useApiMutation('cases.update', {
+    onSuccess: () => {
+      guard.saved();
+      onDone(true);
+    },
+  });
   const errors = fieldErrors(save.error);
   useEffect(() => heading.current?.focus(), []);
 
@@ -51,7 +58,7 @@ export function EditReferral({
         Correct anything entered at referral. The case’s history keeps what it said before, and the
         deadlines and the Code check are worked out again from the corrected dates.
       </p>
-      <form onSubmit={submit} noValidate>
+      <form {...guard.formProps} onSubmit={submit} noValidate>
         <ErrorSummary items={summary} />
         <ReferralFields form={form} setForm={setForm} errors={errors} />
         <TextField

@@ -127,6 +127,7 @@ export function NotesSection({
 export function EvidenceSection({ detail, canWrite }: { detail: CaseDetail; canWrite: boolean }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [description, setDescription] = useState('');
+  const uploadGuard = useUnsavedChanges(description !== '', 'the attachment’s description');
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const attach = useApiMutation('cases.attach', { onSuccess: () => setDescription('') });
@@ -236,6 +237,7 @@ export function EvidenceSection({ detail, canWrite }: { detail: CaseDetail; canW
       )}
       {canWrite ? (
         <form
+          {...uploadGuard.formProps}
           className="subform"
           onSubmit={(e) => {
             e.preventDefault();

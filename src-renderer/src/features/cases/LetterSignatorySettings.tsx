@@ -4,6 +4,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
+import { useFormChanges } from '../../components/UnsavedChanges';
 
 const fields = [
   ['name', 'Name', 'The person whose name the resident sees at the foot of the letter.'],
@@ -23,10 +24,14 @@ export function LetterSignatorySettings({
   const [form, setForm] = useState(
     settings.signatory ?? { name: '', jobTitle: '', telephone: '', email: '' },
   );
-  const save = useApiMutation('cases.saveLetterSignatory');
+  const save = useApiMutation('cases.saveLetterSignatory', {
+    onSuccess: () => guard.savedAs(form),
+  });
+  const guard = useFormChanges(form, 'the letters’ signatory');
   const errors = fieldErrors(save.error);
   return (
     <form
+      {...guard.formProps}
       className="panel"
       noValidate
       aria-labelledby="signatory-heading"

@@ -6,6 +6,7 @@ import { TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { downloadBase64, fileToBase64 } from '../customer-import/file-bytes';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 /** Documents (kept in the app's file store) and figures that evidence one provision. */
 export function ProvisionEvidence({
@@ -39,6 +40,7 @@ function Documents({
 }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [description, setDescription] = useState('');
+  const guard = useUnsavedChanges(description !== '', 'the document’s description');
   const [problem, setProblem] = useState<string | null>(null);
   const attach = useApiMutation('selfAssessment.attach', {
     onSuccess: () => {
@@ -113,6 +115,7 @@ function Documents({
       {attach.error ? <Notice tone="error">{errorMessage(attach.error)}</Notice> : null}
       {canWrite ? (
         <form
+          {...guard.formProps}
           className="self-assessment__add"
           aria-label={`Attach a document to provision ${row.provision}`}
           onSubmit={(e) => {
@@ -154,6 +157,7 @@ function Figures({
 }) {
   const [label, setLabel] = useState('');
   const [value, setValue] = useState('');
+  const figureGuard = useUnsavedChanges(label !== '' || value !== '', 'the figure');
   const [period, setPeriod] = useState(`${year - 1}/${String(year).slice(2)}`);
   const add = useApiMutation('selfAssessment.addFigure', {
     onSuccess: () => {
@@ -209,6 +213,7 @@ function Figures({
       )}
       {canWrite ? (
         <form
+          {...figureGuard.formProps}
           className="self-assessment__add"
           aria-label={`Add a figure to provision ${row.provision}`}
           onSubmit={(e) => {

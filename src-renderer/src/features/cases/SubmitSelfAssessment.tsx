@@ -4,6 +4,7 @@ import { errorMessage, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 /**
  * Marking the year's self-assessment as submitted. Nothing is filled in for
@@ -12,10 +13,14 @@ import { formatDate } from '../../components/format';
  */
 export function SubmitSelfAssessment({ sa }: { sa: SelfAssessment }) {
   const [on, setOn] = useState('');
+  const guard = useUnsavedChanges(on !== '', 'the submission date');
   const [missingDate, setMissingDate] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const mark = useApiMutation('selfAssessment.markSubmitted', {
-    onSuccess: () => setConfirming(false),
+    onSuccess: () => {
+      guard.saved();
+      setConfirming(false);
+    },
   });
   const errors = mark.error ? fieldErrors(mark.error) : {};
   const dateError = missingDate
@@ -36,6 +41,7 @@ export function SubmitSelfAssessment({ sa }: { sa: SelfAssessment }) {
   return (
     <>
       <form
+        {...guard.formProps}
         className="self-assessment__submission"
         aria-label={`Record when the ${sa.year} self-assessment was submitted`}
         onSubmit={ask}

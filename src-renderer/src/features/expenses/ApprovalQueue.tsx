@@ -7,6 +7,7 @@ import { formatCount, formatDate, formatPence, plural } from '../../components/f
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { ClaimBody } from './ClaimPage';
 import '../../styles/expenses.css';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 /**
  * The team leader's queue, oldest first, for forty claims on a Friday:
@@ -19,6 +20,7 @@ export function ApprovalQueue() {
   const [index, setIndex] = useState(0);
   const [asking, setAsking] = useState<'query' | 'reject' | null>(null);
   const [note, setNote] = useState('');
+  const guard = useUnsavedChanges(note !== '', 'the note');
   const [announce, setAnnounce] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
   const rows = queue.data ?? [];
@@ -144,6 +146,7 @@ export function ApprovalQueue() {
                 ) : null}
                 {asking ? (
                   <form
+                    {...guard.formProps}
                     className="panel"
                     onSubmit={(e) => {
                       e.preventDefault();

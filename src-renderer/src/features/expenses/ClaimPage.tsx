@@ -16,6 +16,7 @@ import { downloadBase64 } from '../customer-import/file-bytes';
 import { statusTone } from './labels';
 import { PaymentDetailsPanel } from './PaymentDetailsPanel';
 import '../../styles/expenses.css';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 export function ClaimPage() {
   const { id = '' } = useParams();
@@ -154,6 +155,7 @@ function ClaimActions({ claim: c }: { claim: Claim }) {
   const move = useApiMutation('expenses.move');
   const remove = useApiMutation('expenses.deleteDraft');
   const [note, setNote] = useState('');
+  const guard = useUnsavedChanges(note !== '', 'the note');
   const [asking, setAsking] = useState<'query' | 'reject' | 'resubmit' | null>(null);
   if (!c.actions.length && !c.approvalBlockedBecause && c.status !== 'draft') return null;
   return (
@@ -163,6 +165,7 @@ function ClaimActions({ claim: c }: { claim: Claim }) {
       {c.approvalBlockedBecause ? <p className="muted">{c.approvalBlockedBecause}</p> : null}
       {asking ? (
         <form
+          {...guard.formProps}
           onSubmit={(e) => {
             e.preventDefault();
             move.mutate(

@@ -15,6 +15,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { SearchAndChoose } from '../../components/SearchAndChoose';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 /**
  * Find a customer and add them. If that breaks a membership rule the
@@ -30,6 +31,8 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
   const [roleDescriptionAgreedOn, setRoleAgreed] = useState('');
   const [codeOfConductSignedOn, setCodeSigned] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
+  // Only the person and any reason are per member: the selection method and notes carry over.
+  const guard = useUnsavedChanges(chosen !== null || overrideReason !== '', 'the new member');
   const [refusal, setRefusal] = useState<Extract<AddMemberResult, { added: false }> | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   // After an add, or "Choose someone else", the search comes back and the work continues there.
@@ -107,7 +110,7 @@ export function AddMember({ groupId, groupName }: { groupId: string; groupName: 
           }}
         />
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form {...guard.formProps} onSubmit={submit} noValidate>
           <p>
             Adding <strong>{chosen.name}</strong>.{' '}
             <button

@@ -21,6 +21,7 @@ import { AddMember } from './AddMember';
 import { ThreeDays } from './ThreeDays';
 import { CadenceBadge } from './labels';
 import '../../styles/groups.css';
+import { useFormChanges } from '../../components/UnsavedChanges';
 
 export function GroupPage() {
   const { id = '' } = useParams();
@@ -180,11 +181,13 @@ function RecordLeaving({
   onDone: () => void;
 }) {
   const [leftOn, setLeftOn] = useState(useToday());
+  const guard = useFormChanges({ leftOn }, 'the leaving date');
   const save = useApiMutation('groups.updateMember', { onSuccess: onDone });
   return (
     <tr className="groups-leaving">
       <td colSpan={columns}>
         <form
+          {...guard.formProps}
           className="inline-form"
           aria-label={`Record when ${membership.customerName} left`}
           onKeyDown={(e) => {

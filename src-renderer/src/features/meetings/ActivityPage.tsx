@@ -13,7 +13,7 @@ import {
 import { call, errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
-import { useUnsavedChanges } from '../../components/UnsavedChanges';
+import { useFormChanges, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
@@ -379,11 +379,21 @@ function Satisfaction({ attendee, training }: { attendee: Attendee; training: bo
     attendee.satisfactionInvolvement?.toString() ?? '',
   );
   const [comment, setComment] = useState(attendee.satisfactionComment ?? '');
+  const satisfaction = useFormChanges(
+    { opportunity, involvement, comment },
+    `${attendee.name}’s satisfaction scores`,
+  );
   const [saved, setSaved] = useState(false);
-  const save = useApiMutation('attendance.satisfaction', { onSuccess: () => setSaved(true) });
+  const save = useApiMutation('attendance.satisfaction', {
+    onSuccess: () => {
+      satisfaction.savedAs({ opportunity, involvement, comment });
+      setSaved(true);
+    },
+  });
   const [certError, setCertError] = useState<string | null>(null);
   return (
     <form
+      {...satisfaction.formProps}
       className="satisfaction"
       onSubmit={(e) => {
         e.preventDefault();

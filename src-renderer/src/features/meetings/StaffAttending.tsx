@@ -5,6 +5,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 function lengthInHours(a: Activity): string {
   const hours = (Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 3_600_000;
@@ -91,6 +92,7 @@ function AddStaff({ activity }: { activity: Activity }) {
   const people = useApiQuery('staff.list', {});
   const [staffId, setStaffId] = useState('');
   const [hours, setHours] = useState(() => lengthInHours(activity));
+  const guard = useUnsavedChanges(staffId !== '', 'the staff member attending');
   const add = useApiMutation('attendance.addStaff', {
     onSuccess: () => {
       setStaffId('');
@@ -112,6 +114,7 @@ function AddStaff({ activity }: { activity: Activity }) {
   }
   return (
     <form
+      {...guard.formProps}
       className="inline-form groups-staff-add"
       onSubmit={submit}
       noValidate

@@ -6,6 +6,7 @@ import { ErrorSummary, summaryItems } from '../../components/ErrorSummary';
 import { CheckboxField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
 import { WalkInMatches } from './WalkInMatches';
+import { useFormChanges } from '../../components/UnsavedChanges';
 
 /** Who was signed in, and whether they are new to the register. */
 export interface WalkInOutcome {
@@ -38,6 +39,7 @@ export function WalkInDialog({
     consent: false,
   });
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
+  const guard = useFormChanges(form, 'the walk-in’s details');
   // A modal dialog makes the page behind it inert: close it first, so the screen can put focus
   // back in its search box.
   const finish = (outcome: WalkInOutcome | null) => {
@@ -109,7 +111,7 @@ export function WalkInDialog({
           </div>
         </>
       ) : (
-        <form onSubmit={submit} noValidate>
+        <form {...guard.formProps} onSubmit={submit} noValidate>
           <p className="muted">
             They join the register as “interested” and are marked present. Complete their record
             later.

@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { SurveyImport } from './SurveyImport';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 const themesOf = (text: string) =>
   text
@@ -26,6 +27,7 @@ export function CommentsSection({ review }: { review: ReviewDetail }) {
   const [receivedOn, setReceivedOn] = useState(today);
   const [text, setText] = useState('');
   const [themes, setThemes] = useState('');
+  const guard = useUnsavedChanges(text !== '' || themes !== '', 'the comment');
   const add = useApiMutation('reviews.addComment', {
     onSuccess: () => {
       setText('');
@@ -92,6 +94,7 @@ export function CommentsSection({ review }: { review: ReviewDetail }) {
       {review.canRecordEvidence ? (
         <>
           <form
+            {...guard.formProps}
             className="subform"
             onSubmit={(e) => {
               e.preventDefault();

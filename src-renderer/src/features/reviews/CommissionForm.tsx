@@ -16,6 +16,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../comp
 import { PageHeader } from '../../components/PageHeader';
 import { useSession } from '../../session';
 import '../../styles/reviews.css';
+import { useFormChanges } from '../../components/UnsavedChanges';
 
 export function CommissionForm() {
   const today = useToday();
@@ -36,8 +37,28 @@ export function CommissionForm() {
   const [startedOn, setStartedOn] = useState(today);
   const [deadline, setDeadline] = useState(useDayFromToday(56));
   const [leadOfficerId, setLeadOfficerId] = useState(me?.id ?? '');
+  const guard = useFormChanges(
+    {
+      kind,
+      title,
+      commissionedBy,
+      commissionerName,
+      commissionerService,
+      commissionedOn,
+      question,
+      serviceArea,
+      landlordIds,
+      startedOn,
+      deadline,
+      leadOfficerId,
+    },
+    'the commission',
+  );
   const save = useApiMutation('reviews.commission', {
-    onSuccess: (r) => navigate(`/reviews/${r.id}`),
+    onSuccess: (r) => {
+      guard.saved();
+      navigate(`/reviews/${r.id}`);
+    },
   });
   const errors = fieldErrors(save.error);
 
@@ -66,7 +87,7 @@ export function CommissionForm() {
         title="Commission a review"
         subtitle="Record who asked for the work, the question it must answer and what is in scope."
       />
-      <form className="panel" onSubmit={submit} noValidate>
+      <form {...guard.formProps} className="panel" onSubmit={submit} noValidate>
         {save.error ? (
           <ErrorSummary
             items={summaryItems(errors, 'commission', { message: errorMessage(save.error) })}

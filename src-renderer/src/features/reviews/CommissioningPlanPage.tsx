@@ -10,6 +10,7 @@ import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { FinancialYearField, useFinancialYear } from '../../components/FinancialYearField';
 import { useCan } from '../../session';
 import '../../styles/reviews.css';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 function CheckinForm({ planId, today }: { planId: string; today: string }) {
   const [metOn, setMetOn] = useState(today);
@@ -48,6 +49,7 @@ export function CommissioningPlanPage() {
   const [managerName, setManagerName] = useState('');
   const [service, setService] = useState('');
   const [plannedNeeds, setNeeds] = useState('');
+  const guard = useUnsavedChanges(managerName !== '' || plannedNeeds !== '', 'the plan entry');
   const add = useApiMutation('commissioningPlan.add', {
     onSuccess: () => {
       setManagerName('');
@@ -122,6 +124,7 @@ export function CommissioningPlanPage() {
       ) : null}
       {canWrite ? (
         <form
+          {...guard.formProps}
           className="panel"
           onSubmit={(e) => {
             e.preventDefault();

@@ -11,7 +11,7 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { SelectField, TextAreaField, TextField } from '../../components/Field';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
-import { useFormChanges } from '../../components/UnsavedChanges';
+import { useFormChanges, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useCan } from '../../session';
 import { downloadBase64 } from '../customer-import/file-bytes';
 
@@ -210,6 +210,7 @@ function Outcomes({ review }: { review: ReviewDetail }) {
   const [said, setSaid] = useState('');
   const [outcome, setOutcome] = useState<ConsultationOutcome | ''>('');
   const [explanation, setExplanation] = useState('');
+  const pointGuard = useUnsavedChanges(said !== '' || explanation !== '', 'the point');
   const [problem, setProblem] = useState<string | null>(null);
   const [made, setMade] = useState<string | null>(null);
   const add = useApiMutation('reviews.addOutcome', {
@@ -281,6 +282,7 @@ function Outcomes({ review }: { review: ReviewDetail }) {
       )}
       {canWrite ? (
         <form
+          {...pointGuard.formProps}
           className="subform"
           onSubmit={(e) => {
             e.preventDefault();

@@ -13,6 +13,7 @@ import { formatDate, plural } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { downloadBase64, fileToBase64 } from '../customer-import/file-bytes';
 import { TagPicker } from './TagPicker';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 function AnswerButton({ id, today }: { id: string; today: string }) {
   const [on, setOn] = useState(today);
@@ -52,6 +53,7 @@ export function EvidenceLog({ review }: { review: ReviewDetail }) {
   const [notes, setNotes] = useState('');
   const [askedOn, setAskedOn] = useState(today);
   const [dueOn, setDueOn] = useState('');
+  const guard = useUnsavedChanges(title !== '' || notes !== '', 'the evidence');
   const add = useApiMutation('reviews.addEvidence', {
     onSuccess: () => {
       setTitle('');
@@ -156,6 +158,7 @@ export function EvidenceLog({ review }: { review: ReviewDetail }) {
       )}
       {review.canRecordEvidence ? (
         <form
+          {...guard.formProps}
           className="subform"
           onSubmit={(e) => {
             e.preventDefault();

@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { formatDate } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { fileToBase64 } from '../customer-import/file-bytes';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 /** A neighbourhood audit's checklist: a score per item per area, area totals and the change since the last visit. */
 export function AuditSection({ review }: { review: ReviewDetail }) {
@@ -22,6 +23,7 @@ export function AuditSection({ review }: { review: ReviewDetail }) {
   const [maxScore, setMaxScore] = useState('5');
   const [comment, setComment] = useState('');
   const [photo, setPhoto] = useState<File | null>(null);
+  const guard = useUnsavedChanges(comment !== '' || score !== '', 'the audit item');
   const save = useApiMutation('reviews.saveAuditItem', {
     onSuccess: () => {
       setScore('');
@@ -102,6 +104,7 @@ export function AuditSection({ review }: { review: ReviewDetail }) {
       ) : null}
       {review.canRecordEvidence ? (
         <form
+          {...guard.formProps}
           className="subform"
           onSubmit={async (e) => {
             e.preventDefault();
@@ -195,6 +198,7 @@ export function ContactsSection({ review }: { review: ReviewDetail }) {
   const [contactedOn, setContactedOn] = useState(today);
   const [standard, setStandard] = useState('');
   const [met, setMet] = useState('');
+  const contactGuard = useUnsavedChanges(scenario !== '', 'the contact');
   const add = useApiMutation('reviews.addContact', { onSuccess: () => setScenario('') });
   const errors = fieldErrors(add.error);
   const s = shop.data;
@@ -251,6 +255,7 @@ export function ContactsSection({ review }: { review: ReviewDetail }) {
       )}
       {review.canRecordEvidence ? (
         <form
+          {...contactGuard.formProps}
           className="subform"
           onSubmit={(e) => {
             e.preventDefault();

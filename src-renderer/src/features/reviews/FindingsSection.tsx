@@ -5,11 +5,13 @@ import { useApiMutation } from '../../api/hooks';
 import { TextAreaField, TextField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 export function FindingsSection({ review }: { review: ReviewDetail }) {
   const canRemove = useCan('reviews.write');
   const [heading, setHeading] = useState('');
   const [text, setText] = useState('');
+  const guard = useUnsavedChanges(heading !== '' || text !== '', 'the finding');
   const add = useApiMutation('reviews.addFinding', {
     onSuccess: () => {
       setHeading('');
@@ -45,6 +47,7 @@ export function FindingsSection({ review }: { review: ReviewDetail }) {
       )}
       {review.canRecordEvidence ? (
         <form
+          {...guard.formProps}
           className="subform"
           onSubmit={(e) => {
             e.preventDefault();

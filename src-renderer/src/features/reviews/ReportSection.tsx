@@ -7,11 +7,13 @@ import { TextAreaField } from '../../components/Field';
 import { Notice } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { downloadBase64 } from '../customer-import/file-bytes';
+import { useFormChanges } from '../../components/UnsavedChanges';
 
 export function ReportSection({ review }: { review: ReviewDetail }) {
   const canWrite = useCan('reviews.write');
   const [intro, setIntro] = useState(review.reportTemplate.intro);
   const [closing, setClosing] = useState(review.reportTemplate.closing ?? '');
+  const guard = useFormChanges({ intro, closing }, 'the report’s wording');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [made, setMade] = useState<string | null>(null);
@@ -46,10 +48,15 @@ export function ReportSection({ review }: { review: ReviewDetail }) {
         <details>
           <summary>Edit the report’s wording</summary>
           <form
+            {...guard.formProps}
             className="subform"
             onSubmit={(e) => {
               e.preventDefault();
-              save.mutate({ reviewId: review.id, intro, closing });
+              const sent = { intro, closing };
+              save.mutate(
+                { reviewId: review.id, intro, closing },
+                { onSuccess: () => guard.savedAs(sent) },
+              );
             }}
           >
             {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}

@@ -9,6 +9,7 @@ import { financialYearLabel } from '../../../../src-shared/rules/report-period';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import '../../styles/reviews.css';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 /** The scrutiny figures the board packs use, for a year, with the year's targets. */
 export function ReviewFiguresPage() {
@@ -17,6 +18,7 @@ export function ReviewFiguresPage() {
   const due = useApiQuery('reviews.policiesDue', {});
   const canSet = useCan('reviews.settings');
   const [targets, setTargets] = useState<Partial<Record<ReviewKind, string>>>({});
+  const guard = useUnsavedChanges(Object.keys(targets).length > 0, 'the targets');
   const save = useApiMutation('reviews.saveTargets', { onSuccess: () => setTargets({}) });
   const f = figures.data;
   return (
@@ -35,6 +37,7 @@ export function ReviewFiguresPage() {
           <section className="panel" aria-labelledby="completed-heading">
             <h2 id="completed-heading">Reviews completed in {financialYearLabel(f.year)}</h2>
             <form
+              {...guard.formProps}
               onSubmit={(e) => {
                 e.preventDefault();
                 const out: Partial<Record<ReviewKind, number | null>> = {};

@@ -13,6 +13,7 @@ import { Notice } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { RecommendationTable } from '../recommendations/RecommendationTable';
 import { TagPicker } from './TagPicker';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 /**
  * A review's recommendations live in the shared tracker (source: the
@@ -37,6 +38,10 @@ export function ReviewRecommendations({ review }: { review: ReviewDetail }) {
   const [reason, setReason] = useState('');
   const [owner, setOwner] = useState('');
   const [dueDate, setDueDate] = useState('');
+  const guard = useUnsavedChanges(
+    text !== '' || reason !== '' || owner !== '',
+    'the recommendation',
+  );
   const add = useApiMutation('recommendations.add', {
     onSuccess: () => {
       setText('');
@@ -79,6 +84,7 @@ export function ReviewRecommendations({ review }: { review: ReviewDetail }) {
       ) : null}
       {canWrite ? (
         <form
+          {...guard.formProps}
           className="subform"
           onSubmit={(e) => {
             e.preventDefault();

@@ -12,6 +12,7 @@ import { formatDate } from '../../components/format';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import '../../styles/reviews.css';
+import { useFormChanges } from '../../components/UnsavedChanges';
 
 const stageLines = (t: KindTemplate) => t.stages.map((s) => `${s.code}: ${s.label}`).join('\n');
 function parseStages(text: string) {
@@ -41,11 +42,26 @@ function TemplateEditor({ kind, template }: { kind: ReviewKind; template: KindTe
   const [checklist, setChecklist] = useState(template.checklist.join('\n'));
   const [intro, setIntro] = useState(template.report.intro);
   const [closing, setClosing] = useState(template.report.closing);
-  const save = useApiMutation('reviews.saveTemplate');
+  const values = {
+    label,
+    teamGroup,
+    target,
+    minWeeks,
+    maxWeeks,
+    warnFromWeek,
+    workingWeeks,
+    stages,
+    checklist,
+    intro,
+    closing,
+  };
+  const guard = useFormChanges(values, `the ${template.label} template`);
+  const save = useApiMutation('reviews.saveTemplate', { onSuccess: () => guard.savedAs(values) });
   const errors = fieldErrors(save.error);
   const e = (k: string) => errors[`template.${k}`];
   return (
     <form
+      {...guard.formProps}
       className="subform"
       onSubmit={(ev) => {
         ev.preventDefault();

@@ -8,11 +8,13 @@ import { formatDate } from '../../components/format';
 import { Notice } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { weekBadgeClass } from './labels';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 export function StageSection({ review }: { review: ReviewDetail }) {
   const canWrite = useCan('reviews.write');
   const [onDate, setOnDate] = useState(useToday());
   const [reason, setReason] = useState('');
+  const guard = useUnsavedChanges(reason !== '', 'the reason for the move');
   const move = useApiMutation('reviews.moveStage', { onSuccess: () => setReason('') });
   const errors = fieldErrors(move.error);
   const at = review.stages.findIndex((s) => s.code === review.stage);
@@ -52,6 +54,7 @@ export function StageSection({ review }: { review: ReviewDetail }) {
       </details>
       {canWrite && (review.nextStage || review.previousStage) ? (
         <form
+          {...guard.formProps}
           className="subform"
           onSubmit={(e) => {
             e.preventDefault();

@@ -9,6 +9,7 @@ import { Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { TagPicker } from './TagPicker';
 import '../../styles/reviews.css';
+import { useUnsavedChanges } from '../../components/UnsavedChanges';
 
 /** Changes made because of involvement, each linked to the review or consultation it came from. */
 export function YouSaidWeDidPage() {
@@ -21,6 +22,7 @@ export function YouSaidWeDidPage() {
   const [weDid, setWeDid] = useState('');
   const [effectiveOn, setEffectiveOn] = useState(today);
   const [howTold, setHowTold] = useState('');
+  const guard = useUnsavedChanges(youSaid !== '' || weDid !== '' || howTold !== '', 'the change');
   const add = useApiMutation('youSaidWeDid.add', {
     onSuccess: () => {
       setYouSaid('');
@@ -82,6 +84,7 @@ export function YouSaidWeDidPage() {
       </section>
       {canWrite ? (
         <form
+          {...guard.formProps}
           className="panel"
           onSubmit={(e) => {
             e.preventDefault();
