@@ -191,11 +191,12 @@ export class PostgresHub {
           await sql`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, ${MIGRATE_LOCK}::int)`.execute(
             trx,
           );
-          const existing = await sql<{ value: string | null }>`
-            SELECT CASE WHEN to_regclass(${`${HUB_SCHEMA}.meta`}) IS NULL THEN NULL
-              ELSE (SELECT value FROM involvement_hub.meta WHERE key = 'schema_version') END AS value`
-            .execute(trx)
-            .catch(() => ({ rows: [{ value: null }] }));
+          const exists = await sql<{ found: string | null }>`
+            SELECT to_regclass(${`${HUB_SCHEMA}.meta`})::text AS found`.execute(trx);
+          const existing = exists.rows[0]?.found
+            ? await sql<{ value: string }>`
+                SELECT value FROM involvement_hub.meta WHERE key = 'schema_version'`.execute(trx)
+            : { rows: [] };
           const found = existing.rows[0]?.value;
           if (found && Number(found) > HUB_SCHEMA_VERSION)
             throw new HubError(
