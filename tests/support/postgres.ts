@@ -171,7 +171,10 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
     await admin.connect();
     await admin.query(`CREATE ROLE hub_owner LOGIN PASSWORD '${OWNER_PASSWORD}'`);
     await admin.query(`CREATE ROLE ${HUB_INSTALL_ROLE} NOLOGIN`);
-    await admin.query('CREATE DATABASE hub OWNER hub_owner');
+    // FILE_COPY: much quicker than logging the template's every page (PostgreSQL 15's default).
+    await admin
+      .query('CREATE DATABASE hub OWNER hub_owner STRATEGY FILE_COPY')
+      .catch(() => admin.query('CREATE DATABASE hub OWNER hub_owner'));
     await admin.end();
     const hubAdmin = new pg.Pool({ ...superuser, database: 'hub', max: 2 });
     hubAdmin.on('error', () => undefined);
