@@ -77,7 +77,12 @@ export const syncHubBench: BenchModule = {
       await owner.migrate();
       const hub = await PostgresHub.connect(await server.addInstall('bench_laptop'));
       hubs.push(hub);
-      await hub.registerDevice({ deviceId: 'bench-laptop', name: 'Bench laptop', appVersion: '0.1.0', schemaVersion: 17 });
+      await hub.registerDevice({
+        deviceId: 'bench-laptop',
+        name: 'Bench laptop',
+        appVersion: '0.1.0',
+        schemaVersion: 17,
+      });
       await raw.connect();
       await raw.query(
         'CREATE TABLE public.raw_changes (LIKE involvement_hub.changes INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)',
@@ -110,7 +115,13 @@ export const syncHubBench: BenchModule = {
         for (let i = 0; i < CHANGES; i += PUSH_BATCH)
           await hub.push('bench-laptop', rows.slice(i, i + PUSH_BATCH));
       });
-      line(`push ${CHANGES.toLocaleString('en-GB')} (${PUSH_BATCH.toLocaleString('en-GB')} a call)`, CHANGES, pushMs, rawInsertMs, 'raw INSERT');
+      line(
+        `push ${CHANGES.toLocaleString('en-GB')} (${PUSH_BATCH.toLocaleString('en-GB')} a call)`,
+        CHANGES,
+        pushMs,
+        rawInsertMs,
+        'raw INSERT',
+      );
 
       const [rawCount, rawSelectMs] = await timed(async () => {
         let after = 0;
@@ -137,8 +148,16 @@ export const syncHubBench: BenchModule = {
         }
       });
       if (pulled !== CHANGES || rawCount !== CHANGES)
-        throw new Error(`Pulled ${pulled} changes from the hub and ${rawCount} raw, not ${CHANGES}.`);
-      line(`pull ${CHANGES.toLocaleString('en-GB')} (${PULL_PAGE.toLocaleString('en-GB')} a page)`, CHANGES, pullMs, rawSelectMs, 'raw SELECT');
+        throw new Error(
+          `Pulled ${pulled} changes from the hub and ${rawCount} raw, not ${CHANGES}.`,
+        );
+      line(
+        `pull ${CHANGES.toLocaleString('en-GB')} (${PULL_PAGE.toLocaleString('en-GB')} a page)`,
+        CHANGES,
+        pullMs,
+        rawSelectMs,
+        'raw SELECT',
+      );
 
       const [again, repushMs] = await timed(async () => {
         let duplicates = 0;
@@ -146,8 +165,15 @@ export const syncHubBench: BenchModule = {
           duplicates += (await hub.push('bench-laptop', rows.slice(i, i + PUSH_BATCH))).duplicates;
         return duplicates;
       });
-      if (again !== CHANGES) throw new Error(`A full re-push found ${again} duplicates, not ${CHANGES}.`);
-      line(`re-push of all ${CHANGES.toLocaleString('en-GB')} (all duplicates)`, CHANGES, repushMs, rawInsertMs, 'raw INSERT');
+      if (again !== CHANGES)
+        throw new Error(`A full re-push found ${again} duplicates, not ${CHANGES}.`);
+      line(
+        `re-push of all ${CHANGES.toLocaleString('en-GB')} (all duplicates)`,
+        CHANGES,
+        repushMs,
+        rawInsertMs,
+        'raw INSERT',
+      );
 
       // Four installs at once: the advisory lock orders them, so this is the hub's ceiling.
       const per = CHANGES / CONCURRENT_PUSHERS;
@@ -155,7 +181,12 @@ export const syncHubBench: BenchModule = {
         Array.from({ length: CONCURRENT_PUSHERS }, async (_, p) => {
           const h = await PostgresHub.connect(await server.addInstall(`bench_${p}`));
           hubs.push(h);
-          await h.registerDevice({ deviceId: `bench-${p}`, name: `Bench ${p}`, appVersion: '0.1.0', schemaVersion: 17 });
+          await h.registerDevice({
+            deviceId: `bench-${p}`,
+            name: `Bench ${p}`,
+            appVersion: '0.1.0',
+            schemaVersion: 17,
+          });
           return { h, rows: changes(`bench-${p}`, per), deviceId: `bench-${p}` };
         }),
       );
@@ -167,7 +198,9 @@ export const syncHubBench: BenchModule = {
         }),
       );
       await raw.query('CREATE SEQUENCE public.raw_seq START 1000000');
-      const concurrentRaw = Array.from({ length: CONCURRENT_PUSHERS }, (_, p) => changes(`raw-${p}`, per));
+      const concurrentRaw = Array.from({ length: CONCURRENT_PUSHERS }, (_, p) =>
+        changes(`raw-${p}`, per),
+      );
       const [, rawConcurrentMs] = await timed(() =>
         Promise.all(
           rawClients.map(async (c, p) => {
@@ -195,7 +228,8 @@ export const syncHubBench: BenchModule = {
       const [, concurrentMs] = await timed(() =>
         Promise.all(
           pushers.map(async ({ h, rows: mine, deviceId }) => {
-            for (let i = 0; i < per; i += PUSH_BATCH) await h.push(deviceId, mine.slice(i, i + PUSH_BATCH));
+            for (let i = 0; i < per; i += PUSH_BATCH)
+              await h.push(deviceId, mine.slice(i, i + PUSH_BATCH));
           }),
         ),
       );

@@ -1,5 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,7 +63,9 @@ function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
       );
     });
   });
@@ -69,7 +79,9 @@ function unprivilegedUser(): { name: string; uid: number; gid: number } | null {
     if (id.status === 0 && gid.status === 0)
       return { name, uid: Number(id.stdout.trim()), gid: Number(gid.stdout.trim()) };
   }
-  throw new Error('PostgreSQL will not run as root, and there is no postgres or nobody user to run it as.');
+  throw new Error(
+    'PostgreSQL will not run as root, and there is no postgres or nobody user to run it as.',
+  );
 }
 
 export interface StartOptions {
@@ -108,12 +120,15 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
     run('initdb', [
-      '-D', data,
-      '-U', 'postgres',
+      '-D',
+      data,
+      '-U',
+      'postgres',
       `--pwfile=${pwfile}`,
       '--auth-local=trust',
       '--auth-host=scram-sha-256',
-      '-E', 'UTF8',
+      '-E',
+      'UTF8',
       '--locale=C.UTF-8',
       '--no-sync',
       '--no-instructions',
@@ -127,10 +142,25 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
     if (options.tls) {
       const key = join(data, 'server.key');
       const crt = join(data, 'server.crt');
-      execFileSync('openssl', [
-        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650',
-        '-subj', '/CN=localhost', '-keyout', key, '-out', crt,
-      ], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-days',
+          '3650',
+          '-subj',
+          '/CN=localhost',
+          '-keyout',
+          key,
+          '-out',
+          crt,
+        ],
+        { stdio: 'ignore' },
+      );
       chmodSync(key, 0o600);
       if (runAs) {
         chownSync(key, runAs.uid, runAs.gid);
@@ -145,14 +175,27 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
       'max_connections = 60',
       'shared_buffers = 64MB',
       "log_min_messages = 'warning'",
-      ...(options.durable ? [] : ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']),
+      ...(options.durable
+        ? []
+        : ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']),
     ];
     appendFileSync(join(data, 'postgresql.conf'), conf.join('\n') + '\n');
     let port = 0;
     for (let attempt = 0; ; attempt++) {
       port = await freePort();
       try {
-        run('pg_ctl', ['-D', data, '-o', `-p ${port}`, '-l', join(dir, 'server.log'), '-w', '-t', '30', 'start']);
+        run('pg_ctl', [
+          '-D',
+          data,
+          '-o',
+          `-p ${port}`,
+          '-l',
+          join(dir, 'server.log'),
+          '-w',
+          '-t',
+          '30',
+          'start',
+        ]);
         break;
       } catch (e) {
         if (attempt >= 2) throw e;
@@ -193,7 +236,9 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
       superuser: { ...superuser, database: 'hub' },
       async addInstall(user) {
         const password = `${user} pass phrase`;
-        await hubAdmin.query(`CREATE ROLE "${user}" LOGIN PASSWORD '${password}' IN ROLE ${HUB_INSTALL_ROLE}`);
+        await hubAdmin.query(
+          `CREATE ROLE "${user}" LOGIN PASSWORD '${password}' IN ROLE ${HUB_INSTALL_ROLE}`,
+        );
         return { host, port, database: 'hub', user, password };
       },
       query: (text, values) => hubAdmin.query(text, values),
@@ -209,7 +254,12 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
   } catch (e) {
     // A half-started server must not outlive the test run.
     if (existsSync(join(data, 'postmaster.pid')))
-      spawnSync(runAs ? 'runuser' : join(bin, 'pg_ctl'), runAs ? ['-u', runAs.name, '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'] : ['-D', data, '-m', 'immediate', 'stop']);
+      spawnSync(
+        runAs ? 'runuser' : join(bin, 'pg_ctl'),
+        runAs
+          ? ['-u', runAs.name, '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']
+          : ['-D', data, '-m', 'immediate', 'stop'],
+      );
     cleanup();
     throw e;
   }

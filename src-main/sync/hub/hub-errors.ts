@@ -145,6 +145,11 @@ export function hubError(error: unknown, settings: HubSettings): Error {
       `The hub user "${settings.user}" is not allowed to do this at ${describeHub(settings)} (${text}). Installs sign in as members of the role involvement_hub_install; ask the hub’s administrator.`,
       [{ path: 'user', message: 'This hub user lacks the needed permission.' }],
     );
-  if (code === '42704' && e.hint) return new HubError('schema_missing', 'unavailable', `${text} ${e.hint}`);
-  return new HubError('invalid', 'internal', `The hub at ${describeHub(settings)} reported: ${text}`);
+  if (code === '42704' && e.hint)
+    return new HubError('schema_missing', 'unavailable', `${text} ${e.hint}`);
+  return new HubError(
+    'invalid',
+    'internal',
+    `The hub at ${describeHub(settings)} reported: ${text}`,
+  );
 }

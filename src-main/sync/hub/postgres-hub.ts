@@ -95,7 +95,8 @@ function checkChange(c: HubChange, i: number): void {
       `Change ${i + 1}'s schema version must be a whole number above 0.`,
       `${at}.schemaVersion`,
     );
-  if (typeof c.body !== 'string') throw invalid(`Change ${i + 1}'s body must be text.`, `${at}.body`);
+  if (typeof c.body !== 'string')
+    throw invalid(`Change ${i + 1}'s body must be text.`, `${at}.body`);
 }
 
 function checkHubSeq(value: number, path: string): void {
@@ -259,7 +260,10 @@ export class PostgresHub {
     if (typeof d.name !== 'string' || d.name.trim() === '' || d.name.length > 200)
       throw invalid('The install’s name must be text of 1 to 200 characters.', 'name');
     if (typeof d.appVersion !== 'string' || !isAppVersion(d.appVersion))
-      throw invalid(`The app version "${String(d.appVersion)}" is not a version number like 1.4.0.`, 'appVersion');
+      throw invalid(
+        `The app version "${String(d.appVersion)}" is not a version number like 1.4.0.`,
+        'appVersion',
+      );
     if (!Number.isSafeInteger(d.schemaVersion) || d.schemaVersion <= 0)
       throw invalid('The schema version must be a whole number above 0.', 'schemaVersion');
     await this.run(async () => {
@@ -336,7 +340,8 @@ export class PostgresHub {
     if (!row) throw await this.deviceTaken(deviceId);
     let minimum = isAppVersion(row.minimum) ? row.minimum : '0.0.0';
     if (this.minimumAppVersion) minimum = newerAppVersion(minimum, this.minimumAppVersion);
-    if (compareAppVersions(row.app_version, minimum) < 0) throw this.tooOld(row.app_version, minimum);
+    if (compareAppVersions(row.app_version, minimum) < 0)
+      throw this.tooOld(row.app_version, minimum);
   }
 
   /**
@@ -481,13 +486,19 @@ export class PostgresHub {
   }
 
   /** The devices the hub knows, with their cursors: who has seen what. */
-  async devices(): Promise<
-    (HubDevice & { cursor: number; lastSeenAt: Date; hubUser: string })[]
-  > {
+  async devices(): Promise<(HubDevice & { cursor: number; lastSeenAt: Date; hubUser: string })[]> {
     return this.run(async () => {
       const rows = await this.db
         .selectFrom('devices')
-        .select(['device_id', 'name', 'app_version', 'schema_version', 'cursor', 'last_seen_at', 'db_user'])
+        .select([
+          'device_id',
+          'name',
+          'app_version',
+          'schema_version',
+          'cursor',
+          'last_seen_at',
+          'db_user',
+        ])
         .orderBy('device_id')
         .execute();
       return rows.map((r) => ({
@@ -506,7 +517,10 @@ export class PostgresHub {
   async putBlob(hash: string, bytes: Buffer): Promise<void> {
     const h = typeof hash === 'string' ? hash.toLowerCase() : '';
     if (!HASH.test(h))
-      throw invalid('An attachment’s hash must be a SHA-256 in hexadecimal (64 characters).', 'hash');
+      throw invalid(
+        'An attachment’s hash must be a SHA-256 in hexadecimal (64 characters).',
+        'hash',
+      );
     if (!Buffer.isBuffer(bytes)) throw invalid('The attachment’s contents are missing.', 'bytes');
     const actual = sha256(bytes);
     if (actual !== h)
@@ -529,7 +543,10 @@ export class PostgresHub {
   async getBlob(hash: string): Promise<Buffer | null> {
     const h = typeof hash === 'string' ? hash.toLowerCase() : '';
     if (!HASH.test(h))
-      throw invalid('An attachment’s hash must be a SHA-256 in hexadecimal (64 characters).', 'hash');
+      throw invalid(
+        'An attachment’s hash must be a SHA-256 in hexadecimal (64 characters).',
+        'hash',
+      );
     return this.run(async () => {
       const row = await this.db
         .selectFrom('blobs')

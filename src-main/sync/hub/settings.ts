@@ -43,7 +43,10 @@ export const hubSettingsSchema = z.object({
 
 /** This computer: a loopback address, `localhost`, or a Unix socket folder. */
 export function isLocalHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return (
     h === 'localhost' ||
     h.endsWith('.localhost') ||

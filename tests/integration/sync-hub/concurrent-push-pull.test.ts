@@ -27,7 +27,11 @@ function change(device: string, seq: number): HubChange {
     deviceId: device,
     seq,
     schemaVersion: 1,
-    body: JSON.stringify({ entity: 'customers', field: 'notes', after: `note ${seq} from ${device}` }),
+    body: JSON.stringify({
+      entity: 'customers',
+      field: 'notes',
+      after: `note ${seq} from ${device}`,
+    }),
   };
 }
 
@@ -37,7 +41,12 @@ test('four installs push 2,000 changes each while three pull: every puller sees 
       const settings = await server.addInstall(`pusher_${p}`);
       const hub = await PostgresHub.connect(settings);
       const deviceId = `device-${p}`;
-      await hub.registerDevice({ deviceId, name: `Laptop ${p}`, appVersion: '0.1.0', schemaVersion: 1 });
+      await hub.registerDevice({
+        deviceId,
+        name: `Laptop ${p}`,
+        appVersion: '0.1.0',
+        schemaVersion: 1,
+      });
       return { hub, deviceId };
     }),
   );
@@ -46,7 +55,12 @@ test('four installs push 2,000 changes each while three pull: every puller sees 
       const settings = await server.addInstall(`puller_${q}`);
       const hub = await PostgresHub.connect(settings);
       const deviceId = `reader-${q}`;
-      await hub.registerDevice({ deviceId, name: `Desk ${q}`, appVersion: '0.1.0', schemaVersion: 1 });
+      await hub.registerDevice({
+        deviceId,
+        name: `Desk ${q}`,
+        appVersion: '0.1.0',
+        schemaVersion: 1,
+      });
       return { hub, deviceId };
     }),
   );

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HubError, PostgresHub, type HubChange, type HubSettings } from '../../../src-main/sync/hub';
+import {
+  HubError,
+  PostgresHub,
+  type HubChange,
+  type HubSettings,
+} from '../../../src-main/sync/hub';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
 
 let server: TestPostgres;
@@ -149,19 +154,34 @@ describe('what an install login may do', () => {
       };
       expect(await attempt('SELECT count(*) FROM involvement_hub.changes')).toBe('allowed');
       for (const table of ['changes', 'blobs']) {
-        expect(await attempt(`UPDATE involvement_hub.${table} SET ${table === 'changes' ? "body = '{}'" : "size = 0"}`)).toBe('42501');
+        expect(
+          await attempt(
+            `UPDATE involvement_hub.${table} SET ${table === 'changes' ? "body = '{}'" : 'size = 0'}`,
+          ),
+        ).toBe('42501');
         expect(await attempt(`DELETE FROM involvement_hub.${table}`)).toBe('42501');
         expect(await attempt(`TRUNCATE involvement_hub.${table}`)).toBe('42501');
       }
       expect(await attempt("UPDATE involvement_hub.meta SET value = '0.0.0'")).toBe('42501');
       expect(await attempt('DELETE FROM involvement_hub.devices')).toBe('42501');
       // Its own device row: the cursor yes, the owning login no.
-      expect(await attempt(`UPDATE involvement_hub.devices SET cursor = 1 WHERE device_id = '${deviceId}'`)).toBe('allowed');
-      expect(await attempt(`UPDATE involvement_hub.devices SET db_user = 'someone' WHERE device_id = '${deviceId}'`)).toBe('42501');
+      expect(
+        await attempt(
+          `UPDATE involvement_hub.devices SET cursor = 1 WHERE device_id = '${deviceId}'`,
+        ),
+      ).toBe('allowed');
+      expect(
+        await attempt(
+          `UPDATE involvement_hub.devices SET db_user = 'someone' WHERE device_id = '${deviceId}'`,
+        ),
+      ).toBe('42501');
     } finally {
       await client.end();
     }
-    const { rows } = await server.query('SELECT body FROM involvement_hub.changes WHERE device_id = $1', [deviceId]);
+    const { rows } = await server.query(
+      'SELECT body FROM involvement_hub.changes WHERE device_id = $1',
+      [deviceId],
+    );
     expect(rows).toEqual([{ body: '{"n":1}' }]);
   });
 
@@ -173,7 +193,12 @@ describe('what an install login may do', () => {
     expect(moved.problem).toBe('device_taken');
     expect(moved.message).toContain('registered on the hub by another hub user ("cursor_a"');
     const taken = await failure(
-      b.hub.registerDevice({ deviceId: a.deviceId, name: 'Impostor', appVersion: '0.1.0', schemaVersion: 1 }),
+      b.hub.registerDevice({
+        deviceId: a.deviceId,
+        name: 'Impostor',
+        appVersion: '0.1.0',
+        schemaVersion: 1,
+      }),
     );
     expect(taken.problem).toBe('device_taken');
     const pushAs = await failure(b.hub.push(a.deviceId, [change(a.deviceId, 1)]));
@@ -205,26 +230,47 @@ describe('app versions', () => {
     const settings = await server.addInstall('old_laptop');
     const hub = await connect(settings);
     const refused = await failure(
-      hub.registerDevice({ deviceId: 'old-laptop', name: 'Old laptop', appVersion: '0.2.9', schemaVersion: 1 }),
+      hub.registerDevice({
+        deviceId: 'old-laptop',
+        name: 'Old laptop',
+        appVersion: '0.2.9',
+        schemaVersion: 1,
+      }),
     );
     expect(refused.problem).toBe('install_too_old');
     expect(refused.message).toBe(
       'This install of Involvement Desk is version 0.2.9, but the team’s hub accepts changes only from version 0.3.0 or later. Update Involvement Desk on this computer, then sync again; nothing recorded here is lost meanwhile.',
     );
-    expect(refused.fields).toEqual([{ path: 'appVersion', message: 'Version 0.3.0 or later is needed.' }]);
+    expect(refused.fields).toEqual([
+      { path: 'appVersion', message: 'Version 0.3.0 or later is needed.' },
+    ]);
 
     // Registered before the minimum rose: its next push is refused, and nothing goes in.
     const pushRefused = await failure(early.hub.push(early.deviceId, [change(early.deviceId, 2)]));
     expect(pushRefused.problem).toBe('install_too_old');
     // After updating, it registers again and carries on.
-    await early.hub.registerDevice({ deviceId: early.deviceId, name: 'Early bird', appVersion: '0.3.1', schemaVersion: 2 });
-    expect(await early.hub.push(early.deviceId, [change(early.deviceId, 2)])).toMatchObject({ accepted: 1 });
+    await early.hub.registerDevice({
+      deviceId: early.deviceId,
+      name: 'Early bird',
+      appVersion: '0.3.1',
+      schemaVersion: 2,
+    });
+    expect(await early.hub.push(early.deviceId, [change(early.deviceId, 2)])).toMatchObject({
+      accepted: 1,
+    });
     // A release candidate of the minimum is older than the release itself.
     const rc = await failure(
-      hub.registerDevice({ deviceId: 'old-laptop', name: 'Old laptop', appVersion: '0.3.0-rc.1', schemaVersion: 1 }),
+      hub.registerDevice({
+        deviceId: 'old-laptop',
+        name: 'Old laptop',
+        appVersion: '0.3.0-rc.1',
+        schemaVersion: 1,
+      }),
     );
     expect(rc.problem).toBe('install_too_old');
-    await server.query("UPDATE involvement_hub.meta SET value = '0.0.0' WHERE key = 'minimum_app_version'");
+    await server.query(
+      "UPDATE involvement_hub.meta SET value = '0.0.0' WHERE key = 'minimum_app_version'",
+    );
   });
 });
 
@@ -283,14 +329,21 @@ describe('plain words when the hub cannot be used', () => {
     const settings = await server.addInstall('too_early');
     const hub = await connect({ ...settings, database: 'empty_hub' });
     const error = await failure(
-      hub.registerDevice({ deviceId: 'too-early', name: 'Laptop', appVersion: '0.1.0', schemaVersion: 1 }),
+      hub.registerDevice({
+        deviceId: 'too-early',
+        name: 'Laptop',
+        appVersion: '0.1.0',
+        schemaVersion: 1,
+      }),
     );
     expect(error.problem).toBe('schema_missing');
     expect(error.message).toContain('has not been set up for Involvement Desk yet');
   });
 
   test('TLS: required by the server, verified by default, encryption-only on request', async () => {
-    await server.query('CREATE ROLE tls_only LOGIN PASSWORD $$tls pass$$ IN ROLE involvement_hub_install');
+    await server.query(
+      'CREATE ROLE tls_only LOGIN PASSWORD $$tls pass$$ IN ROLE involvement_hub_install',
+    );
     const base = { ...server.owner, user: 'tls_only', password: 'tls pass' };
     const required = await failure(PostgresHub.connect({ ...base, tls: 'off' }));
     expect(required.problem).toBe('tls_required');
@@ -299,7 +352,12 @@ describe('plain words when the hub cannot be used', () => {
     const unverified = await failure(PostgresHub.connect({ ...base, tls: 'verify-full' }));
     expect(unverified.problem).toBe('certificate');
     const encrypted = await connect({ ...base, tls: 'require' });
-    await encrypted.registerDevice({ deviceId: 'tls-laptop', name: 'TLS laptop', appVersion: '0.1.0', schemaVersion: 1 });
+    await encrypted.registerDevice({
+      deviceId: 'tls-laptop',
+      name: 'TLS laptop',
+      appVersion: '0.1.0',
+      schemaVersion: 1,
+    });
     const { rows } = await server.query(
       "SELECT bool_and(s.ssl) AS ssl FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) WHERE a.usename = 'tls_only'",
     );

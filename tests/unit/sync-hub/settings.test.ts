@@ -16,7 +16,9 @@ function refusal(work: () => unknown): ApiError {
 describe('hub addresses for sync --hub', () => {
   test('a full address, with escaped characters in the password', () => {
     expect(
-      parseHubUrl('postgres://desk_laptop_3:p%40ss%2Fw0rd@hub.example.org:6432/involvement?sslmode=require'),
+      parseHubUrl(
+        'postgres://desk_laptop_3:p%40ss%2Fw0rd@hub.example.org:6432/involvement?sslmode=require',
+      ),
     ).toEqual({
       host: 'hub.example.org',
       port: 6432,
@@ -29,7 +31,12 @@ describe('hub addresses for sync --hub', () => {
 
   test('the port defaults to 5432 and TLS to the host’s default', () => {
     const remote = parseHubUrl('postgresql://desk@hub.example.org/involvement');
-    expect(remote).toEqual({ host: 'hub.example.org', port: 5432, database: 'involvement', user: 'desk' });
+    expect(remote).toEqual({
+      host: 'hub.example.org',
+      port: 5432,
+      database: 'involvement',
+      user: 'desk',
+    });
     expect(effectiveTls(remote)).toBe('verify-full');
     expect(effectiveTls(parseHubUrl('postgres://desk@localhost/involvement'))).toBe('off');
     expect(effectiveTls(parseHubUrl('postgres://desk@127.0.0.1:5433/involvement'))).toBe('off');
@@ -41,9 +48,13 @@ describe('hub addresses for sync --hub', () => {
 
   test('what cannot be used is named', () => {
     expect(refusal(() => parseHubUrl('hub.example.org')).message).toContain('not a valid URL');
-    expect(refusal(() => parseHubUrl('mysql://u@h/db')).message).toContain('must start with postgres://');
+    expect(refusal(() => parseHubUrl('mysql://u@h/db')).message).toContain(
+      'must start with postgres://',
+    );
     const prefer = refusal(() => parseHubUrl('postgres://u@h/db?sslmode=prefer'));
-    expect(prefer.fields).toEqual([{ path: 'tls', message: expect.stringContaining('sslmode=prefer is not supported') }]);
+    expect(prefer.fields).toEqual([
+      { path: 'tls', message: expect.stringContaining('sslmode=prefer is not supported') },
+    ]);
     expect(refusal(() => parseHubUrl('postgres://u@h/db?application_name=x')).fields[0]?.path).toBe(
       'application_name',
     );
@@ -54,16 +65,32 @@ describe('hub addresses for sync --hub', () => {
   });
 
   test('settings from the form are checked field by field', () => {
-    const error = refusal(() => parseHubSettings({ host: ' ', port: 70000, database: 'hub', user: 'u', tls: 'on' }));
+    const error = refusal(() =>
+      parseHubSettings({ host: ' ', port: 70000, database: 'hub', user: 'u', tls: 'on' }),
+    );
     expect(error.fields.map((f) => f.path)).toEqual(['host', 'port', 'tls']);
     expect(error.message).toContain('The port must be between 1 and 65535.');
   });
 });
 
 test('app versions order by number, a pre-release before its release', () => {
-  const sorted = ['0.10.0', '0.2.0', '1.0.0', '1.0.0-rc.2', '1.0.0-rc.10', '1.0.0-beta', '0.2.1'].sort(
-    compareAppVersions,
-  );
-  expect(sorted).toEqual(['0.2.0', '0.2.1', '0.10.0', '1.0.0-beta', '1.0.0-rc.2', '1.0.0-rc.10', '1.0.0']);
+  const sorted = [
+    '0.10.0',
+    '0.2.0',
+    '1.0.0',
+    '1.0.0-rc.2',
+    '1.0.0-rc.10',
+    '1.0.0-beta',
+    '0.2.1',
+  ].sort(compareAppVersions);
+  expect(sorted).toEqual([
+    '0.2.0',
+    '0.2.1',
+    '0.10.0',
+    '1.0.0-beta',
+    '1.0.0-rc.2',
+    '1.0.0-rc.10',
+    '1.0.0',
+  ]);
   expect(compareAppVersions('1.2.3+build.5', '1.2.3')).toBe(0);
 });
