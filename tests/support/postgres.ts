@@ -118,6 +118,25 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
       throw new Error(`${tool} failed: ${result.stderr || result.stdout || result.error?.message}`);
   };
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  // Synchronous, so it also runs from the exit hook when a test run is cut short.
+  const kill = () => {
+    if (existsSync(join(data, 'postmaster.pid')))
+      spawnSync(
+        runAs ? 'runuser' : join(bin, 'pg_ctl'),
+        [
+          ...(runAs ? ['-u', runAs.name, '--', join(bin, 'pg_ctl')] : []),
+          '-D',
+          data,
+          '-m',
+          'immediate',
+          '-w',
+          'stop',
+        ],
+        { stdio: 'ignore', timeout: 30_000 },
+      );
+    cleanup();
+  };
+  process.once('exit', kill);
   try {
     run('initdb', [
       '-D',
@@ -244,23 +263,14 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
       query: (text, values) => hubAdmin.query(text, values),
       async stop() {
         await hubAdmin.end().catch(() => undefined);
-        try {
-          run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
-        } finally {
-          cleanup();
-        }
+        process.off('exit', kill);
+        kill();
       },
     };
   } catch (e) {
     // A half-started server must not outlive the test run.
-    if (existsSync(join(data, 'postmaster.pid')))
-      spawnSync(
-        runAs ? 'runuser' : join(bin, 'pg_ctl'),
-        runAs
-          ? ['-u', runAs.name, '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']
-          : ['-D', data, '-m', 'immediate', 'stop'],
-      );
-    cleanup();
+    process.off('exit', kill);
+    kill();
     throw e;
   }
 }

@@ -348,7 +348,11 @@ export class PostgresHub {
    * Adds changes to the hub in the order given. A change id the hub already
    * holds (or that appears twice in one push) is counted as a duplicate and
    * not stored again. `lastHubSeq` is the hub's newest sequence number once
-   * this push is in.
+   * this push is in. The changes may have been made on other installs (an
+   * install passing on what it received by folder); `deviceId` is the one
+   * pushing, which must be registered by this hub login and recent enough.
+   * A long push commits in slices of 5,000: if it fails part-way, what went in
+   * stays in, and pushing the whole list again counts it as duplicates.
    */
   async push(
     deviceId: string,
@@ -427,7 +431,9 @@ export class PostgresHub {
    * Changes after `afterHubSeq`, oldest first, at most `limit`. `lastHubSeq`
    * is the hub sequence of the last change returned (`afterHubSeq` when none),
    * so it is always safe as the next `afterHubSeq`; `latestHubSeq` is the
-   * hub's newest, for progress.
+   * hub's newest, for progress. Every change is returned, this install's own
+   * included, so a puller can check the sequence has no gaps. Reading moves
+   * nothing: `setCursor` records how far this install got.
    */
   async pull(
     deviceId: string,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { PostgresHub, type HubChange } from '../../../src-main/sync/hub';
+import { HubError, PostgresHub, type HubChange } from '../../../src-main/sync/hub';
 import { startPostgres, type TestPostgres } from '../../support/postgres';
 
 let server: TestPostgres;
@@ -144,3 +144,13 @@ test('four installs push 2,000 changes each while three pull: every puller sees 
   expect(cursors.rows).toEqual([0, 1, 2].map((q) => ({ device_id: `reader-${q}`, cursor: total })));
   await Promise.all([...pushers, ...pullers].map(({ hub }) => hub.close()));
 }, 60_000);
+
+test('asking a hub that offers no TLS for TLS says so', async () => {
+  // This file's server runs without TLS; the other file's demands it of one user.
+  const refused = await PostgresHub.connect({ ...server.owner, tls: 'require' }).catch((e) => e);
+  expect(refused).toBeInstanceOf(HubError);
+  expect((refused as HubError).problem).toBe('tls_unavailable');
+  expect((refused as HubError).message).toContain(
+    `The hub at 127.0.0.1 port ${server.port} does not accept TLS connections`,
+  );
+});

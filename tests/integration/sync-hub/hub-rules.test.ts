@@ -274,6 +274,66 @@ describe('app versions', () => {
   });
 });
 
+describe('hub schema versions', () => {
+  test('a hub set up by a newer version is neither migrated back nor written to by this one', async () => {
+    const settings = await server.addInstall('behind');
+    const hub = await connect(settings);
+    await server.query("UPDATE involvement_hub.meta SET value = '2' WHERE key = 'schema_version'");
+    try {
+      const migrating = await failure(owner.migrate());
+      expect(migrating.problem).toBe('schema_newer');
+      expect(migrating.message).toContain('hub schema 2; this install knows 1');
+      const registering = await failure(
+        hub.registerDevice({
+          deviceId: 'behind',
+          name: 'Behind',
+          appVersion: '9.0.0',
+          schemaVersion: 1,
+        }),
+      );
+      expect(registering.problem).toBe('schema_newer');
+      expect(registering.message).toContain('Update Involvement Desk on this computer');
+    } finally {
+      await server.query(
+        "UPDATE involvement_hub.meta SET value = '1' WHERE key = 'schema_version'",
+      );
+    }
+  });
+});
+
+describe('pulling', () => {
+  test('pages follow on from each other and say how far the hub has got', async () => {
+    const { hub, deviceId } = await install('pager');
+    const pushed = await hub.push(
+      deviceId,
+      [1, 2, 3, 4, 5].map((n) => change(deviceId, n)),
+    );
+    const from = pushed.lastHubSeq - 5;
+    const first = await hub.pull(deviceId, from, 2);
+    expect(first.changes.map((c) => c.hubSeq)).toEqual([from + 1, from + 2]);
+    expect(first.lastHubSeq).toBe(from + 2);
+    expect(first.latestHubSeq).toBeGreaterThanOrEqual(pushed.lastHubSeq);
+    const rest = await hub.pull(deviceId, first.lastHubSeq, 10);
+    expect(rest.changes.map((c) => c.changeId)).toEqual([3, 4, 5].map((n) => `${deviceId}-${n}`));
+    expect(rest.changes[0]).toEqual({
+      hubSeq: from + 3,
+      changeId: `${deviceId}-3`,
+      deviceId,
+      seq: 3,
+      schemaVersion: 1,
+      body: '{"n":3}',
+    });
+    const none = await hub.pull(deviceId, rest.lastHubSeq, 10);
+    expect(none).toEqual({
+      changes: [],
+      lastHubSeq: rest.lastHubSeq,
+      latestHubSeq: rest.lastHubSeq,
+    });
+    const tooMany = await failure(hub.pull(deviceId, 0, 50_000));
+    expect(tooMany.fields[0]?.path).toBe('limit');
+  });
+});
+
 describe('attachments', () => {
   test('bytes are checked against their hash on the way in and on the way out', async () => {
     const { hub } = await install('blobs');
