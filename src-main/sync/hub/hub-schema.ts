@@ -13,6 +13,9 @@
 export const HUB_SCHEMA_VERSION = 1;
 export const HUB_SCHEMA = 'involvement_hub';
 export const HUB_INSTALL_ROLE = 'involvement_hub_install';
+/** The advisory lock (class, object) that orders pushes: taken by every push, checked by the database. */
+export const HUB_LOCK_CLASS = 0x4944;
+export const HUB_PUSH_LOCK = 1;
 
 export const HUB_SCHEMA_SQL = /* sql */ `
 DO $$
@@ -66,6 +69,42 @@ CREATE TABLE IF NOT EXISTS ${HUB_SCHEMA}.blobs (
   added_by name NOT NULL DEFAULT current_user,
   added_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- The database keeps the sequence honest even against an install sending its
+-- own SQL: rows go in only under the push lock, numbered straight on from the
+-- hub's last. Once per statement, so a push of thousands pays for it once.
+CREATE OR REPLACE FUNCTION ${HUB_SCHEMA}.changes_in_turn() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+  lo bigint;
+  hi bigint;
+  n bigint;
+BEGIN
+  SELECT min(hub_seq), max(hub_seq), count(*) INTO lo, hi, n FROM added;
+  IF n = 0 THEN
+    RETURN NULL;
+  END IF;
+  IF NOT EXISTS (
+    SELECT 1 FROM pg_locks
+    WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
+      AND classid = ${HUB_LOCK_CLASS} AND objid = ${HUB_PUSH_LOCK} AND objsubid = 2
+  ) THEN
+    RAISE EXCEPTION 'Changes are added to the hub only while holding its push lock.'
+      USING ERRCODE = '55P03';
+  END IF;
+  IF hi - lo + 1 <> n
+     OR (lo > 1 AND NOT EXISTS (SELECT 1 FROM ${HUB_SCHEMA}.changes WHERE hub_seq = lo - 1))
+     OR EXISTS (SELECT 1 FROM ${HUB_SCHEMA}.changes WHERE hub_seq > hi) THEN
+    RAISE EXCEPTION 'Hub sequence numbers % to % do not follow straight on from the hub''s last.', lo, hi
+      USING ERRCODE = '23514';
+  END IF;
+  RETURN NULL;
+END
+$$;
+DROP TRIGGER IF EXISTS changes_in_turn ON ${HUB_SCHEMA}.changes;
+CREATE TRIGGER changes_in_turn AFTER INSERT ON ${HUB_SCHEMA}.changes
+  REFERENCING NEW TABLE AS added FOR EACH STATEMENT
+  EXECUTE FUNCTION ${HUB_SCHEMA}.changes_in_turn();
 
 INSERT INTO ${HUB_SCHEMA}.meta (key, value) VALUES ('schema_version', '${HUB_SCHEMA_VERSION}')
   ON CONFLICT (key) DO NOTHING;

@@ -4,7 +4,13 @@ import { Kysely, PostgresDialect, sql, type ColumnType, type Transaction } from 
 import pg from 'pg';
 import { compareAppVersions, isAppVersion, newerAppVersion } from './app-version';
 import { HubError, hubError } from './hub-errors';
-import { HUB_SCHEMA, HUB_SCHEMA_SQL, HUB_SCHEMA_VERSION } from './hub-schema';
+import {
+  HUB_LOCK_CLASS,
+  HUB_PUSH_LOCK,
+  HUB_SCHEMA,
+  HUB_SCHEMA_SQL,
+  HUB_SCHEMA_VERSION,
+} from './hub-schema';
 import {
   describeHub,
   effectiveTls,
@@ -58,8 +64,8 @@ interface HubTables {
  * Advisory lock keys (class, object). PUSH serialises the assignment of hub
  * sequence numbers; MIGRATE keeps two installs from setting up the hub at once.
  */
-const LOCK_CLASS = 0x4944;
-const PUSH_LOCK = 1;
+const LOCK_CLASS = HUB_LOCK_CLASS;
+const PUSH_LOCK = HUB_PUSH_LOCK;
 const MIGRATE_LOCK = 2;
 
 /** A long push is committed in slices, so the lock that orders pushes is never held for long. */

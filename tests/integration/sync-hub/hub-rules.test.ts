@@ -163,6 +163,18 @@ describe('what an install login may do', () => {
         expect(await attempt(`TRUNCATE involvement_hub.${table}`)).toBe('42501');
       }
       expect(await attempt("UPDATE involvement_hub.meta SET value = '0.0.0'")).toBe('42501');
+      // Adding changes by hand: only under the push lock, and only straight after the hub's last.
+      const { rows: head } = await client.query(
+        'SELECT max(hub_seq)::int AS last FROM involvement_hub.changes',
+      );
+      const insertAt = (seq: number) =>
+        `INSERT INTO involvement_hub.changes (hub_seq, change_id, device_id, seq, schema_version, body)
+         VALUES (${seq}, 'by-hand-${seq}', '${deviceId}', ${seq}, 1, '{}')`;
+      expect(await attempt(insertAt(head[0].last + 1))).toBe('55P03');
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(18756, 1)');
+      expect(await attempt(insertAt(head[0].last + 2))).toBe('23514');
+      await client.query('ROLLBACK');
       expect(await attempt('DELETE FROM involvement_hub.devices')).toBe('42501');
       // Its own device row: the cursor yes, the owning login no.
       expect(
