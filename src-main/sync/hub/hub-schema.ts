@@ -79,6 +79,7 @@ DECLARE
   lo bigint;
   hi bigint;
   n bigint;
+  top bigint;
 BEGIN
   SELECT min(hub_seq), max(hub_seq), count(*) INTO lo, hi, n FROM added;
   IF n = 0 THEN
@@ -92,9 +93,10 @@ BEGIN
     RAISE EXCEPTION 'Changes are added to the hub only while holding its push lock.'
       USING ERRCODE = '55P03';
   END IF;
-  IF hi - lo + 1 <> n
-     OR (lo > 1 AND NOT EXISTS (SELECT 1 FROM ${HUB_SCHEMA}.changes WHERE hub_seq = lo - 1))
-     OR EXISTS (SELECT 1 FROM ${HUB_SCHEMA}.changes WHERE hub_seq > hi) THEN
+  -- max() and an equality lookup, both answered from the primary key's index.
+  SELECT max(hub_seq) INTO top FROM ${HUB_SCHEMA}.changes;
+  IF hi - lo + 1 <> n OR top <> hi
+     OR (lo > 1 AND NOT EXISTS (SELECT 1 FROM ${HUB_SCHEMA}.changes WHERE hub_seq = lo - 1)) THEN
     RAISE EXCEPTION 'Hub sequence numbers % to % do not follow straight on from the hub''s last.', lo, hi
       USING ERRCODE = '23514';
   END IF;
