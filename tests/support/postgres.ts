@@ -217,7 +217,11 @@ export async function startPostgres(options: StartOptions = {}): Promise<TestPos
         ]);
         break;
       } catch (e) {
-        if (attempt >= 2) throw e;
+        if (attempt >= 2) {
+          const log = join(dir, 'server.log');
+          const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
+          throw new Error(`${(e as Error).message}\nServer log:\n${tail}`, { cause: e });
+        }
       }
     }
     const host = '127.0.0.1';
