@@ -8,6 +8,7 @@ import { can, permissionDeniedMessage } from '../src-shared/rules/permissions';
 import { appContextFor } from './app-context';
 import { runIntegrityCheck, type IntegrityOutcome } from './db/integrity';
 import { openDatabase, type OpenedDatabase } from './db/open';
+import { storageFailure } from './db/storage-errors';
 import { handlers } from './handlers';
 import type { AppContext, CallContext } from './services/context';
 import type { ScryptParams } from './services/session/passphrase-hash';
@@ -94,6 +95,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return { ok: true, value: await handler(ctx, parsed.data) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      const storage = storageFailure(error);
+      if (storage) {
+        console.error(`${method} could not be saved:`, error);
+        return { ok: false, error: storage.toBody() };
+      }
       console.error(`${method} failed:`, error);
       return {
         ok: false,
