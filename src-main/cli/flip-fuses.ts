@@ -14,7 +14,8 @@ import {
  * and each is a way in for someone who can start the program with their own
  * variables or arguments (see SECURITY.md).
  *
- *   tsx src-main/cli/flip-fuses.ts [--packaged] [ELECTRON_PROGRAM]
+ *   npm run cli -- fuses [PROGRAM] [--packaged]
+ *   tsx src-main/cli/flip-fuses.ts [--packaged] [PROGRAM]   (the same, without loading the app)
  *
  * Run before `npm start` and `npm run dev` on the downloaded program
  * (check-electron.ts), and with --packaged on the program of a packaged app.
