@@ -1,9 +1,18 @@
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '../..');
 const require = createRequire(join(root, 'package.json'));
+
+/**
+ * The environment to start a bundled child with: V8's compiled code for the
+ * bundle is kept beside it after the first start, so the others skip most of
+ * the compiling.
+ */
+export function childEnv(bundle: string): NodeJS.ProcessEnv {
+  return { ...process.env, NODE_COMPILE_CACHE: join(dirname(bundle), 'compile-cache') };
+}
 
 /**
  * Bundles a child process's script into one file, so that a test can start
@@ -20,6 +29,8 @@ export async function bundleChild(entry: string, outFile: string): Promise<strin
     platform: 'node',
     format: 'esm',
     target: 'node24',
+    // Less to parse at each of a hundred starts.
+    minify: true,
     absWorkingDir: root,
     logLevel: 'error',
     banner: {

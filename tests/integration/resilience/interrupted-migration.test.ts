@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestVersion, migrations } from '../../../src-main/db/migrations';
 import { openDatabase } from '../../../src-main/db/open';
-import { bundleChild } from '../../support/bundle-child';
+import { bundleChild, childEnv } from '../../support/bundle-child';
 import { sleep, startChild } from '../../support/child-process';
 import { seededRandom, testSeed } from '../../support/seeded-random';
 import { tempDir } from '../../support/temp-db';
@@ -79,7 +79,7 @@ describe('a migration killed part way', () => {
   it(`leaves the old schema or the new one, never a mix, and opens again, over ${KILLS} kills`, async () => {
     // How long an uninterrupted open takes, so the kills can be aimed at its middle.
     freshCopy();
-    const timed = startChild(opener, [work, backups]);
+    const timed = startChild(opener, [work, backups], childEnv(opener));
     await timed.waitFor('opening');
     const started = performance.now();
     await timed.waitFor('opened');
@@ -94,7 +94,7 @@ describe('a migration killed part way', () => {
 
     for (let kill = 0; kill < KILLS; kill++) {
       freshCopy();
-      const child = startChild(opener, [work, backups]);
+      const child = startChild(opener, [work, backups], childEnv(opener));
       await child.waitFor('opening');
       // The middle of the open: the backup's end, the migration, and the commit.
       await sleep(openMs * (0.4 + 0.4 * random()));
