@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src-main/backend';
-import { DISK_FULL_MESSAGE } from '../../../src-main/db/storage-errors';
+import { DISK_FULL_MESSAGE, storageFailure } from '../../../src-main/db/storage-errors';
+import { storedFilePath, storeContent } from '../../../src-main/services/files/file-store';
 import { fixedClock } from '../../../src-shared/clock';
 import type { Staff } from '../../../src-shared/domain/staff';
 import type { ApiResult } from '../../../src-shared/errors';
@@ -132,8 +134,24 @@ describe('a full disk', () => {
         const again = await save(backend, actor);
         expect(again).toMatchObject({ ok: false, error: { message: DISK_FULL_MESSAGE } });
 
+        // An attachment meets the full disk too: refused in the same words, and
+        // no part of it is left in the store to stand for that content later.
+        const content = randomBytes(256 * 1024);
+        let refusal: unknown;
+        try {
+          storeContent(backend.context, content.toString('base64'));
+        } catch (error) {
+          refusal = error;
+        }
+        expect(storageFailure(refusal)?.message).toBe(DISK_FULL_MESSAGE);
+        expect(readdirSync(join(mountPoint, 'files'))).toEqual([]);
+
         rmSync(join(mountPoint, 'filler'));
         await recovers(backend, actor);
+        const stored = storeContent(backend.context, content.toString('base64'));
+        expect(readFileSync(storedFilePath(backend.context, stored.hash)).equals(content)).toBe(
+          true,
+        );
       } finally {
         await backend.close();
       }
