@@ -40,6 +40,11 @@ function schemaOf(db: Database.Database): string {
   return JSON.stringify(rows);
 }
 
+/** The pre-migration backup is there under its final name (it is renamed once checked). */
+function backupDone(): boolean {
+  return existsSync(backups) && readdirSync(backups).some((f) => f.endsWith('.sqlite'));
+}
+
 function freshCopy(): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${work}${suffix}`, { force: true });
   rmSync(backups, { recursive: true, force: true });
@@ -77,14 +82,20 @@ afterAll(() => folder.cleanup());
 
 describe('a migration killed part way', () => {
   it(`leaves the old schema or the new one, never a mix, and opens again, over ${KILLS} kills`, async () => {
-    // How long an uninterrupted open takes, so the kills can be aimed at its middle.
+    // When, in an uninterrupted open, the backup is done (its file appears
+    // under its final name) and the open is over: the migration runs between.
     freshCopy();
     const timed = startChild(opener, [work, backups], childEnv(opener));
     await timed.waitFor('opening');
     const started = performance.now();
-    await timed.waitFor('opened');
+    let backupMs = 0;
+    while (!timed.lines.includes('opened')) {
+      if (backupDone() && !backupMs) backupMs = performance.now() - started;
+      await sleep(1);
+    }
     const openMs = performance.now() - started;
     await timed.ended;
+    backupMs ||= openMs / 2;
 
     const random = seededRandom(SEED);
     const landed = { backingUp: 0, migrating: 0, afterCommit: 0 };
@@ -96,8 +107,16 @@ describe('a migration killed part way', () => {
       freshCopy();
       const child = startChild(opener, [work, backups], childEnv(opener));
       await child.waitFor('opening');
-      // The middle of the open: the backup's end, the migration, and the commit.
-      await sleep(openMs * (0.4 + 0.4 * random()));
+      // A quarter of the kills during the backup; the rest once the backup is
+      // done (watched for, so a busy machine aims as well as an idle one), at a
+      // random moment of the migration and what follows it.
+      if (random() < 0.25) {
+        await sleep(backupMs * random());
+      } else {
+        const pause = (openMs - backupMs) * random();
+        while (!backupDone() && !child.lines.includes('opened')) await sleep(1);
+        await sleep(pause);
+      }
       child.process.kill('SIGKILL');
       await child.ended;
 
@@ -140,7 +159,8 @@ describe('a migration killed part way', () => {
 
     console.log(
       `Interrupted migration (seed ${SEED}): ${KILLS} kills from version ${OLD_VERSION} to ${latestVersion} ` +
-        `(an uninterrupted open took ${openMs.toFixed(0)} ms); landed while backing up ${landed.backingUp}, ` +
+        `(an uninterrupted open took ${openMs.toFixed(0)} ms, its backup ${backupMs.toFixed(0)} ms); ` +
+        `landed while backing up ${landed.backingUp}, ` +
         `while migrating ${landed.migrating}, after the commit ${landed.afterCommit}; ` +
         `partial schemas ${partialSchemas}, failed re-runs ${failedReruns}`,
     );
@@ -148,6 +168,6 @@ describe('a migration killed part way', () => {
     expect(partialSchemas).toBe(0);
     expect(failedReruns).toBe(0);
     // The kills must really have landed inside the migration, not only around it.
-    expect(landed.migrating).toBeGreaterThan(KILLS / 10);
+    expect(landed.migrating).toBeGreaterThan(KILLS / 5);
   }, 60_000);
 });
