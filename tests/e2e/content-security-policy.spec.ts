@@ -62,6 +62,8 @@ test('the built page refuses injected script, served by the app scheme’s handl
   });
   const main = await page.goto(`${standIn}/index.html`);
   expect(main?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
+  // The app's own script, served by the handler, is allowed and runs: React fills the root.
+  await expect(page.locator('#root > *').first()).toBeAttached();
 
   const attempt = await injectScripts(page);
   expect(attempt.ran).toEqual([]);
