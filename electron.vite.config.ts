@@ -4,9 +4,9 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy } from './src-main/security';
 
-// The built app loads from file://, where response headers never apply: the
-// policy travels in the page itself. Not in dev, whose live reload needs inline
-// scripts.
+// The policy travels in the built page itself, so that it holds however the
+// page is loaded; the app scheme (src-main/app-protocol.ts) sends it as a
+// header too. Not in dev, whose live reload needs inline scripts.
 const cspMetaTag: Plugin = {
   name: 'content-security-policy',
   apply: 'build',

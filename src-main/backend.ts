@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { api, type MethodName } from '../src-shared/api';
 import type { Clock } from '../src-shared/clock';
 import { systemClock } from '../src-shared/clock';
@@ -6,11 +5,12 @@ import type { MethodSpec } from '../src-shared/contract';
 import type { Staff } from '../src-shared/domain/staff';
 import { ApiError, type ApiResult, type FieldIssue } from '../src-shared/errors';
 import { can, permissionDeniedMessage } from '../src-shared/rules/permissions';
-import { DeviceClock } from './changes/device-clock';
+import { appContextFor } from './app-context';
 import { runIntegrityCheck, type IntegrityOutcome } from './db/integrity';
 import { openDatabase, type OpenedDatabase } from './db/open';
+import { storageFailure } from './db/storage-errors';
 import { handlers } from './handlers';
-import type { AppContext, CallContext, DatabaseHealth } from './services/context';
+import type { AppContext, CallContext } from './services/context';
 import type { ScryptParams } from './services/session/passphrase-hash';
 import { LOCAL_SESSION, refuseWhileLocked, signedInStaff } from './services/session/session';
 
@@ -53,24 +53,13 @@ export interface Backend {
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(options.dbPath, { now: () => clock.now() });
-  const lastStamp = database.raw
-    // The latest by sequence: this device's stamps only ever grow with it, and
-    // the primary key finds it at once where max(hlc) read the whole log.
-    .prepare(`SELECT hlc FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1`)
-    .get(database.deviceId) as { hlc: string } | undefined;
-  const health: DatabaseHealth = { state: 'checking', detail: null };
-  const context: AppContext = {
-    health,
-    db: database.db,
-    raw: database.raw,
+  const context = appContextFor(database, {
     dbPath: options.dbPath,
-    dataDir: options.dataDir ?? dirname(options.dbPath),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     clock,
-    deviceId: database.deviceId,
-    deviceClock: new DeviceClock(database.deviceId, lastStamp?.hlc ?? null),
-    sessions: new Map(),
     ...(options.passphraseCost ? { passphraseCost: options.passphraseCost } : {}),
-  };
+  });
+  const health = context.health!;
 
   async function call(
     method: string,
@@ -106,6 +95,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return { ok: true, value: await handler(ctx, parsed.data) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      const storage = storageFailure(error);
+      if (storage) {
+        console.error(`${method} could not be saved:`, error);
+        return { ok: false, error: storage.toBody() };
+      }
       console.error(`${method} failed:`, error);
       return {
         ok: false,

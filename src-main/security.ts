@@ -34,10 +34,16 @@ export const externalAllowList: readonly string[] = [
   'https://www.gov.uk',
 ];
 
+/**
+ * The origin a URL belongs to. Node gives non-web schemes no origin ("null"),
+ * so the app's own scheme is told apart by its host: `app://involvement-desk`
+ * is the app, `app://elsewhere` is not. Every file:// URL shares one origin.
+ */
 function originOf(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return parsed.origin === 'null' ? `${parsed.protocol}//` : parsed.origin;
+    if (parsed.origin !== 'null') return parsed.origin;
+    return `${parsed.protocol}//${parsed.host}`;
   } catch {
     return null;
   }
@@ -70,4 +76,26 @@ export function isAllowedNavigation(url: string, appUrl: string): boolean {
 export function isAllowedExternal(url: string): boolean {
   const origin = originOf(url);
   return origin !== null && url.startsWith('https://') && externalAllowList.includes(origin);
+}
+
+/**
+ * Permissions the page may be granted, by name (Electron's names: "media",
+ * "notifications", "clipboard-read" and so on). None: the app records
+ * meetings and cases, and needs no camera, microphone, location,
+ * notifications, clipboard reading, MIDI, USB, serial or HID device, nor
+ * full screen. Keyboard copy and paste need no permission.
+ */
+export const grantedPermissions: readonly string[] = [];
+
+/** Whether a request (or a check) for a permission from this origin is granted. */
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+  appUrl: string,
+): boolean {
+  return (
+    grantedPermissions.includes(permission) &&
+    requestingUrl !== undefined &&
+    isSameOrigin(requestingUrl, appUrl)
+  );
 }

@@ -1,27 +1,40 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_SCHEME, APP_URL, appSchemePrivileges, serveAppFile } from './app-protocol';
 import { startBackend, type BackendRelay, type BackendWorkerSpec } from './backend-relay';
 import { bindApi } from './ipc';
 import { resolveDbPath } from './paths';
-import { isAllowedExternal, isAllowedNavigation, secureWebPreferences } from './security';
+import {
+  isAllowedExternal,
+  isAllowedNavigation,
+  isPermissionGranted,
+  secureWebPreferences,
+} from './security';
 
 export interface ShellOptions {
-  /** The page the window shows: the built renderer, or the dev server's address. */
+  /** The page the window shows: the built renderer on the app scheme, or the dev server's address. */
   appUrl: string;
+  /** The built renderer's folder: the only files the app scheme serves. */
+  rendererDir: string;
   preloadPath: string;
   worker: BackendWorkerSpec;
   argv: readonly string[];
 }
 
-/** Where the built app keeps each part, beside `out/main/main.js` (see electron.vite.config.ts). */
+/**
+ * Where the built app keeps each part, beside `out/main/main.js` (see
+ * electron.vite.config.ts). The dev server's address is taken from the
+ * environment only when not packaged: an installed app never loads a page
+ * named by a variable someone could set.
+ */
 export function builtLayout(
   mainDir: string,
   env: NodeJS.ProcessEnv,
-): Pick<ShellOptions, 'appUrl' | 'preloadPath' | 'worker'> {
+  packaged = false,
+): Pick<ShellOptions, 'appUrl' | 'rendererDir' | 'preloadPath' | 'worker'> {
   return {
-    appUrl:
-      env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(mainDir, '../renderer/index.html')).href,
+    appUrl: (!packaged && env.ELECTRON_RENDERER_URL) || APP_URL,
+    rendererDir: join(mainDir, '../renderer'),
     preloadPath: join(mainDir, '../preload/preload.cjs'),
     worker: { path: join(mainDir, 'backend-worker.js') },
   };
@@ -45,9 +58,11 @@ function openWindow(options: ShellOptions): BrowserWindow {
   window.once('ready-to-show', () => window.show());
 
   const contents = window.webContents;
-  contents.on('will-navigate', (event, url) => {
+  const stayInApp = (event: { preventDefault(): void }, url: string) => {
     if (!isAllowedNavigation(url, options.appUrl)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternal(url)) void shell.openExternal(url);
     return { action: 'deny' };
@@ -116,13 +131,22 @@ export async function startShell(options: ShellOptions): Promise<void> {
   // Date fields follow Chromium's language, not the page's: a UK team reads
   // 03/12/2026 as the third of December whatever language the computer is set to.
   app.commandLine.appendSwitch('lang', 'en-GB');
+  // Only before ready: the app's own scheme, treated like https.
+  protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
   await app.whenReady();
-  // The policy itself travels in the built page (file:// has no headers):
-  // see the content-security-policy plugin in electron.vite.config.ts.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
-    callback(false),
+  // The built page's files, and nothing else, each with the
+  // Content-Security-Policy as a header (the page carries it too, for dev).
+  protocol.handle(APP_SCHEME, (request) => serveAppFile(options.rendererDir, request));
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, options.appUrl)),
   );
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin, options.appUrl),
+  );
+  // No USB, serial or HID device is ever chosen for the page.
+  ses.setDevicePermissionHandler(() => false);
 
   const dbPath = resolveDbPath(dbFlag(options.argv), app.getPath('userData'));
   // The window shows at once ("Opening Involvement Desk") while the worker

@@ -43,6 +43,16 @@ export function electronBinaryProblem(
   return existsSync(binary) ? null : notDownloaded(packageDir);
 }
 
+/** The Electron program electron-vite will start, or null when there is none. */
+export function electronBinaryPath(
+  packageDir: string | null,
+  env: NodeJS.ProcessEnv,
+): string | null {
+  if (electronBinaryProblem(packageDir, env)) return null;
+  if (env.ELECTRON_EXEC_PATH) return env.ELECTRON_EXEC_PATH;
+  return join(packageDir!, 'dist', readFileSync(join(packageDir!, 'path.txt'), 'utf8').trim());
+}
+
 function notDownloaded(packageDir: string): string {
   return [
     `Electron's program was not downloaded when the packages were installed: there is none under ${join(packageDir, 'dist')}.`,
@@ -70,5 +80,19 @@ if (process.argv[1] && resolve(process.argv[1]) === import.meta.filename) {
   if (problem) {
     console.error(desktopUnavailableMessage(problem));
     process.exitCode = 1;
+  } else if (!process.env.ELECTRON_EXEC_PATH) {
+    // The program this project downloaded is there: switch off the features
+    // the app never uses. A program named by ELECTRON_EXEC_PATH may be shared
+    // with other apps, so it is left as it is.
+    const binary = electronBinaryPath(electronPackageDir(projectDir), process.env)!;
+    const { flipAppFuses } = await import('./flip-fuses');
+    try {
+      if ((await flipAppFuses(binary, false)) === 'flipped')
+        console.log(`Electron's fuses set on ${binary} (see SECURITY.md).`);
+    } catch (error) {
+      console.error(
+        `Electron's fuses could not be set on ${binary}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 }

@@ -3,6 +3,7 @@ import { backupCommand, restoreCommand } from './commands/backup';
 import { boardPackCommand } from './commands/board-pack';
 import { exportCommand, importCommand } from './commands/customer-transfer';
 import { demoCommand } from './commands/demo';
+import { fusesCommand } from './commands/fuses';
 import { hostCommand } from './commands/host';
 import { UsageError, type Command } from './io';
 
@@ -15,6 +16,7 @@ const commands: Command[] = [
   importCommand,
   exportCommand,
   boardPackCommand,
+  fusesCommand,
 ];
 
 function usage(): string {

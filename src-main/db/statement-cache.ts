@@ -8,9 +8,11 @@ import type { SqliteDatabase, SqliteStatement } from 'kysely';
  */
 export function withStatementCache(db: BetterSqlite3.Database, capacity = 1000): SqliteDatabase {
   const cache = new Map<string, BetterSqlite3.Statement>();
+  const rollback = safeRollback(db);
   return {
     close: () => db.close(),
     prepare(sql: string): SqliteStatement {
+      if (sql === 'rollback') return rollback;
       let stmt = cache.get(sql);
       if (stmt) {
         // Refresh its place so the least recently used is evicted first.
@@ -23,4 +25,21 @@ export function withStatementCache(db: BetterSqlite3.Database, capacity = 1000):
       return stmt as unknown as SqliteStatement;
     },
   };
+}
+
+/**
+ * On some failures (the disk full, an I/O error, out of memory) SQLite ends
+ * the transaction itself. Kysely then sends its own ROLLBACK, which fails
+ * with "no transaction is active" and is thrown in place of the failure that
+ * explains what happened. So a rollback with nothing to roll back does
+ * nothing, and the real reason reaches the user.
+ */
+function safeRollback(db: BetterSqlite3.Database): SqliteStatement {
+  const statement = db.prepare('rollback');
+  return {
+    reader: false,
+    all: () => [],
+    iterate: () => [][Symbol.iterator](),
+    run: () => (db.inTransaction ? statement.run() : { changes: 0, lastInsertRowid: 0 }),
+  } as unknown as SqliteStatement;
 }

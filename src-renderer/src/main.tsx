@@ -16,7 +16,8 @@ const queryClient = new QueryClient({
 });
 
 /*
- * A data router (still addressed by the hash, as file:// needs) only so that
+ * A data router (addressed by the hash, so every route is the one page the
+ * app scheme serves) only so that
  * a form with unsaved changes can hold a navigation and ask; the screens
  * themselves stay in App's <Routes>.
  */

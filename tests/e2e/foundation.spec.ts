@@ -1,7 +1,7 @@
 import { contentSecurityPolicy } from '../../src-main/security';
 import { expect, expectAccessible, test, TEST_PASSPHRASE } from './fixtures';
 
-test('the built page carries the content security policy itself, for file:// in the desktop app', async ({
+test('the built page carries the content security policy itself, however it is loaded', async ({
   page,
   app,
 }) => {

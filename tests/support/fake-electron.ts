@@ -61,15 +61,24 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-type PermissionHandler = (
+type PermissionRequestHandler = (
   contents: unknown,
   permission: string,
   callback: (granted: boolean) => void,
+  details: { requestingUrl?: string },
 ) => void;
+type PermissionCheckHandler = (
+  contents: unknown,
+  permission: string,
+  requestingOrigin: string,
+  details: Record<string, unknown>,
+) => boolean;
 type InvokeHandler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
 
 class FakeApp extends EventEmitter {
   lockGranted = true;
+  isPackaged = false;
   userData = '/nonexistent';
   readonly calls: string[] = [];
   readonly exitCodes: number[] = [];
@@ -115,10 +124,33 @@ export const ipcMain = {
 
 export const session = {
   defaultSession: {
-    permissionRequestHandler: null as PermissionHandler | null,
-    setPermissionRequestHandler(handler: PermissionHandler): void {
+    permissionRequestHandler: null as PermissionRequestHandler | null,
+    permissionCheckHandler: null as PermissionCheckHandler | null,
+    devicePermissionHandler: null as ((details: unknown) => boolean) | null,
+    setPermissionRequestHandler(handler: PermissionRequestHandler): void {
       this.permissionRequestHandler = handler;
     },
+    setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+      this.permissionCheckHandler = handler;
+    },
+    setDevicePermissionHandler(handler: (details: unknown) => boolean): void {
+      this.devicePermissionHandler = handler;
+    },
+  },
+};
+
+export const protocol = {
+  privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  handlers: new Map<string, ProtocolHandler>(),
+  /** Electron allows this only before the app is ready. */
+  registeredBeforeReady: null as boolean | null,
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]) {
+    this.registeredBeforeReady = !app.calls.includes('whenReady');
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    if (this.handlers.has(scheme)) throw new Error(`The scheme ${scheme} is already handled.`);
+    this.handlers.set(scheme, handler);
   },
 };
 
@@ -162,11 +194,17 @@ export function resetFakeElectron(userData = '/nonexistent'): void {
   app.switches.clear();
   FakeBrowserWindow.instances.length = 0;
   ipcMain.handlers.clear();
+  app.isPackaged = false;
   session.defaultSession.permissionRequestHandler = null;
+  session.defaultSession.permissionCheckHandler = null;
+  session.defaultSession.devicePermissionHandler = null;
+  protocol.privileged.length = 0;
+  protocol.handlers.clear();
+  protocol.registeredBeforeReady = null;
   shell.opened.length = 0;
   dialog.errors.length = 0;
   dialog.messages.length = 0;
   dialog.response = 1;
 }
 
-export default { app, BrowserWindow, ipcMain, session, shell, dialog };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, dialog };

@@ -1,5 +1,15 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../../src-shared/errors';
 import type { AppContext } from '../context';
@@ -45,8 +55,32 @@ export function storeContent(
     ]);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const path = storedFilePath(ctx, hash);
-  if (!existsSync(path)) writeFileSync(path, bytes, { flag: 'wx', mode: 0o444 });
+  if (!existsSync(path)) writeWhole(path, bytes);
   return { hash, sizeBytes: bytes.length };
+}
+
+/**
+ * Writes under a temporary name, flushes, then renames. A file named by its
+ * hash is taken as stored whenever it exists, so a write cut short (a full
+ * disk) must never leave one there: it would stand for that content ever
+ * after.
+ */
+function writeWhole(path: string, bytes: Buffer): void {
+  const part = `${path}.${randomBytes(4).toString('hex')}.part`;
+  try {
+    const fd = openSync(part, 'wx', 0o444);
+    try {
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(part, path);
+  } catch (error) {
+    rmSync(part, { force: true });
+    throw error;
+  }
 }
 
 export function readStoredContent(

@@ -5,6 +5,7 @@ import { uuidv7 } from 'uuidv7';
 import type { GeneratedFile } from '../../../src-shared/api/cases';
 import type { JobFileInfo, JobStatus } from '../../../src-shared/domain/jobs';
 import { ApiError } from '../../../src-shared/errors';
+import { storageFailure } from '../../db/storage-errors';
 import { requireActor, type AppContext, type CallContext } from '../context';
 import { writeFileAtomically } from './atomic-file';
 
@@ -74,6 +75,8 @@ function registry(ctx: AppContext): Map<string, Job> {
 /** A failure's message for the user: our own errors say what to do; anything else does not leak internals. */
 function failureMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
+  const storage = storageFailure(error, 'job');
+  if (storage) return storage.message;
   if (error instanceof Error && error.name === 'JobStepError') return error.message;
   return 'Something went wrong. No file was kept; please try again.';
 }

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -103,42 +104,112 @@ describe('opening the database', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
-  it('refuses an empty file instead of starting afresh over it', async () => {
-    const path = join(folder(), 'cut-short.sqlite');
-    writeFileSync(path, '');
-    await expect(openDatabase(path)).rejects.toThrow(
-      /cut-short\.sqlite is empty \(0 bytes\).*left untouched and is not opened as a new database\. Restore the newest backup/,
-    );
-    expect(statSync(path).size).toBe(0);
-  });
+  describe('a file that is not a sound database of ours is refused and left byte for byte as it was', () => {
+    function sha256(path: string): string {
+      return createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
 
-  it('refuses a file that is not a SQLite database', async () => {
-    const path = join(folder(), 'notes.sqlite');
-    writeFileSync(path, 'These are my meeting notes, not a database.');
-    await expect(openDatabase(path)).rejects.toThrow(/not a SQLite file.*left untouched/);
-    expect(readFileSync(path, 'utf8')).toBe('These are my meeting notes, not a database.');
-  });
+    /** A real database of ours with some pages of data, all in the main file. */
+    async function ours(path: string): Promise<void> {
+      const opened = await openDatabase(path);
+      opened.raw.exec(
+        `CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT hex(randomblob(500)) FROM n;`,
+      );
+      opened.raw.pragma('wal_checkpoint(TRUNCATE)');
+      await opened.close();
+    }
 
-  it('refuses another program’s SQLite database', async () => {
-    const path = join(folder(), 'other.sqlite');
-    const other = new Database(path);
-    other.exec(`CREATE TABLE invoices (id INTEGER PRIMARY KEY)`);
-    other.close();
-    await expect(openDatabase(path)).rejects.toThrow(/database of another program/);
-  });
+    const cases: { name: string; make(path: string): Promise<void> | void; message: RegExp }[] = [
+      {
+        name: 'an empty (zero-byte) file, not taken for a fresh install',
+        make: (path) => writeFileSync(path, ''),
+        message:
+          /is empty \(0 bytes\).*left untouched and is not opened as a new database\. Restore the newest backup/,
+      },
+      {
+        name: 'a text file',
+        make: (path) => writeFileSync(path, 'These are my meeting notes, not a database.'),
+        message: /not an Involvement Desk database: it is not a SQLite file.*left untouched/,
+      },
+      {
+        name: 'random bytes',
+        make: (path) => writeFileSync(path, randomBytes(64 * 1024)),
+        message: /not a SQLite file.*left untouched/,
+      },
+      {
+        name: 'another program’s SQLite database, with no application id',
+        make: (path) => {
+          const other = new Database(path);
+          other.exec(`CREATE TABLE invoices (id INTEGER PRIMARY KEY)`);
+          other.close();
+        },
+        message: /database of another program, not of Involvement Desk.*left untouched/,
+      },
+      {
+        name: 'another program’s SQLite database, with its own application id',
+        make: (path) => {
+          const other = new Database(path);
+          // Fossil's repository id: a real program's mark, not ours.
+          other.pragma('application_id = 252006673');
+          other.exec(`CREATE TABLE blob (rid INTEGER PRIMARY KEY, content BLOB)`);
+          other.close();
+        },
+        message: /database of another program.*left untouched/,
+      },
+      {
+        name: 'another program’s empty SQLite database, with its own application id',
+        make: (path) => {
+          const other = new Database(path);
+          other.pragma('application_id = 252006673');
+          other.pragma('user_version = 1');
+          other.close();
+        },
+        message: /database of another program.*left untouched/,
+      },
+      {
+        name: 'a database of ours cut short (truncated by a failed copy)',
+        make: async (path) => {
+          await ours(path);
+          const bytes = readFileSync(path);
+          writeFileSync(path, bytes.subarray(0, Math.floor(bytes.length / 2)));
+        },
+        message: /damaged and cannot be opened safely.*left untouched: restore the latest backup/,
+      },
+      {
+        name: 'a damaged database of ours (pages scribbled over)',
+        make: async (path) => {
+          await ours(path);
+          const bytes = readFileSync(path);
+          // Scribble over the middle pages, leaving the header intact.
+          bytes.fill(0x55, 8192, bytes.length - 4096);
+          writeFileSync(path, bytes);
+        },
+        message: /damaged and cannot be opened safely.*left untouched/,
+      },
+      {
+        name: 'a SQLite header followed by random bytes',
+        make: async (path) => {
+          await ours(path);
+          const bytes = readFileSync(path);
+          randomBytes(bytes.length - 100).copy(bytes, 100);
+          writeFileSync(path, bytes);
+        },
+        message: /damaged and cannot be opened safely|database of another program/,
+      },
+    ];
 
-  it('refuses a damaged database', async () => {
-    const path = join(folder(), 'damaged.sqlite');
-    const opened = await openDatabase(path);
-    opened.raw.exec(
-      `CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT hex(randomblob(500)) FROM n;`,
-    );
-    opened.raw.pragma('wal_checkpoint(TRUNCATE)');
-    await opened.close();
-    const bytes = readFileSync(path);
-    // Scribble over the middle pages, leaving the header intact.
-    bytes.fill(0x55, 8192, bytes.length - 4096);
-    writeFileSync(path, bytes);
-    await expect(openDatabase(path)).rejects.toThrow(/damaged and cannot be opened safely/);
+    for (const c of cases) {
+      it(c.name, async () => {
+        const dir = folder();
+        const path = join(dir, 'involvement-desk.sqlite');
+        await c.make(path);
+        const before = sha256(path);
+        const siblings = readdirSync(dir).sort();
+        await expect(openDatabase(path)).rejects.toThrow(c.message);
+        expect(sha256(path)).toBe(before);
+        // Not a journal, a backup or a fresh file beside it either.
+        expect(readdirSync(dir).sort()).toEqual(siblings);
+      });
+    }
   });
 });

@@ -1,8 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_CHANNEL } from '../../../src-main/api-channel';
 import { backendStoppedError } from '../../../src-main/backend-relay';
+import { APP_URL } from '../../../src-main/app-protocol';
+import { contentSecurityPolicy } from '../../../src-main/security';
 import { builtLayout, startShell } from '../../../src-main/shell';
 import viteConfig from '../../../electron.vite.config';
 import {
@@ -15,6 +17,7 @@ import {
   FakeBrowserWindow,
   ipcMain,
   navigationEvent,
+  protocol,
   resetFakeElectron,
   session,
   shell,
@@ -26,7 +29,29 @@ import { tempDir } from '../../support/temp-db';
 vi.mock('electron', () => import('../../support/fake-electron'));
 
 const slow = { timeout: 90_000 };
-const appUrl = 'file:///opt/Involvement%20Desk/resources/app/out/renderer/index.html';
+const appUrl = APP_URL;
+
+/**
+ * A built renderer folder, with a secret beside it (not in it) and a link
+ * inside it that leads to the secret: the app scheme must serve neither.
+ */
+function rendererFolder(): { dir: string; secret: string; cleanup(): void } {
+  const t = tempDir();
+  const dir = join(t.dir, 'renderer');
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Involvement Desk</title>');
+  writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log("app")');
+  writeFileSync(join(dir, 'assets', 'index-abc.css'), 'body{}');
+  writeFileSync(join(dir, 'assets', 'inter.woff2'), 'font');
+  writeFileSync(join(dir, 'assets', 'logo.svg'), '<svg/>');
+  writeFileSync(join(dir, 'assets', 'data.bin'), 'bytes');
+  const secret = join(t.dir, 'secret.txt');
+  writeFileSync(secret, 'TOP SECRET: the database key');
+  symlinkSync(secret, join(dir, 'assets', 'linked.txt'));
+  return { dir, secret, cleanup: t.cleanup };
+}
+const renderer = rendererFolder();
+afterAll(() => renderer.cleanup());
 
 function theWindow(): FakeBrowserWindow {
   expect(FakeBrowserWindow.instances).toHaveLength(1);
@@ -47,6 +72,7 @@ describe('the desktop shell, started', slow, () => {
     resetFakeElectron(join(folder.dir, 'user-data'));
     await startShell({
       appUrl,
+      rendererDir: renderer.dir,
       preloadPath: '/opt/app/out/preload/preload.cjs',
       worker: breakableBackendWorker,
       argv: ['/opt/app/involvement-desk', '--db', dbPath],
@@ -80,6 +106,10 @@ describe('the desktop shell, started', slow, () => {
       webviewTag: false,
       preload: '/opt/app/out/preload/preload.cjs',
     });
+    const preferences = window.options.webPreferences as Record<string, unknown>;
+    // Left at Electron's defaults (off): never switched on.
+    for (const risky of ['experimentalFeatures', 'enableBlinkFeatures', 'allowpopups'])
+      expect(preferences).not.toHaveProperty(risky);
     expect(window.options.show).toBe(false);
     expect(window.loaded).toEqual([appUrl]);
     window.emit('ready-to-show');
@@ -96,7 +126,12 @@ describe('the desktop shell, started', slow, () => {
     expect(navigate(`${appUrl}#/cases`)).toBe('allowed');
     expect(navigate('https://evil.example/')).toBe('refused');
     expect(navigate('file:///tmp/downloaded.html')).toBe('refused');
+    expect(navigate('file:///opt/app/out/renderer/index.html')).toBe('refused');
+    expect(navigate('app://elsewhere/index.html')).toBe('refused');
     expect(navigate('https://www.gov.uk/')).toBe('refused');
+    const redirect = navigationEvent();
+    contents.emit('will-redirect', redirect, 'https://evil.example/');
+    expect(redirect.defaultPrevented).toBe(true);
 
     const open = contents.windowOpenHandler!;
     for (const url of [
@@ -138,13 +173,97 @@ describe('the desktop shell, started', slow, () => {
     dialog.response = 1;
   });
 
-  it('denies every permission the page asks for', () => {
-    const handler = session.defaultSession.permissionRequestHandler!;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      const answers: boolean[] = [];
-      handler({}, permission, (granted) => answers.push(granted));
-      expect(answers).toEqual([false]);
+  it('denies every permission the page asks for or checks, even from the app itself', () => {
+    const request = session.defaultSession.permissionRequestHandler!;
+    const check = session.defaultSession.permissionCheckHandler!;
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'midiSysex',
+      'fullscreen',
+      'openExternal',
+      'hid',
+      'serial',
+      'usb',
+      'idle-detection',
+      'persistent-storage',
+    ]) {
+      for (const from of [appUrl, 'https://evil.example/']) {
+        const answers: boolean[] = [];
+        request({}, permission, (granted) => answers.push(granted), { requestingUrl: from });
+        expect(answers).toEqual([false]);
+        expect(check({}, permission, new URL(from).origin, {})).toBe(false);
+      }
     }
+    expect(session.defaultSession.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('registers the app scheme as standard and secure before the app is ready', () => {
+    expect(protocol.registeredBeforeReady).toBe(true);
+    expect(protocol.privileged).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ]);
+    expect([...protocol.handlers.keys()]).toEqual(['app']);
+  });
+
+  it('serves the built page’s files on the app scheme, each with its type and the policy', async () => {
+    const serve = protocol.handlers.get('app')!;
+    const get = (url: string, method = 'GET') => serve(new Request(url, { method }));
+    for (const [path, type] of [
+      ['/index.html', 'text/html; charset=utf-8'],
+      ['/', 'text/html; charset=utf-8'],
+      ['/assets/index-abc.js', 'text/javascript; charset=utf-8'],
+      ['/assets/index-abc.css', 'text/css; charset=utf-8'],
+      ['/assets/inter.woff2', 'font/woff2'],
+      ['/assets/logo.svg', 'image/svg+xml'],
+      ['/assets/data.bin', 'application/octet-stream'],
+    ] as const) {
+      const response = await get(`app://involvement-desk${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toBe(type);
+      expect(response.headers.get('content-security-policy')).toBe(contentSecurityPolicy);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect(await (await get('app://involvement-desk/index.html')).text()).toContain(
+      '<title>Involvement Desk</title>',
+    );
+  });
+
+  it('refuses path traversal, links out, other hosts, folders and writes', async () => {
+    const serve = protocol.handlers.get('app')!;
+    const secretName = basename(renderer.secret);
+    const refused = [
+      [`app://involvement-desk/../${secretName}`, 404],
+      [`app://involvement-desk/assets/../../${secretName}`, 404],
+      [`app://involvement-desk/%2e%2e/${secretName}`, 404],
+      [`app://involvement-desk/..%2f${secretName}`, 403],
+      [`app://involvement-desk/assets%2f..%2f..%2f${secretName}`, 403],
+      [`app://involvement-desk/..%5c${secretName}`, 400],
+      [`app://involvement-desk/%252e%252e/${secretName}`, 404],
+      [`app://involvement-desk/index.html%00.js`, 400],
+      [`app://involvement-desk/${encodeURIComponent(renderer.secret)}`, 404],
+      ['app://involvement-desk/assets/linked.txt', 403],
+      ['app://involvement-desk/assets', 404],
+      ['app://involvement-desk/missing.js', 404],
+      ['app://elsewhere/index.html', 403],
+      ['app://involvement-desk/%E0%A4%A', 400],
+    ] as const;
+    for (const [url, status] of refused) {
+      const response = await serve(new Request(url));
+      expect(response.status, url).toBe(status);
+      expect(await response.text(), url).not.toContain('TOP SECRET');
+    }
+    const post = await serve(new Request('app://involvement-desk/index.html', { method: 'POST' }));
+    expect(post.status).toBe(405);
+    const head = await serve(new Request('app://involvement-desk/index.html', { method: 'HEAD' }));
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
   });
 
   it('answers the app page through the backend worker, on the database named by --db', async () => {
@@ -153,9 +272,22 @@ describe('the desktop shell, started', slow, () => {
     expect(existsSync(dbPath)).toBe(true);
     expect(existsSync(join(folder.dir, 'user-data'))).toBe(false);
 
-    const elsewhere = { url: 'https://evil.example/' };
+    for (const url of [
+      'https://evil.example/',
+      'app://elsewhere/index.html',
+      'file:///opt/app/out/renderer/index.html',
+      'http://localhost:5173/',
+    ]) {
+      const elsewhere = { url };
+      expect(
+        await call({ senderFrame: elsewhere, sender: { mainFrame: elsewhere } }, 'staff.list', {}),
+        url,
+      ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    // An iframe inside the app's own page is not the app.
+    const frame = { url: `${appUrl}#/` };
     expect(
-      await call({ senderFrame: elsewhere, sender: { mainFrame: elsewhere } }, 'staff.list', {}),
+      await call({ senderFrame: frame, sender: { mainFrame: { url: appUrl } } }, 'staff.list', {}),
     ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
@@ -212,6 +344,7 @@ describe('the desktop shell, in other situations', slow, () => {
     app.lockGranted = false;
     await startShell({
       appUrl,
+      rendererDir: renderer.dir,
       preloadPath: '/opt/app/out/preload/preload.cjs',
       worker: backendWorkerFromSource,
       argv: [],
@@ -228,6 +361,7 @@ describe('the desktop shell, in other situations', slow, () => {
       writeFileSync(dbPath, 'These are my meeting notes, not a database.');
       await startShell({
         appUrl,
+        rendererDir: renderer.dir,
         preloadPath: '/opt/app/out/preload/preload.cjs',
         worker: backendWorkerFromSource,
         argv: ['--db', dbPath],
@@ -256,12 +390,15 @@ describe('where the built app finds its parts', () => {
     const layout = builtLayout(mainDir, {});
     expect(layout.worker).toEqual({ path: join(mainDir, 'backend-worker.js') });
     expect(layout.preloadPath).toBe(resolve(mainDir, '../preload/preload.cjs'));
-    expect(layout.appUrl).toBe(
-      'file:///opt/Involvement%20Desk/resources/app/out/renderer/index.html',
-    );
+    expect(layout.appUrl).toBe('app://involvement-desk/index.html');
+    expect(layout.rendererDir).toBe(resolve(mainDir, '../renderer'));
     expect(builtLayout(mainDir, { ELECTRON_RENDERER_URL: 'http://localhost:5173' }).appUrl).toBe(
       'http://localhost:5173',
     );
+    // An installed app never loads a page named by the environment.
+    expect(
+      builtLayout(mainDir, { ELECTRON_RENDERER_URL: 'https://evil.example/' }, true).appUrl,
+    ).toBe('app://involvement-desk/index.html');
 
     const config = viteConfig as unknown as {
       main: { build: { rollupOptions: { input: Record<string, string> } } };

@@ -4,9 +4,11 @@ import {
   isAllowedExternal,
   isAllowedNavigation,
   isAppFrame,
+  isPermissionGranted,
   isSameOrigin,
   secureWebPreferences,
 } from '../../../src-main/security';
+import { APP_URL, mimeTypeFor, resolveAppFile } from '../../../src-main/app-protocol';
 
 describe('window hardening', () => {
   it('isolates and sandboxes the renderer, with no Node in the page', () => {
@@ -67,5 +69,55 @@ describe('navigation and new windows', () => {
     expect(isAllowedExternal('https://www.housing-ombudsman.org.uk.evil.com/')).toBe(false);
     expect(isAllowedExternal('javascript:alert(1)')).toBe(false);
     expect(isAllowedExternal('file:///etc/passwd')).toBe(false);
+  });
+});
+
+describe('the app scheme', () => {
+  it('is one origin per host: the app, not another host of the same scheme', () => {
+    expect(isSameOrigin('app://involvement-desk/index.html#/cases', APP_URL)).toBe(true);
+    expect(isSameOrigin('app://involvement-desk.evil/index.html', APP_URL)).toBe(false);
+    expect(isSameOrigin('app://evil/index.html', APP_URL)).toBe(false);
+    expect(isSameOrigin('file:///opt/app/out/renderer/index.html', APP_URL)).toBe(false);
+  });
+  it('lets only the app’s main frame call, and the window go nowhere else', () => {
+    expect(isAppFrame(`${APP_URL}#/customers`, APP_URL, true)).toBe(true);
+    expect(isAppFrame(APP_URL, APP_URL, false)).toBe(false);
+    expect(isAppFrame('app://evil/index.html', APP_URL, true)).toBe(false);
+    expect(isAllowedNavigation('app://involvement-desk/index.html#/cases', APP_URL)).toBe(true);
+    expect(isAllowedNavigation('app://evil/', APP_URL)).toBe(false);
+    expect(isAllowedNavigation('https://involvement-desk/', APP_URL)).toBe(false);
+  });
+  it('serves files by type and never outside the renderer folder', () => {
+    expect(mimeTypeFor('/x/index.HTML')).toBe('text/html; charset=utf-8');
+    expect(mimeTypeFor('/x/app.mjs')).toBe('text/javascript; charset=utf-8');
+    expect(mimeTypeFor('/x/archive.asar')).toBe('application/octet-stream');
+    expect(resolveAppFile('/opt/app/out/renderer', 'not a url')).toEqual({
+      ok: false,
+      status: 400,
+    });
+    expect(resolveAppFile('/opt/app/out/renderer', 'https://involvement-desk/index.html')).toEqual({
+      ok: false,
+      status: 403,
+    });
+    expect(
+      resolveAppFile('/opt/app/out/renderer', 'app://involvement-desk/..%2f..%2fetc%2fpasswd'),
+    ).toEqual({
+      ok: false,
+      status: 403,
+    });
+  });
+});
+
+describe('permissions', () => {
+  it('grants nothing, to the app or anyone else', () => {
+    for (const permission of [
+      'media',
+      'notifications',
+      'clipboard-read',
+      'geolocation',
+      'fullscreen',
+    ])
+      for (const from of [APP_URL, 'app://involvement-desk', 'https://evil.example/', undefined])
+        expect(isPermissionGranted(permission, from, APP_URL)).toBe(false);
   });
 });
