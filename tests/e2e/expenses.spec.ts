@@ -188,6 +188,15 @@ test('an officer claims from the sign-in screen; the team leader approves, batch
   await expect(page.getByRole('link', { name: 'Change the claim' })).toHaveCount(0);
   await shoot(page, 'claim-leader-paid');
 
+  // Her record lists the claim, paid, and how she is paid.
+  await page.goto(`${app.url}#/customers/${s.maureen}`);
+  const onRecord = page.getByRole('region', { name: 'Expenses claims' });
+  await expect(onRecord.getByRole('row', { name: /£12\.40/ })).toContainText('Paid');
+  await expect(page.getByRole('region', { name: 'How the customer is paid' })).toContainText(
+    '12345678',
+  );
+  await expect(onRecord.getByRole('link', { name: 'New claim for Maureen Ashby' })).toBeVisible();
+
   await page.goto(`${app.url}#/expenses/budgets`);
   await expect(page.getByRole('heading', { name: 'Expenses budgets' })).toBeVisible();
   await page.getByLabel('Group').selectOption({ label: 'Customer Council' });

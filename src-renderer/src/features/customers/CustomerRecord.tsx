@@ -25,6 +25,7 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { CustomerExpenses } from '../expenses/CustomerExpenses';
 import { StatusBadge } from './StatusBadge';
 import { CustomerInvolvementSection } from '../groups/CustomerInvolvementSection';
 import { DeleteWithReasonDialog } from '../meetings/DeleteWithReasonDialog';
@@ -89,6 +90,7 @@ export function CustomerRecord() {
   const organisation = useApiQuery('organisation.get', {});
   const canWrite = useCan('customers.write');
   const canDelete = useCan('customers.delete');
+  const canSeeExpenses = useCan('expenses.read');
   if (customer.isPending) return <Loading what="Loading the customer" />;
   if (customer.error && !customer.data)
     return <Notice tone="error">{customer.error.message}</Notice>;
@@ -252,6 +254,8 @@ export function CustomerRecord() {
       ) : null}
 
       <CustomerInvolvementSection customerId={c.id} />
+
+      {canSeeExpenses ? <CustomerExpenses customerId={c.id} name={displayName(c)} /> : null}
 
       <HistoryPanel entity="customers" id={c.id} />
     </>

@@ -13,7 +13,9 @@ import '../../styles/expenses.css';
 export function ClaimsList() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as ClaimStatus | null) || null;
-  const list = useApiQuery('expenses.claims', { status, limit: 200 });
+  // A customer's record links here for all of their claims.
+  const customerId = params.get('customer') || null;
+  const list = useApiQuery('expenses.claims', { status, customerId, limit: 200 });
   const leader = useCan('expenses.approve');
   const batches = useCan('expenses.batches');
   return (
@@ -48,8 +50,19 @@ export function ClaimsList() {
           value={status ?? ''}
           placeholder="All claims"
           options={statusOptions}
-          onChange={(e) => setParams(e.target.value ? { status: e.target.value } : {})}
+          onChange={(e) => {
+            const next = new URLSearchParams(params);
+            if (e.target.value) next.set('status', e.target.value);
+            else next.delete('status');
+            setParams(next);
+          }}
         />
+        {customerId ? (
+          <p>
+            {list.data?.rows[0]?.customerName ?? 'One customer'}’s claims.{' '}
+            <Link to={status ? `/expenses?status=${status}` : '/expenses'}>Show everyone’s</Link>
+          </p>
+        ) : null}
       </div>
       {list.error ? <Notice tone="error">{errorMessage(list.error)}</Notice> : null}
       {!list.data ? (
