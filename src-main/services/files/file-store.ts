@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../../src-shared/errors';
 import type { AppContext } from '../context';
@@ -61,4 +61,15 @@ export function readStoredContent(
       `The stored copy of ${fileName} is missing from the app's file store.`,
     );
   return readFileSync(path).toString('base64');
+}
+
+/**
+ * Deletes a stored file for good. Only erasure calls it, once it has made
+ * sure no record that is kept still cites the content.
+ */
+export function deleteStoredContent(ctx: Pick<AppContext, 'dataDir'>, hash: string): boolean {
+  const path = storedFilePath(ctx, hash);
+  if (!existsSync(path)) return false;
+  rmSync(path, { force: true });
+  return true;
 }
