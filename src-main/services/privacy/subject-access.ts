@@ -93,6 +93,12 @@ export interface SubjectAccessData {
     reason: string | null;
   }[];
   audit: { at: string; by: string; action: string; what: string; rows: number | null }[];
+  /**
+   * Exports of the register made while they were on it. Which customers a
+   * filtered export held is not kept (it would copy the register into the
+   * log), so every one is listed: they may have been in it.
+   */
+  registerExports: { at: string; by: string; what: string; rows: number | null }[];
 }
 
 function all(ctx: AppContext, sqlText: string, ...args: unknown[]): Row[] {
@@ -160,7 +166,21 @@ export function gatherSubjectData(
     what: String(r.what),
     rows: (r.rows as number | null) ?? null,
   }));
+  const registerExports = all(
+    ctx,
+    `SELECT a.at, coalesce(s.name, 'Unknown') AS by, a.what, a.rows
+     FROM audit_log a LEFT JOIN staff s ON s.id = a.actor_id
+     WHERE a.action = 'export' AND a.what LIKE 'Customer register workbook%' AND a.at >= ?
+     ORDER BY a.id`,
+    String(customer.created_at),
+  ).map((r) => ({
+    at: String(r.at),
+    by: String(r.by),
+    what: String(r.what),
+    rows: (r.rows as number | null) ?? null,
+  }));
   return {
+    registerExports,
     subject: {
       id: customerId,
       name: `${String(customer.first_name)} ${String(customer.last_name)}`,
@@ -258,6 +278,17 @@ export function packSections(ctx: AppContext, data: SubjectAccessData): SarSecti
       fields: [
         ['Action', a.action.replace(/_/g, ' ')],
         ['What', a.what],
+      ],
+    })),
+  });
+  sections.push({
+    heading: 'Exports of the register made while you were on it',
+    empty: 'None.',
+    items: data.registerExports.map((a) => ({
+      title: `${a.at.slice(0, 16).replace('T', ' ')} · ${a.by}`,
+      fields: [
+        ['What', a.what],
+        ['Customers in it', a.rows === null ? 'Not recorded' : String(a.rows)],
       ],
     })),
   });

@@ -14,6 +14,10 @@ export async function finished(app: TestApp, id: string): Promise<JobStatus> {
   throw new Error('The job did not end.');
 }
 
+function before(iso: string, days: number): string {
+  return new Date(Date.parse(iso) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 const text = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
 /**
@@ -92,16 +96,16 @@ export async function seedPerson(
       complainantAddressLine1: '7 Quillfeather Cottages',
       subject: `Damp at the ${SURNAME} home not fixed`,
       stage1: {
-        received: '2025-09-01',
-        acknowledged: '2025-09-03',
-        responded: '2025-09-20',
+        received: before(options.meetingAt, 160),
+        acknowledged: before(options.meetingAt, 158),
+        responded: before(options.meetingAt, 141),
         extensionDays: 0,
         outcome: 'not_upheld',
       },
       stage2: {
-        received: '2025-10-01',
-        acknowledged: '2025-10-03',
-        responded: '2025-10-30',
+        received: before(options.meetingAt, 130),
+        acknowledged: before(options.meetingAt, 128),
+        responded: before(options.meetingAt, 101),
         extensionDays: 0,
         outcome: 'partly_upheld',
       },
