@@ -119,17 +119,17 @@ export async function auditTrail(ctx: CallContext, q: Query): Promise<AuditPage>
   const parts: string[] = [];
   if (q.source !== 'audit') {
     parts.push(`SELECT 'changes' AS source, l.at, l.actor_id, l.op AS action, l.entity, l.entity_id,
-        l.field, l.before, l.after, NULL AS what, NULL AS customer_id, NULL AS rows, NULL AS classes
-      FROM change_log l ${changeFilter(q, args)}`);
+        l.field, NULL AS before, NULL AS after, NULL AS what, NULL AS customer_id, NULL AS rows, NULL AS classes,
+        l.hlc AS k FROM change_log l ${changeFilter(q, args)}`);
   }
   if (q.source !== 'changes') {
     parts.push(`SELECT 'audit' AS source, a.at, a.actor_id, a.action, a.entity, a.entity_id,
-        NULL, NULL, NULL, a.what, a.customer_id, a.rows, a.classes
-      FROM audit_log a ${auditFilter(q, args)}`);
+        NULL, NULL, NULL, a.what, a.customer_id, a.rows, a.classes,
+        a.id AS k FROM audit_log a ${auditFilter(q, args)}`);
   }
   const sqlText = `SELECT t.*, s.name AS actor_name FROM (${parts.join(' UNION ALL ')}) t
     LEFT JOIN staff s ON s.id = t.actor_id
-    ORDER BY t.at DESC LIMIT ? OFFSET ?`;
+    ORDER BY t.at DESC, t.source = 'audit' DESC, t.k DESC LIMIT ? OFFSET ?`;
   args.push(q.pageSize + 1, q.page * q.pageSize);
   const rows = ctx.raw.prepare(sqlText).all(...args) as Row[];
   const more = rows.length > q.pageSize;
@@ -159,8 +159,7 @@ function toEntry(r: Row): AuditEntry {
 }
 
 function changeWords(r: Row): string {
-  if (r.action === 'create') return 'Created';
-  if (r.action === 'delete') return 'Deleted';
-  if (r.action === 'restore') return 'Restored';
+  if (r.action === 'create') return 'The whole record';
+  if (r.action === 'delete' || r.action === 'restore') return '';
   return `${r.field ?? 'A field'} changed`;
 }

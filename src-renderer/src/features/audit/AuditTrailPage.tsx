@@ -250,7 +250,9 @@ export function AuditTrailPage() {
                       {e.source === 'audit'
                         ? e.detail
                         : (fieldLabel(e.entity, e.field) ?? e.detail)}
-                      {e.rows !== null ? ` · ${e.rows} rows` : ''}
+                      {e.rows !== null
+                        ? ` · ${e.rows} ${e.action === 'export' ? 'rows' : 'records'}`
+                        : ''}
                       {e.classes.length
                         ? ` · includes ${e.classes
                             .map((c) => dataClassLabels[c as DataClass] ?? c)

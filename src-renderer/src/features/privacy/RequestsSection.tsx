@@ -160,7 +160,7 @@ function RequestActions({
           type="button"
           className="button button--secondary"
           disabled={job.running}
-          aria-label={`Produce the subject access pack for ${r.customerName}`}
+          aria-label={`Produce the pack for ${r.customerName}`}
           onClick={() =>
             void job.start(() => call('privacy.startSubjectAccess', { customerId: r.customerId }))
           }
@@ -182,7 +182,7 @@ function RequestActions({
         <button
           type="button"
           className="button button--secondary"
-          aria-label={`Mark the request from ${r.customerName} answered today`}
+          aria-label={`Mark answered: the request from ${r.customerName}`}
           onClick={() =>
             void call('privacy.completeRequest', { id: r.id, completedOn: today })
               .then(onChanged)

@@ -123,6 +123,7 @@ function EraseControl({
       </p>
       <TextField
         label="Why"
+        hint="Kept on the audit trail: do not write the person’s name here."
         value={reason}
         autoFocus
         onChange={(e) => setReason(e.target.value)}
