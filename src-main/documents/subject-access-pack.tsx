@@ -22,7 +22,7 @@ const s = StyleSheet.create({
   org: { fontSize: 11, color: '#073b45', fontWeight: 'bold' },
   title: { fontSize: 18, fontWeight: 'bold', color: '#073b45', marginTop: 10 },
   meta: { marginTop: 4, color: '#3d4750' },
-  intro: { marginTop: 10, lineHeight: 1.4 },
+  intro: { marginTop: 10, lineHeight: 1.25 },
   heading: { fontSize: 13, fontWeight: 'bold', color: '#073b45', marginTop: 16, marginBottom: 4 },
   item: { marginTop: 6, paddingBottom: 4, borderBottomWidth: 1, borderColor: '#c9d1d7' },
   itemTitle: { fontWeight: 'bold', marginBottom: 2 },

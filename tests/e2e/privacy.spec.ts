@@ -38,7 +38,7 @@ test('the administrator erases a customer who asked, from the retention screen, 
   ).toBeVisible();
   const due = page.getByRole('table', { name: 'Records due for erasure, oldest first' });
   await expect(due.getByRole('row', { name: /Zebedee Quillfeather/ })).toContainText(
-    'Asked to be erased on 2026-10-28.',
+    'Asked to be erased on 28 Oct 2026.',
   );
   await expectAccessible(page, 'the retention screen');
   await page.setViewportSize({ width: 1280, height: 900 });

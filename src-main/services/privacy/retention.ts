@@ -12,7 +12,7 @@ import {
   retentionDueOn,
   retentionReason,
 } from '../../../src-shared/rules/retention';
-import { londonDate } from '../../../src-shared/rules/working-days';
+import { londonDate, readableDate } from '../../../src-shared/rules/working-days';
 import { demand, writing, type AppContext, type CallContext } from '../context';
 import { readSetting, saveSetting } from '../settings';
 
@@ -66,7 +66,7 @@ export async function retentionOverview(ctx: CallContext): Promise<RetentionOver
       label: `${a.first_name} ${a.last_name}`,
       from: a.received_on,
       dueOn: a.received_on,
-      reason: `Asked to be erased on ${a.received_on}.`,
+      reason: `Asked to be erased on ${readableDate(a.received_on)}.`,
     });
 
   const customerCutoff = retentionCutoff(today, schedule.customer);

@@ -217,6 +217,12 @@ function lookupFor(ctx: AppContext): HistoryLookup {
   };
 }
 
+const stamp = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+
 function fieldsOf(entity: string, row: Row, lookup: HistoryLookup): [string, string][] {
   const words = historyFieldsFor(entity);
   const out: [string, string][] = [];
@@ -226,7 +232,12 @@ function fieldsOf(entity: string, row: Row, lookup: HistoryLookup): [string, str
     if (w && 'hidden' in w && w.hidden) continue;
     const label =
       w && 'label' in w ? w.label : column.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-    out.push([label, describeValue(words, column, value, lookup)]);
+    out.push([
+      label,
+      column.endsWith('_at') && typeof value === 'string'
+        ? stamp.format(new Date(value))
+        : describeValue(words, column, value, lookup),
+    ]);
   }
   return out;
 }

@@ -62,7 +62,7 @@ describe('the retention schedule', () => {
       {
         type: 'customer',
         label: `Zebedee ${SURNAME}`,
-        reason: 'Asked to be erased on 2026-03-19.',
+        reason: 'Asked to be erased on 19 Mar 2026.',
       },
     ]);
   });

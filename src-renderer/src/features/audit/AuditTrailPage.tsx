@@ -33,7 +33,9 @@ function fieldLabel(entity: string | null, field: string | null): string | null 
 }
 
 function recordWords(e: AuditEntry): string {
-  return e.entity ? e.entity.replace(/_/g, ' ') : '—';
+  if (!e.entity) return '—';
+  const words = e.entity.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** The customer chosen as a filter, by name, with a way to clear it. */
