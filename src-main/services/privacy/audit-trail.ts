@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { AuditEntry, AuditPage, auditQueryInput } from '../../../src-shared/domain/privacy';
+import { entityPolicies } from '../../changes/entities';
 import { demand, type CallContext } from '../context';
 
 type Query = z.output<typeof auditQueryInput>;
@@ -22,14 +23,23 @@ const linkedTables: readonly [table: string, column: string][] = [
   ['review_team', 'customer_id'],
   ['privacy_requests', 'customer_id'],
 ];
-const LINKED_SQL = linkedTables
-  .map(([t, c]) => `SELECT id FROM "${t}" WHERE "${c}" = ?`)
-  .join(' UNION ALL ');
+/** One term per kind of record, so each is found through the log's (entity, entity_id) index. */
+const PERSON_SQL = [
+  `(l.entity = 'customers' AND l.entity_id = ?)`,
+  ...linkedTables.map(
+    ([t, c]) => `(l.entity = '${t}' AND l.entity_id IN (SELECT id FROM "${t}" WHERE "${c}" = ?))`,
+  ),
+].join(' OR ');
+
+/** Every kind of record the log holds, so a search by id alone still uses the index. */
+const ENTITY_LIST = Object.keys(entityPolicies)
+  .map((e) => `'${e}'`)
+  .join(', ');
 
 function changeFilter(q: Query, args: unknown[]): string {
   const where: string[] = [];
   if (q.customerId) {
-    where.push(`(l.entity_id = ? OR l.entity_id IN (${LINKED_SQL}))`);
+    where.push(`(${PERSON_SQL})`);
     args.push(q.customerId, ...linkedTables.map(() => q.customerId));
   }
   if (q.staffId) {
@@ -41,16 +51,19 @@ function changeFilter(q: Query, args: unknown[]): string {
     args.push(q.entity);
   }
   if (q.entityId) {
+    if (!q.entity) where.push(`l.entity IN (${ENTITY_LIST})`);
     where.push('l.entity_id = ?');
     args.push(q.entityId);
   }
+  // The clock stamp starts with the time written, and is indexed: it narrows
+  // the range (a day either side, for a clock that was moved), `at` decides.
   if (q.from) {
-    where.push('l.at >= ?');
-    args.push(q.from);
+    where.push('l.hlc >= ? AND l.at >= ?');
+    args.push(addDays(q.from, -1), q.from);
   }
   if (q.to) {
-    where.push('l.at < ?');
-    args.push(nextDay(q.to));
+    where.push('l.hlc < ? AND l.at < ?');
+    args.push(addDays(q.to, 2), addDays(q.to, 1));
   }
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
@@ -79,14 +92,14 @@ function auditFilter(q: Query, args: unknown[]): string {
   }
   if (q.to) {
     where.push('a.at < ?');
-    args.push(nextDay(q.to));
+    args.push(addDays(q.to, 1));
   }
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
-function nextDay(date: string): string {
+function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
@@ -99,8 +112,6 @@ interface Row {
   entity: string | null;
   entity_id: string | null;
   field: string | null;
-  before: string | null;
-  after: string | null;
   what: string | null;
   customer_id: string | null;
   rows: number | null;
@@ -117,19 +128,29 @@ export async function auditTrail(ctx: CallContext, q: Query): Promise<AuditPage>
   demand(ctx, 'audit.read');
   const args: unknown[] = [];
   const parts: string[] = [];
+  // Each log gives at most the rows up to the end of this page, read in its
+  // own index's order; the two are then merged by time.
+  const upTo = (q.page + 1) * q.pageSize + 1;
   if (q.source !== 'audit') {
-    parts.push(`SELECT 'changes' AS source, l.at, l.actor_id, l.op AS action, l.entity, l.entity_id,
-        l.field, NULL AS before, NULL AS after, NULL AS what, NULL AS customer_id, NULL AS rows, NULL AS classes,
-        l.hlc AS k FROM change_log l ${changeFilter(q, args)}`);
+    const where = changeFilter(q, args);
+    parts.push(`SELECT * FROM (SELECT 'changes' AS source, l.at, l.actor_id, l.op AS action, l.entity,
+        l.entity_id, l.field, NULL AS what, NULL AS customer_id, NULL AS rows, NULL AS classes,
+        l.hlc AS k FROM change_log l ${where} ORDER BY l.hlc DESC LIMIT ?)`);
+    args.push(upTo);
   }
   if (q.source !== 'changes') {
-    parts.push(`SELECT 'audit' AS source, a.at, a.actor_id, a.action, a.entity, a.entity_id,
-        NULL, NULL, NULL, a.what, a.customer_id, a.rows, a.classes,
-        a.id AS k FROM audit_log a ${auditFilter(q, args)}`);
+    const where = auditFilter(q, args);
+    // '~' sorts after the clock's counter, so an audit entry comes before the
+    // changes of the same moment that it sums up.
+    parts.push(`SELECT * FROM (SELECT 'audit' AS source, a.at, a.actor_id, a.action, a.entity,
+        a.entity_id, NULL AS field, a.what, a.customer_id, a.rows, a.classes,
+        a.at || '-~' || printf('%012d', a.id) AS k
+        FROM audit_log a ${where} ORDER BY a.at DESC, a.id DESC LIMIT ?)`);
+    args.push(upTo);
   }
   const sqlText = `SELECT t.*, s.name AS actor_name FROM (${parts.join(' UNION ALL ')}) t
     LEFT JOIN staff s ON s.id = t.actor_id
-    ORDER BY t.at DESC, t.source = 'audit' DESC, t.k DESC LIMIT ? OFFSET ?`;
+    ORDER BY t.k DESC LIMIT ? OFFSET ?`;
   args.push(q.pageSize + 1, q.page * q.pageSize);
   const rows = ctx.raw.prepare(sqlText).all(...args) as Row[];
   const more = rows.length > q.pageSize;

@@ -1,18 +1,12 @@
-import { createElement } from 'react';
 import type { DB } from '../../db/schema';
 import { historyFieldsFor } from '../../../src-shared/history/fields';
 import { describeValue, type HistoryLookup, type RefKind } from '../../../src-shared/history/words';
 import { ApiError } from '../../../src-shared/errors';
 import { londonDate } from '../../../src-shared/rules/working-days';
-import { registerPackFonts } from '../../documents/board-pack/fonts';
-import { renderPdf } from '../../documents/pdf';
-import {
-  SubjectAccessPack,
-  type SarPackData,
-  type SarSection,
-} from '../../documents/subject-access-pack';
+import type { SarPackData, SarSection } from '../../documents/subject-access-pack';
 import { demand, requireActor, type AppContext, type CallContext } from '../context';
 import { startJob, type JobControl } from '../jobs/jobs';
+import { runInWorker } from '../jobs/run-in-worker';
 import { readSetting } from '../settings';
 import { recordAudit } from './audit';
 
@@ -329,8 +323,7 @@ export async function buildSubjectAccessPack(
     sections: packSections(ctx, data),
   };
   job.step(SAR_STEPS[1]);
-  registerPackFonts();
-  const pdf = await renderPdf(createElement(SubjectAccessPack, { data: pack }) as never);
+  const { bytes: pdf } = await runInWorker(job, 'privacy.sar-pdf', pack);
   job.step(SAR_STEPS[2], 2);
   const slug = data.subject.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
   await job.keepFile('pdf', `subject-access-${slug}.pdf`, 'application/pdf', pdf);
