@@ -79,7 +79,8 @@ export const privacyBench: BenchModule = {
     const sar = await jobEnded(ctx, jobId);
     console.log(
       `subject access pack: ${Math.round(performance.now() - start)} ms (${sar.state}), ` +
-        sar.files.map((f) => `${f.name} ${Math.round(f.sizeBytes / 1024)} KB`).join(', '),
+        sar.files.map((f) => `${f.name} ${Math.round(f.sizeBytes / 1024)} KB`).join(', ') +
+        ` ${JSON.stringify(sar.result)}`,
     );
     await app.close();
   },

@@ -310,9 +310,10 @@ export async function buildSubjectAccessPack(
   ctx: CallContext,
   job: JobControl,
   customerId: string,
-): Promise<{ sections: number; historyEntries: number }> {
+): Promise<{ sections: number; historyEntries: number; gatherMs: number; pdfMs: number }> {
   const actor = requireActor(ctx);
   job.step(SAR_STEPS[0]);
+  const started = performance.now();
   const data = gatherSubjectData(ctx, customerId, actor.name);
   const pack: SarPackData = {
     organisation:
@@ -322,8 +323,10 @@ export async function buildSubjectAccessPack(
     producedBy: actor.name,
     sections: packSections(ctx, data),
   };
+  const gatherMs = Math.round(performance.now() - started);
   job.step(SAR_STEPS[1]);
   const { bytes: pdf } = await runInWorker(job, 'privacy.sar-pdf', pack);
+  const pdfMs = Math.round(performance.now() - started) - gatherMs;
   job.step(SAR_STEPS[2], 2);
   const slug = data.subject.name.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
   await job.keepFile('pdf', `subject-access-${slug}.pdf`, 'application/pdf', pdf);
@@ -342,7 +345,12 @@ export async function buildSubjectAccessPack(
     rows: data.history.length,
     classes: ['equality', 'case_content', 'payment_details'],
   });
-  return { sections: pack.sections.length, historyEntries: data.history.length };
+  return {
+    sections: pack.sections.length,
+    historyEntries: data.history.length,
+    gatherMs,
+    pdfMs,
+  };
 }
 
 export function startSubjectAccessPack(
