@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REDACTED_JSON } from '../../../src-shared/domain/privacy';
 import { openTestApp, type TestApp } from '../../support/temp-db';
-import { NOW, Q4, seedPackDataset } from '../board-packs/dataset';
 import { finished, seedPerson, SURNAME } from './person';
+
+const NOW = '2026-03-20T12:00:00.000Z';
+const Q4 = '2025-26 Q4';
 
 let app: TestApp;
 let person: Awaited<ReturnType<typeof seedPerson>>;
@@ -25,8 +27,8 @@ const filesDir = () => join(app.dir, 'files');
 const storedFiles = () => (existsSync(filesDir()) ? readdirSync(filesDir()).sort() : []);
 
 beforeAll(async () => {
-  app = await openTestApp({ clock: NOW });
-  await seedPackDataset(app);
+  app = await openTestApp({ clock: '2025-12-01T09:00:00.000Z' });
+  await app.call('organisation.applyTemplate', {});
   person = await seedPerson(app, {
     createdAt: '2026-01-06T10:00:00.000Z',
     meetingAt: '2026-02-10T18:00:00.000Z',
@@ -61,6 +63,10 @@ describe('erasing a customer', () => {
     const after = await app.call('boardPacks.figures', { id: packId });
     await app.signInAs('administrator', 'Test administrator');
     expect(after).toEqual(figuresBefore);
+    // The person is in those figures: joined in the period, and counted at its end.
+    const headlines = after.sections.flatMap((s) => s.headlines);
+    expect(headlines.find((h) => h.label === 'Joined in the period')?.value).toBe(1);
+    expect(headlines.find((h) => h.label === 'Involved at the end of the period')?.value).toBe(1);
   });
 
   it('keeps the rows the figures count, with their dates, landlord and equality answers', async () => {
