@@ -7,6 +7,7 @@ import {
   type ErasureResult,
 } from '../../../src-shared/domain/privacy';
 import { ApiError } from '../../../src-shared/errors';
+import { londonDate } from '../../../src-shared/rules/working-days';
 import type { EditableTable } from '../../changes/writer';
 import { demand, writing, type AppContext, type CallContext } from '../context';
 import { deleteStoredContent } from '../files/file-store';
@@ -89,6 +90,19 @@ export async function eraseRecord(
       const fields = await w.update(table, t.id, t.patch as never, { reason: ERASURE_REASON });
       if (fields.length > 0) changed += 1;
       if (t.remove || exists.deleted_at) await w.remove(table, t.id, { reason: ERASURE_REASON });
+    }
+    if (input.type === 'customer') {
+      // Their erasure request, if any, is answered by this.
+      const open = await w.trx
+        .selectFrom('privacy_requests')
+        .select('id')
+        .where('customer_id', '=', input.id)
+        .where('kind', '=', 'erasure')
+        .where('completed_on', 'is', null)
+        .where('deleted_at', 'is', null)
+        .execute();
+      for (const r of open)
+        await w.update('privacy_requests', r.id, { completed_on: londonDate(ctx.clock.now()) });
     }
     const redacted = redactChangeLog(ctx, input.type === 'customer' ? input.id : '', targets);
     recordAudit(ctx, actor.id, {

@@ -146,6 +146,13 @@ describe('erasing a customer', () => {
     expect(list.total).toBe(0);
   });
 
+  it('answers their erasure request', async () => {
+    const [request] = await app.call('privacy.requests', {});
+    expect(request).toMatchObject({ kind: 'erasure', completedOn: '2026-03-20', state: 'done' });
+    expect(request!.customerName).toBe('Erased customer');
+    expect(request!.note).toBeNull();
+  });
+
   it('logs the erasure in the audit log', async () => {
     const trail = await app.call('audit.trail', {
       customerId: person.customerId,

@@ -9,7 +9,7 @@ import { retentionTypeLabels, retentionTypes } from '../../../../src-shared/doma
 import { call, errorMessage, fieldErrors } from '../../api/client';
 import { apiKey } from '../../api/hooks';
 import { TextField } from '../../components/Field';
-import { formatDate } from '../../components/format';
+import { formatCount, formatDate, plural } from '../../components/format';
 import { JobProgress, useJob } from '../../components/JobProgress';
 import { Notice } from '../../components/PageHeader';
 import { useFormChanges } from '../../components/UnsavedChanges';
@@ -154,10 +154,12 @@ export function RetentionSection({ overview }: { overview: RetentionOverview }) 
   const erase = async (item: RetentionDue, reason: string) => {
     const r = await call('privacy.erase', { type: item.type, id: item.id, reason });
     setDone(
-      `${item.label} erased: ${r.recordsChanged} records anonymised, ${r.changeLogEntriesRedacted} history entries redacted, ${r.filesDeleted} files deleted.`,
+      `${item.label} erased: ${formatCount(r.recordsChanged)} ${plural(r.recordsChanged, 'record', 'records')} anonymised, ${formatCount(r.changeLogEntriesRedacted)} history ${plural(r.changeLogEntriesRedacted, 'entry', 'entries')} redacted, ${formatCount(r.filesDeleted)} ${plural(r.filesDeleted, 'file', 'files')} deleted.`,
     );
     await job.start(async () => r);
     void queryClient.invalidateQueries({ queryKey: apiKey('privacy.retention', {}) });
+    void queryClient.invalidateQueries({ queryKey: apiKey('privacy.requests', {}) });
+    void queryClient.invalidateQueries({ queryKey: apiKey('privacy.attention', {}) });
   };
   return (
     <section className="panel" aria-labelledby="due-title">
