@@ -128,6 +128,8 @@ describe('expense payment details', () => {
       });
       expect(history.length).toBeGreaterThan(0);
       expect(JSON.stringify(history)).not.toMatch(/55779911|20-00-00|Z Quillfeather/);
+      // The batch file for finance carries them in full: refused outright.
+      await refused('expenses.startBatchExport', { id: person.claimId });
       await refused('expenses.savePaymentDetails', {
         customerId: person.customerId,
         method: 'cash',
@@ -135,6 +137,15 @@ describe('expense payment details', () => {
         sortCode: null,
         accountNumber: null,
       } as never);
+    }
+  });
+});
+
+describe('the subject access pack, which carries every class', () => {
+  it('is refused to every role but the administrator', async () => {
+    for (const role of ['officer', 'coordinator', 'team_leader'] as const) {
+      await app.signInAs(role);
+      await refused('privacy.startSubjectAccess', { customerId: person.customerId });
     }
   });
 });
