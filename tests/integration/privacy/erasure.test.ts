@@ -146,6 +146,17 @@ describe('erasing a customer', () => {
     expect(list.total).toBe(0);
   });
 
+  it('refuses any change to the erased record', async () => {
+    const c = await app.call('customers.get', { id: person.customerId });
+    await expect(
+      app.call('customers.update', {
+        id: person.customerId,
+        expectedUpdatedAt: c.updatedAt,
+        patch: { firstName: 'Zebedee' },
+      }),
+    ).rejects.toMatchObject({ code: 'conflict', message: /This customer was erased/ });
+  });
+
   it('answers their erasure request', async () => {
     const [request] = await app.call('privacy.requests', {});
     expect(request).toMatchObject({ kind: 'erasure', completedOn: '2026-03-20', state: 'done' });
