@@ -68,7 +68,7 @@ export const privacy: Migration = {
         OR (new.after IS NOT old.after AND new.after IS NOT ${quoted(REDACTED_JSON)})
         OR (new.reason IS NOT old.reason AND new.reason IS NOT ${quoted(REDACTED)})
       BEGIN
-        SELECT RAISE(ABORT, 'The change log is append-only: an entry is never changed, except to redact a person''s values at erasure.');
+        SELECT RAISE(ABORT, 'The change log is append-only: an entry is never changed. Only an erasure may redact a person''s values in it.');
       END;
 
       CREATE TABLE privacy_requests (${editableColumnsSql},
