@@ -136,7 +136,10 @@ export const casesApi = {
 
   'selfAssessment.get': method(selfAssessmentYearInput, 'cases.read').returns<SelfAssessment>(),
   'selfAssessment.save': method(selfAssessmentEntryInput, 'cases.write').returns<SelfAssessment>(),
-  'selfAssessment.export': method(selfAssessmentExportInput, 'cases.export').returns<GeneratedFile>(),
+  'selfAssessment.export': method(
+    selfAssessmentExportInput,
+    'cases.export',
+  ).returns<GeneratedFile>(),
   'selfAssessment.markSubmitted': method(
     selfAssessmentSubmittedInput,
     'cases.write',
