@@ -10,6 +10,7 @@ import { runIntegrityCheck, type IntegrityOutcome } from './db/integrity';
 import { openDatabase, type OpenedDatabase } from './db/open';
 import { storageFailure } from './db/storage-errors';
 import { handlers } from './handlers';
+import { auditDirectExport } from './services/privacy/audited-exports';
 import type { AppContext, CallContext } from './services/context';
 import type { ScryptParams } from './services/session/passphrase-hash';
 import { LOCAL_SESSION, refuseWhileLocked, signedInStaff } from './services/session/session';
@@ -53,6 +54,8 @@ export interface Backend {
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const database = await openDatabase(options.dbPath, { now: () => clock.now() });
+  // What is deleted is overwritten, not left in free pages: erasure relies on it.
+  database.raw.pragma('secure_delete = ON');
   const context = appContextFor(database, {
     dbPath: options.dbPath,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -92,7 +95,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         ctx: CallContext,
         input: unknown,
       ) => Promise<unknown>;
-      return { ok: true, value: await handler(ctx, parsed.data) };
+      const value = await handler(ctx, parsed.data);
+      auditDirectExport(ctx, method, parsed.data);
+      return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
       const storage = storageFailure(error);

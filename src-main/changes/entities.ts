@@ -69,4 +69,5 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   self_assessment_figures: { readPermission: 'cases.read' },
   ...reviewEntityPolicies,
   ...expenseEntityPolicies,
+  privacy_requests: { readPermission: 'privacy.read' },
 };

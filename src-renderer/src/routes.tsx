@@ -43,6 +43,8 @@ import { ApprovalQueue } from './features/expenses/ApprovalQueue';
 import { BatchesPage, BatchPage } from './features/expenses/BatchesPage';
 import { BudgetsPage } from './features/expenses/BudgetsPage';
 import { PolicySettings } from './features/expenses/PolicySettings';
+import { AuditTrailPage } from './features/audit/AuditTrailPage';
+import { PrivacyPage } from './features/privacy/PrivacyPage';
 
 export interface AppRoute {
   path: string;
@@ -196,5 +198,17 @@ export const routes: AppRoute[] = [
     element: <CaseSettingsPage />,
     nav: { label: 'Complaint panel settings', section: 'Settings' },
     permission: 'cases.read',
+  },
+  {
+    path: '/settings/audit',
+    element: <AuditTrailPage />,
+    nav: { label: 'Audit trail', section: 'Settings' },
+    permission: 'audit.read',
+  },
+  {
+    path: '/settings/privacy',
+    element: <PrivacyPage />,
+    nav: { label: 'Retention and requests', section: 'Settings' },
+    permission: 'privacy.read',
   },
 ];

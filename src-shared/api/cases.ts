@@ -105,7 +105,7 @@ export const casesApi = {
   'cases.addNote': method(noteInput, 'cases.write').returns<CaseNote[]>(),
   'cases.attach': method(attachInput, 'cases.write').returns<CaseAttachment[]>(),
   'cases.readAttachment': method(byId, 'cases.read').returns<GeneratedFile>(),
-  'cases.document': method(caseDocumentInput, 'cases.read').returns<GeneratedFile>(),
+  'cases.document': method(caseDocumentInput, 'cases.export').returns<GeneratedFile>(),
 
   'cases.settings': method(z.object({}).strict(), 'cases.read').returns<CaseSettings>(),
   'cases.saveStandards': method(standardsInput, 'settings.write').returns<CaseSettings>(),
@@ -136,7 +136,10 @@ export const casesApi = {
 
   'selfAssessment.get': method(selfAssessmentYearInput, 'cases.read').returns<SelfAssessment>(),
   'selfAssessment.save': method(selfAssessmentEntryInput, 'cases.write').returns<SelfAssessment>(),
-  'selfAssessment.export': method(selfAssessmentExportInput, 'cases.read').returns<GeneratedFile>(),
+  'selfAssessment.export': method(
+    selfAssessmentExportInput,
+    'cases.export',
+  ).returns<GeneratedFile>(),
   'selfAssessment.markSubmitted': method(
     selfAssessmentSubmittedInput,
     'cases.write',

@@ -49,7 +49,7 @@ export const expensesApi = {
   ).returns<PaymentDetails | null>(),
   'expenses.savePaymentDetails': method(
     paymentDetailsInput,
-    'expenses.paymentDetails',
+    'expenses.paymentDetails.write',
   ).returns<PaymentDetails | null>(),
   'expenses.batches': method(z.object({}), 'expenses.batches').returns<BatchSummary[]>(),
   'expenses.batch': method(byId, 'expenses.batches').returns<Batch>(),

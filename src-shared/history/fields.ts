@@ -38,6 +38,7 @@ import { caseStatusLabels, decisionOutcomeLabels } from '../rules/case-lifecycle
 import { roleLabels } from '../rules/permissions';
 import { managementResponseLabels, recommendationStatusLabels } from '../rules/recommendations';
 import { expenseHistoryFields } from './expense-fields';
+import { privacyRequestKindLabels, type PrivacyRequestKind } from '../domain/privacy';
 import { reviewHistoryFields } from './review-fields';
 import { listOf, plain, words, type EntityWords, type FieldWords, type ValueWords } from './words';
 
@@ -87,6 +88,7 @@ const system = { search_rowid: hidden, last_activity_at: hidden };
 
 const customers: EntityWords = {
   ...system,
+  erased_at: f('Erased', words.dateTime()),
   external_ref: f('Customer reference'),
   first_name: f('First name'),
   last_name: f('Last name'),
@@ -394,6 +396,14 @@ export const historyFields: Record<string, EntityWords> = {
   neighbourhoods: {
     area_id: f('Area', words.ref('area', 'another area')),
     name: f('Name'),
+  },
+  privacy_requests: {
+    kind: f('Request', (v) => privacyRequestKindLabels[v as PrivacyRequestKind] ?? plain(v)),
+    customer_id: f('Customer', words.ref('customer', 'another customer')),
+    received_on: f('Received', date),
+    due_on: f('Due', date),
+    completed_on: f('Completed', date),
+    note: f('Note'),
   },
 };
 

@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../domain/history';
 import { readableDate } from '../rules/working-days';
+import { REDACTED } from '../domain/privacy';
 
 /**
  * How one logged field is put into words: its label as the screens name it
@@ -173,6 +174,7 @@ export function describeValue(
   value: unknown,
   lookup: HistoryLookup = {},
 ): string {
+  if (value === REDACTED) return 'Removed at erasure';
   const words = fields[field];
   if (words && !words.hidden && words.value) return words.value(value, lookup);
   return plain(value);

@@ -17,6 +17,48 @@ const everyone: readonly Role[] = roles;
 const coordinatorsUp: readonly Role[] = ['coordinator', 'team_leader', 'administrator'];
 const leadersUp: readonly Role[] = ['team_leader', 'administrator'];
 const adminOnly: readonly Role[] = ['administrator'];
+const nobody: readonly Role[] = [];
+
+/**
+ * Data that needs more than the action's own permission: special category
+ * data and secrets. Each is decided here per role and per action; the
+ * permissions below that guard them are read from this table, never written
+ * out again, so one edit here moves every screen, history view and export.
+ */
+export const dataClasses = [
+  /** Equality monitoring answers, health and disability included (UK GDPR special category). */
+  'equality',
+  /** What a complaint to the Designated Complaints Panel is about, who made it and its papers. */
+  'case_content',
+  /** A customer's bank details for expenses. */
+  'payment_details',
+  /** Staff passphrase hashes, salts and their parameters. */
+  'staff_credentials',
+] as const;
+export type DataClass = (typeof dataClasses)[number];
+
+export const dataActions = ['read', 'write', 'export'] as const;
+export type DataAction = (typeof dataActions)[number];
+
+export const dataClassLabels: Record<DataClass, string> = {
+  equality: 'Equality, health and disability data',
+  case_content: 'Complaint case content',
+  payment_details: 'Expense payment details',
+  staff_credentials: 'Staff credentials',
+};
+
+export const dataAccess = {
+  equality: { read: coordinatorsUp, write: coordinatorsUp, export: coordinatorsUp },
+  // Officers see that a case exists (its reference, status and dates), not its content.
+  case_content: { read: coordinatorsUp, write: coordinatorsUp, export: coordinatorsUp },
+  payment_details: { read: leadersUp, write: leadersUp, export: leadersUp },
+  // Nobody reads or exports a credential; only an administrator resets one.
+  staff_credentials: { read: nobody, write: adminOnly, export: nobody },
+} as const satisfies Record<DataClass, Record<DataAction, readonly Role[]>>;
+
+export function mayHandle(role: Role, action: DataAction, dataClass: DataClass): boolean {
+  return (dataAccess[dataClass][action] as readonly Role[]).includes(role);
+}
 
 export const permissions = {
   'customers.read': everyone,
@@ -27,14 +69,16 @@ export const permissions = {
   'customers.import': coordinatorsUp,
   'customers.export': coordinatorsUp,
   /** Equality data is special category data (UK GDPR): only roles that report on it. */
-  'customers.equality.read': coordinatorsUp,
-  'customers.equality.write': coordinatorsUp,
+  'customers.equality.read': dataAccess.equality.read,
+  'customers.equality.write': dataAccess.equality.write,
+  /** The register's workbook with its equality columns. */
+  'customers.equality.export': dataAccess.equality.export,
   'history.read': everyone,
   'organisation.read': everyone,
   'organisation.write': adminOnly,
   'staff.manage': adminOnly,
   /** Staff credentials: only an administrator resets one, and nobody can read one. */
-  'staff.resetPassphrase': adminOnly,
+  'staff.resetPassphrase': dataAccess.staff_credentials.write,
   'groups.read': everyone,
   'groups.write': coordinatorsUp,
   'groups.override_rules': leadersUp,
@@ -47,8 +91,10 @@ export const permissions = {
   'training.write': coordinatorsUp,
   /** Officers see that a case exists, not its content. */
   'cases.list': everyone,
-  'cases.read': coordinatorsUp,
-  'cases.write': coordinatorsUp,
+  'cases.read': dataAccess.case_content.read,
+  'cases.write': dataAccess.case_content.write,
+  /** Case letters and the self-assessment's case evidence, as files. */
+  'cases.export': dataAccess.case_content.export,
   'recommendations.read': everyone,
   'recommendations.write': coordinatorsUp,
   'reviews.read': everyone,
@@ -71,13 +117,45 @@ export const permissions = {
   'expenses.write': everyone,
   'expenses.approve': leadersUp,
   /** Customers' bank details are their own data class: seen and changed by leaders only. */
-  'expenses.paymentDetails': leadersUp,
+  'expenses.paymentDetails': dataAccess.payment_details.read,
+  'expenses.paymentDetails.write': dataAccess.payment_details.write,
+  /** The payment batch for finance carries the bank details in full. */
+  'expenses.paymentDetails.export': dataAccess.payment_details.export,
   'expenses.batches': leadersUp,
   'expenses.budgets': leadersUp,
   'expenses.policy': adminOnly,
+  /** The audit screen: who read, exported or changed what. */
+  'audit.read': adminOnly,
+  /** The retention schedule, erasure and subject access: the data controller's duties. */
+  'privacy.read': adminOnly,
+  'privacy.manage': adminOnly,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
+
+/**
+ * The permissions that stand for a data class, so a test can prove each
+ * reads its class's row of the table and nothing else.
+ */
+export const dataClassPermissions = {
+  'customers.equality.read': ['equality', 'read'],
+  'customers.equality.write': ['equality', 'write'],
+  'customers.equality.export': ['equality', 'export'],
+  'cases.read': ['case_content', 'read'],
+  'cases.write': ['case_content', 'write'],
+  'cases.export': ['case_content', 'export'],
+  'expenses.paymentDetails': ['payment_details', 'read'],
+  'expenses.paymentDetails.write': ['payment_details', 'write'],
+  'expenses.paymentDetails.export': ['payment_details', 'export'],
+  'staff.resetPassphrase': ['staff_credentials', 'write'],
+} as const satisfies Partial<Record<Permission, readonly [DataClass, DataAction]>>;
+
+/** The permission that decides `action` on `dataClass`, where the app has one. */
+export function dataPermission(dataClass: DataClass, action: DataAction): Permission | null {
+  for (const [permission, [c, a]] of Object.entries(dataClassPermissions))
+    if (c === dataClass && a === action) return permission as Permission;
+  return null;
+}
 
 export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);

@@ -10,6 +10,7 @@ import { benchOptions, type BenchModule } from './harness';
 import { boardPacksBench } from './board-packs.bench';
 import { expensesBench } from './expenses.bench';
 import { syncHubBench } from './sync-hub.bench';
+import { privacyBench } from './privacy.bench';
 
 /**
  * Every bench module: add yours here. `npm run bench -- <name>` runs only
@@ -27,6 +28,7 @@ const modules: BenchModule[] = [
   boardPacksBench,
   expensesBench,
   syncHubBench,
+  privacyBench,
 ];
 
 const only = benchOptions().modules;

@@ -41,6 +41,8 @@ export interface CustomersTable extends EditableColumns {
   equality_sexual_orientation: string | null;
   equality_religion: string | null;
   last_activity_at: string | null;
+  /** When the record was anonymised (retention or the person's request); see services/privacy. */
+  erased_at: string | null;
 }
 
 /** Derived from customers' interests and skills by triggers, for the list's filters. Never written directly. */

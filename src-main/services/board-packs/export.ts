@@ -1,4 +1,5 @@
-import type { CallContext } from '../context';
+import { recordAudit } from '../privacy/audit';
+import { requireActor, type CallContext } from '../context';
 import type { JobControl } from '../jobs/jobs';
 import { runInWorker } from '../jobs/run-in-worker';
 import { askFigures } from './figures-in-worker';
@@ -70,6 +71,11 @@ export async function buildPackFiles(
     sizes[file.format] = file.bytes.byteLength;
     job.progress(i + 1);
   }
+  // Its equality figures are counts with small numbers suppressed, so no special class.
+  recordAudit(ctx, requireActor(ctx).id, {
+    action: 'export',
+    what: `Board pack (${naming.audience}, ${naming.period}) as ${built.map((b) => b.format.toUpperCase()).join(' and ')}${final ? ', final' : ', draft'}`,
+  });
   return { figures: worked, sizes };
 }
 

@@ -1,3 +1,4 @@
+import { recordAudit } from '../privacy/audit';
 import type { CustomerExportFile } from '../../../src-shared/api/customer-transfer';
 import {
   ageBands,
@@ -160,7 +161,7 @@ export async function registerWorkbook(
 ): Promise<{ bytes: Buffer; rows: number; fileName: string }> {
   demand(ctx, 'customers.export');
   const { includeEquality = false, ...query } = input;
-  if (includeEquality) demand(ctx, 'customers.equality.read');
+  if (includeEquality) demand(ctx, 'customers.equality.export');
   const ids = await matchingIds(ctx, query);
   const rows = await loadExportRows(ctx, ids);
   const bytes = await buildWorkbook([
@@ -185,9 +186,17 @@ export async function exportRegister(
   input: ExportQuery,
   job: Pick<JobControl, 'signal' | 'progress'> = noJob,
 ): Promise<{ bytes: Uint8Array; rows: number; fileName: string }> {
-  demand(ctx, 'customers.export');
-  if (input.includeEquality) demand(ctx, 'customers.equality.read');
+  const actor = demand(ctx, 'customers.export');
+  if (input.includeEquality) demand(ctx, 'customers.equality.export');
   const out = await runInWorker(job, 'customers.xlsx', { source: readSource(ctx), query: input });
+  recordAudit(ctx, actor.id, {
+    action: 'export',
+    what: input.includeEquality
+      ? 'Customer register workbook, with equality data'
+      : 'Customer register workbook',
+    rows: Number(out.facts.rows),
+    classes: input.includeEquality ? ['equality'] : [],
+  });
   return { bytes: out.bytes, rows: Number(out.facts.rows), fileName: String(out.facts.fileName) };
 }
 

@@ -162,6 +162,20 @@ export async function createCustomer(
   return { created: true, customer: await getCustomer(ctx, id) };
 }
 
+/** An erased record keeps only what the figures count: nobody may write a person back into it. */
+async function refuseErased(ctx: CallContext, id: string): Promise<void> {
+  const row = await ctx.db
+    .selectFrom('customers')
+    .select('erased_at')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (row?.erased_at)
+    throw new ApiError(
+      'conflict',
+      'This customer was erased: their record keeps only what the figures count and cannot be changed. Add them again as a new customer if they come back.',
+    );
+}
+
 export async function updateCustomer(
   ctx: CallContext,
   input: {
@@ -175,6 +189,7 @@ export async function updateCustomer(
   const { patch } = input;
   refuseEqualityWithoutPermission(ctx, patch.equality !== undefined);
   const current = await getCustomer(ctx, input.id);
+  await refuseErased(ctx, input.id);
   await checkRules(
     ctx,
     {

@@ -1,3 +1,4 @@
+import { recordAudit } from '../privacy/audit';
 import type { DocumentProps } from '@react-pdf/renderer';
 import { createElement, type ReactElement } from 'react';
 import type { FileResult } from '../../../src-shared/api/meetings';
@@ -17,7 +18,7 @@ import { batchCsv, type BatchPaymentRow } from '../../documents/expense-batch-xl
 import { renderPdf } from '../../documents/pdf';
 import { RemittanceNote } from '../../documents/remittance-note';
 import type { Writer } from '../../changes/writer';
-import { allowed, demand, writing, type CallContext } from '../context';
+import { allowed, demand, requireActor, writing, type CallContext } from '../context';
 import type { JobControl } from '../jobs/jobs';
 import { runInWorker } from '../jobs/run-in-worker';
 import { readSetting } from '../settings';
@@ -191,7 +192,8 @@ export async function markBatchPaid(ctx: CallContext, id: string, paidOn: string
 /** The batch as finance receives it; bank details masked for anyone who may not see them. */
 export async function batchPaymentRows(ctx: CallContext, id: string): Promise<BatchPaymentRow[]> {
   demand(ctx, 'expenses.batches');
-  const visible = allowed(ctx, 'expenses.paymentDetails');
+  // The rows are the batch file for finance: an export of the class, decided as one.
+  const visible = allowed(ctx, 'expenses.paymentDetails.export');
   const rows = await ctx.db
     .selectFrom('expense_claims as c')
     .innerJoin('customers as p', 'p.id', 'c.customer_id')
@@ -269,6 +271,14 @@ export async function exportBatch(
   await writing(ctx, (w) =>
     w.update('expense_batches', id, { exported_at: ctx.clock.now().toISOString() }),
   );
+  recordAudit(ctx, requireActor(ctx).id, {
+    action: 'export',
+    what: `Payment batch ${batch.reference}: workbook and CSV for finance`,
+    entity: 'expense_batches',
+    entityId: id,
+    rows: rows.length,
+    classes: allowed(ctx, 'expenses.paymentDetails.export') ? ['payment_details'] : [],
+  });
   return { payments: rows.length, totalPence: rows.reduce((s, r) => s + r.amountPence, 0) };
 }
 

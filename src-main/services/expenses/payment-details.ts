@@ -60,7 +60,7 @@ export async function savePaymentDetails(
   ctx: CallContext,
   input: z.output<typeof paymentDetailsInput>,
 ): Promise<PaymentDetails | null> {
-  demand(ctx, 'expenses.paymentDetails');
+  demand(ctx, 'expenses.paymentDetails.write');
   const bank = input.method === 'bank_transfer';
   const values = {
     method: input.method,

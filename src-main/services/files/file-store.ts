@@ -96,3 +96,14 @@ export function readStoredContent(
     );
   return readFileSync(path).toString('base64');
 }
+
+/**
+ * Deletes a stored file for good. Only erasure calls it, once it has made
+ * sure no record that is kept still cites the content.
+ */
+export function deleteStoredContent(ctx: Pick<AppContext, 'dataDir'>, hash: string): boolean {
+  const path = storedFilePath(ctx, hash);
+  if (!existsSync(path)) return false;
+  rmSync(path, { force: true });
+  return true;
+}

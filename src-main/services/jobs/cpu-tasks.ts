@@ -27,6 +27,9 @@ export const cpuTasks = {
   'customers.xlsx': async () => (await import('../customer-export/xlsx-task')).writeRegisterXlsx,
   'expenses.batch-xlsx': async () =>
     (await import('../../documents/expense-batch-xlsx')).writeBatchXlsx,
+  /** A subject access pack's PDF, from the data gathered on the backend. */
+  'privacy.sar-pdf': async () =>
+    (await import('../../documents/subject-access-pack')).renderSubjectAccessPdf,
   /** For the jobs facility's own tests: spins the CPU for `ms`, in `steps`, then returns bytes (or fails). */
   'test.spin':
     async (): Promise<Task<{ ms: number; steps: number; fail?: boolean }>> =>

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
  */
 const notEditing: Record<string, { forms: number; why: string }> = {
   'components/UnsavedChanges.tsx': { forms: 1, why: 'the leave-or-stay dialog itself' },
+  'features/audit/AuditTrailPage.tsx': { forms: 1, why: 'filters, kept in the address' },
   'features/board-packs/BoardPackList.tsx': {
     forms: 1,
     why: 'chooses an audience and period, then starts the pack',

@@ -14,7 +14,7 @@ import { XLSX_MIME, downloadBase64 } from './file-bytes';
  */
 export function ExportCustomersButton({ filters }: { filters: CustomerListInput }) {
   const canExport = useCan('customers.export');
-  const canSeeEquality = useCan('customers.equality.read');
+  const canSeeEquality = useCan('customers.equality.export');
   const [asking, setAsking] = useState(false);
   const job = useJob({
     onDone: async (status) => {

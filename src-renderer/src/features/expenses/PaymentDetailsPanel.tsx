@@ -11,7 +11,7 @@ import { paymentMethodOptions } from './labels';
 /** How the customer is paid. Bank details show to team leaders and administrators only. */
 export function PaymentDetailsPanel({ customerId }: { customerId: string }) {
   const details = useApiQuery('expenses.paymentDetails', { customerId });
-  const canEdit = useCan('expenses.paymentDetails');
+  const canEdit = useCan('expenses.paymentDetails.write');
   const [editing, setEditing] = useState(false);
   const d = details.data;
   return (

@@ -11,6 +11,7 @@ import { ExpensesCard } from '../expenses/ExpensesCard';
 import { customerListLink } from '../customers/list-link';
 import { groupListLink } from '../groups/list-filters';
 import { recommendationsLink } from '../recommendations/tracker-filters';
+import { PrivacyRequestsCard } from '../privacy/PrivacyRequestsCard';
 
 /** What a coordinator should look at first: overdue work, rule problems, this week's activities. */
 export function Attention() {
@@ -18,6 +19,7 @@ export function Attention() {
   const today = cases.data?.today;
   return (
     <div className="attention">
+      <PrivacyRequestsCard />
       <CasesCard />
       {cases.data?.bankHolidayList ? (
         <BankHolidaysCard notice={cases.data.bankHolidayList} />
