@@ -8,7 +8,13 @@ import { ApiError, type ApiResult, type FieldIssue } from '../src-shared/errors'
 import { can, permissionDeniedMessage } from '../src-shared/rules/permissions';
 import { DeviceClock } from './changes/device-clock';
 import { runIntegrityCheck, type IntegrityOutcome } from './db/integrity';
+import type { DatabaseKey } from './db/database-key';
 import { openDatabase, type OpenedDatabase } from './db/open';
+import {
+  backupHours,
+  DEFAULT_BACKUP_HOURS,
+  startAutomaticBackup,
+} from './services/backups/backups';
 import { handlers } from './handlers';
 import type { AppContext, CallContext, DatabaseHealth } from './services/context';
 import type { ScryptParams } from './services/session/passphrase-hash';
@@ -16,6 +22,16 @@ import { LOCAL_SESSION, refuseWhileLocked, signedInStaff } from './services/sess
 
 export interface BackendOptions {
   dbPath: string;
+  /** The database key (key-store.ts in the app, database-key.ts for the CLI and tests). */
+  key: DatabaseKey;
+  /** How the key is kept on this computer, shown on the backups screen. */
+  keyProtection?: string;
+  /**
+   * Automatic backups: the first a little after opening, then every
+   * `backups.everyHours` (4 by default). `false` for none (most tests; the
+   * CLI's one-off commands).
+   */
+  autoBackups?: false | { firstAfterMs?: number; everyMs?: number };
   /** Folder for attachments, generated documents and backups; defaults to the database's folder. */
   dataDir?: string;
   clock?: Clock;
@@ -43,6 +59,7 @@ export interface Backend {
   /** Validates, checks the permission, runs the method and never throws: errors come back in the envelope. */
   call(method: string, input: unknown, options?: CallOptions): Promise<ApiResult<unknown>>;
   readonly context: AppContext;
+  /** The open database; another one after a restore. */
   readonly database: OpenedDatabase;
   /** Runs the full integrity check now and applies its rule (see db/integrity.ts). */
   checkIntegrity(): Promise<IntegrityOutcome>;
@@ -52,25 +69,52 @@ export interface Backend {
 /** The app behind any window: Electron's IPC, the browser host and the CLI all call through here. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
-  const database = await openDatabase(options.dbPath, { now: () => clock.now() });
-  const lastStamp = database.raw
-    // The latest by sequence: this device's stamps only ever grow with it, and
-    // the primary key finds it at once where max(hlc) read the whole log.
-    .prepare(`SELECT hlc FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1`)
-    .get(database.deviceId) as { hlc: string } | undefined;
+  const open = () => openDatabase(options.dbPath, { key: options.key, now: () => clock.now() });
+  let database = await open();
   const health: DatabaseHealth = { state: 'checking', detail: null };
   const context: AppContext = {
     health,
     db: database.db,
     raw: database.raw,
     dbPath: options.dbPath,
+    key: options.key,
+    keyProtection: options.keyProtection ?? null,
     dataDir: options.dataDir ?? dirname(options.dbPath),
     clock,
     deviceId: database.deviceId,
-    deviceClock: new DeviceClock(database.deviceId, lastStamp?.hlc ?? null),
+    deviceClock: deviceClockOf(database),
     sessions: new Map(),
     ...(options.passphraseCost ? { passphraseCost: options.passphraseCost } : {}),
+    replaceDatabase,
   };
+
+  // While the database is being replaced, calls wait, then run on the new one.
+  let replacing: Promise<unknown> | null = null;
+  async function replaceDatabase(swap: () => string | null): Promise<string | null> {
+    running?.stop();
+    database.raw.pragma('wal_checkpoint(TRUNCATE)');
+    await database.close();
+    let outcome: string | null = null;
+    let failure: unknown = null;
+    try {
+      outcome = swap();
+    } catch (error) {
+      failure = error;
+    }
+    // The same file again if the swap failed (it put the file in use back).
+    database = await open();
+    Object.assign(context, {
+      db: database.db,
+      raw: database.raw,
+      deviceId: database.deviceId,
+      deviceClock: deviceClockOf(database),
+    });
+    context.sessions.clear();
+    health.state = 'checking';
+    health.detail = null;
+    if (failure) throw failure;
+    return outcome;
+  }
 
   async function call(
     method: string,
@@ -78,6 +122,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     callOptions: CallOptions = {},
   ): Promise<ApiResult<unknown>> {
     try {
+      while (replacing) await replacing.catch(() => {});
       if (!Object.hasOwn(api, method))
         throw new ApiError('not_found', `The app has no action called "${method}".`);
       const spec = api[method as MethodName] as MethodSpec;
@@ -98,7 +143,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         if (!can(actor.role, spec.permission))
           throw ApiError.forbidden(permissionDeniedMessage(actor.role, spec.permission));
       }
-      const ctx: CallContext = { ...context, actor, session };
+      const ctx: CallContext = {
+        ...context,
+        actor,
+        session,
+        replaceDatabase: (swap) => {
+          const done = replaceDatabase(swap);
+          replacing = done;
+          void done.finally(() => {
+            if (replacing === done) replacing = null;
+          });
+          return done;
+        },
+      };
       const handler = handlers[method as MethodName] as (
         ctx: CallContext,
         input: unknown,
@@ -121,7 +178,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   let running: ReturnType<typeof runIntegrityCheck> | null = null;
   async function checkIntegrity(): Promise<IntegrityOutcome> {
     running?.stop();
-    const check = (running = runIntegrityCheck(options.dbPath));
+    const check = (running = runIntegrityCheck(options.dbPath, options.key));
     const outcome = await check.done;
     if (running === check) running = null;
     if (!outcome.ok) {
@@ -146,17 +203,55 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     timers.push(first);
   }
 
+  let closed = false;
+  let backingUp: Promise<void> | null = null;
+  if (options.autoBackups) {
+    const { firstAfterMs = AUTO_BACKUP_FIRST_MS, everyMs } = options.autoBackups;
+    const next = async (kind: 'start' | 'scheduled', afterMs: number) => {
+      const timer = setTimeout(() => {
+        if (closed) return;
+        backingUp = startAutomaticBackup(context, kind);
+        void backingUp.then(async () => {
+          backingUp = null;
+          if (closed) return;
+          const hours = await backupHours(context).catch(() => DEFAULT_BACKUP_HOURS);
+          await next('scheduled', everyMs ?? hours * 60 * 60 * 1000);
+        });
+      }, afterMs);
+      timer.unref();
+      timers.push(timer);
+    };
+    void next('start', firstAfterMs);
+  }
+
   return {
     call,
     context,
-    database,
+    get database() {
+      return database;
+    },
     checkIntegrity,
     close: async () => {
+      closed = true;
       for (const t of timers) clearTimeout(t);
       running?.stop();
+      // A backup under way finishes (or fails) first: its worker holds a connection.
+      await backingUp;
       await database.close();
     },
   };
+}
+
+/** A little after the first screens, so the start backup never competes with them for the disk. */
+const AUTO_BACKUP_FIRST_MS = 30_000;
+
+function deviceClockOf(database: OpenedDatabase): DeviceClock {
+  const lastStamp = database.raw
+    // The latest by sequence: this device's stamps only ever grow with it, and
+    // the primary key finds it at once where max(hlc) read the whole log.
+    .prepare(`SELECT hlc FROM change_log WHERE device_id = ? ORDER BY seq DESC LIMIT 1`)
+    .get(database.deviceId) as { hlc: string } | undefined;
+  return new DeviceClock(database.deviceId, lastStamp?.hlc ?? null);
 }
 
 function summarise(fields: FieldIssue[]): string {

@@ -75,6 +75,8 @@ export const permissions = {
   'expenses.batches': leadersUp,
   'expenses.budgets': leadersUp,
   'expenses.policy': adminOnly,
+  /** The backup folder, the list of backups and restoring one: the database as a whole. */
+  'backups.manage': adminOnly,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

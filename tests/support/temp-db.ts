@@ -2,12 +2,29 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../src-main/backend';
+import { keyFromEnvironment, KEY_ENV, type DatabaseKey } from '../../src-main/db/database-key';
+import { openEncrypted, type SqliteDatabase } from '../../src-main/db/driver';
 import type { Input, MethodName, Result } from '../../src-shared/api';
 import { fixedClock, type Clock } from '../../src-shared/clock';
 import { ApiError } from '../../src-shared/errors';
 import type { Role } from '../../src-shared/rules/permissions';
 import type { CallContext } from '../../src-main/services/context';
 import { LOCAL_SESSION, signedInStaff } from '../../src-main/services/session/session';
+
+/**
+ * The tests' database key, given through the same path as the command
+ * line's ($INVOLVEMENT_DESK_KEY, read by keyFromEnvironment). Never a real key.
+ */
+export const TEST_KEY_HEX = '7e57'.repeat(16);
+export const TEST_KEY: DatabaseKey = keyFromEnvironment({ [KEY_ENV]: TEST_KEY_HEX });
+
+/** A raw connection to a test database file, with the test key applied first (as the app's own). */
+export function openTestFile(
+  path: string,
+  options: { readonly?: boolean; fileMustExist?: boolean } = {},
+): SqliteDatabase {
+  return openEncrypted(path, TEST_KEY, options);
+}
 
 /** A fresh folder for one test's database and files. */
 export function tempDir(prefix = 'involvement-desk-'): { dir: string; cleanup(): void } {
@@ -51,6 +68,8 @@ export async function openTestApp(options: { clock?: string; role?: Role } = {})
   const clock = fixedClock(options.clock ?? '2026-11-23T10:00:00.000Z');
   const backend = await createBackend({
     dbPath: join(dir, 'test.sqlite'),
+    key: TEST_KEY,
+    keyProtection: 'the test key',
     clock: clock as Clock,
     passphraseCost: TEST_PASSPHRASE_COST,
   });

@@ -27,6 +27,8 @@ export const cpuTasks = {
   'customers.xlsx': async () => (await import('../customer-export/xlsx-task')).writeRegisterXlsx,
   'expenses.batch-xlsx': async () =>
     (await import('../../documents/expense-batch-xlsx')).writeBatchXlsx,
+  /** A verified, encrypted backup written on the worker's own connection (VACUUM INTO). */
+  'backups.write': async () => (await import('../backups/write-task')).writeBackup,
   /** For the jobs facility's own tests: spins the CPU for `ms`, in `steps`, then returns bytes (or fails). */
   'test.spin':
     async (): Promise<Task<{ ms: number; steps: number; fail?: boolean }>> =>
