@@ -1,6 +1,5 @@
 import { rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { openTestApp } from '../support/temp-db';
+import { openTestApp, openTestFile } from '../support/temp-db';
 import { report, timePaired, type BenchModule } from './harness';
 
 /** The write path's cost: a field update with its change-log row, against a raw UPDATE. */
@@ -15,7 +14,7 @@ export const foundationBench: BenchModule = {
     // The same statements the contract call runs, on raw better-sqlite3: the
     // signed-in profile (held in memory by the app, so read once here), the change log's sequence, the row before, the update, its
     // change-log row, in one transaction; then the organisation read back.
-    const raw = new Database(ctx.dbPath);
+    const raw = openTestFile(ctx.dbPath);
     const actor = ctx.actor!.id;
     const staff = raw.prepare(`SELECT * FROM staff WHERE id = ? AND deleted_at IS NULL`);
     const lastSeq = raw.prepare(`SELECT max(seq) AS seq FROM change_log WHERE device_id = ?`);
