@@ -69,7 +69,8 @@ export function loadOrCreateKey(
 ): { key: DatabaseKey; protection: string; created: boolean } {
   const file = join(folder, KEY_RECORD_FILE);
   const protection = wrapper.protection();
-  if (!wrapper.available() || PLAIN_TEXT.has(protection)) throw new KeyStoreRefused(NO_KEYRING_MESSAGE);
+  if (!wrapper.available() || PLAIN_TEXT.has(protection))
+    throw new KeyStoreRefused(NO_KEYRING_MESSAGE);
 
   if (existsSync(file)) {
     let record: KeyRecord;
@@ -82,7 +83,11 @@ export function loadOrCreateKey(
     }
     try {
       const hex = wrapper.unwrap(Buffer.from(record.wrappedKey, 'base64'));
-      return { key: keyFromBytes(Buffer.from(hex, 'hex')), protection: record.protection, created: false };
+      return {
+        key: keyFromBytes(Buffer.from(hex, 'hex')),
+        protection: record.protection,
+        created: false,
+      };
     } catch {
       throw new KeyStoreRefused(
         `The database key was kept by ${protectionName(record.protection)}, which cannot unlock it now (the keyring may be locked, or belong to another user or computer). Unlock your keyring, or sign in as the person who set the app up, and start again. Nothing has been changed.`,
@@ -100,7 +105,9 @@ export function loadOrCreateKey(
   };
   // Proves the wrapper gives the key back before anything is encrypted with it.
   if (wrapper.unwrap(Buffer.from(record.wrappedKey, 'base64')) !== key)
-    throw new KeyStoreRefused(`${protectionName(protection)} did not give back the key it was given, so the app cannot keep its database safe.`);
+    throw new KeyStoreRefused(
+      `${protectionName(protection)} did not give back the key it was given, so the app cannot keep its database safe.`,
+    );
   const part = `${file}.part`;
   writeFileSync(part, JSON.stringify(record, null, 2), { mode: 0o600 });
   renameSync(part, file);

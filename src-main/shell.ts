@@ -1,4 +1,12 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type MessageBoxOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  session,
+  shell,
+  type MessageBoxOptions,
+} from 'electron';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startBackend, type BackendRelay, type BackendWorkerSpec } from './backend-relay';
@@ -85,9 +93,10 @@ function openWindow(options: ShellOptions): BrowserWindow {
 function offerBackup(
   dbPath: string,
   key: DatabaseKey,
-  startError: unknown,
 ): { backup: BackupFile; message: MessageBoxOptions } | null {
-  let refusal: unknown = startError;
+  // The worker's error crosses as a bare message: the file is looked at again
+  // here (read only) to learn why it was refused.
+  let refusal: unknown;
   try {
     inspectFile(dbPath, key);
     return null; // The file itself is fine: the failure lies elsewhere.
@@ -193,7 +202,7 @@ export async function startShell(options: ShellOptions): Promise<void> {
   // The window shows at once ("Opening Involvement Desk") while the worker
   // opens, and if need be migrates, the database; calls made meanwhile wait.
   const starting = startBackend(options.worker, workerData).catch(async (error: unknown) => {
-    const offered = offerBackup(dbPath, unlocked.key, error);
+    const offered = offerBackup(dbPath, unlocked.key);
     if (!offered) throw error;
     const { response } = await dialog.showMessageBox(offered.message);
     if (response !== 0) throw error;

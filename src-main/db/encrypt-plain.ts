@@ -104,7 +104,10 @@ function rowCounts(db: SqliteDatabase): Map<string, number> {
   return new Map(
     tables.map((t) => [
       t,
-      db.prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`).pluck().get() as number,
+      db
+        .prepare(`SELECT count(*) FROM "${t.replace(/"/g, '""')}"`)
+        .pluck()
+        .get() as number,
     ]),
   );
 }
@@ -124,7 +127,9 @@ function verifyCopy(
     const after = rowCounts(db);
     for (const [table, n] of counts)
       if (after.get(table) !== n)
-        throw new Error(`the encrypted copy has ${after.get(table) ?? 0} rows in ${table}, not ${n}`);
+        throw new Error(
+          `the encrypted copy has ${after.get(table) ?? 0} rows in ${table}, not ${n}`,
+        );
   } finally {
     db.close();
   }

@@ -7,7 +7,14 @@ import { backupDatabase, backupFileName } from './backup';
 import { backupFolderFor } from './backup-folder';
 import { newestGoodBackup, recordCheck, type BackupFile } from './backup-files';
 import type { DatabaseKey } from './database-key';
-import { applyKey, Database, openEncrypted, sqliteCode, wrongKey, type SqliteDatabase } from './driver';
+import {
+  applyKey,
+  Database,
+  openEncrypted,
+  sqliteCode,
+  wrongKey,
+  type SqliteDatabase,
+} from './driver';
 import { encryptPlainDatabase, removeLeftoverPlainCopies } from './encrypt-plain';
 import { structuralCheck } from './integrity';
 import { optimiseDatabase } from './optimise';

@@ -44,8 +44,14 @@ export const backupSettingsInput = z
     everyHours: z
       .number({ error: 'Give the hours between backups as a whole number.' })
       .int('Give the hours between backups as a whole number.')
-      .min(BACKUP_HOURS_MIN, `Back up at least every ${BACKUP_HOURS_MAX} hours and at most every hour.`)
-      .max(BACKUP_HOURS_MAX, `Back up at least every ${BACKUP_HOURS_MAX} hours and at most every hour.`),
+      .min(
+        BACKUP_HOURS_MIN,
+        `Back up at least every ${BACKUP_HOURS_MAX} hours and at most every hour.`,
+      )
+      .max(
+        BACKUP_HOURS_MAX,
+        `Back up at least every ${BACKUP_HOURS_MAX} hours and at most every hour.`,
+      ),
   })
   .strict();
 

@@ -6,8 +6,8 @@
  *
  * Backups taken before an update or before a restore are the way back from
  * that step: they are kept for the whole span of the rotation whatever else
- * is kept, and then age out like the rest. The newest backup is always kept,
- * and so is anything dated after now (a clock set back must not empty the
+ * is kept, and then age out like the rest. The newest backup up to now is
+ * always kept, and so is anything dated after now (a clock set back must not empty the
  * folder).
  */
 export interface BackupRotation {
@@ -79,7 +79,9 @@ export function backupsToKeep(
     .sort((a, b) => b.ms - a.ms || (a.name < b.name ? 1 : -1));
   // A backup whose date cannot be read is not ours to judge: keep it.
   for (const b of backups) if (!Number.isFinite(Date.parse(b.at))) keep.add(b.name);
-  if (newestFirst[0]) keep.add(newestFirst[0].name);
+  // The newest up to now, whatever the slots say (and all of any dated later, below).
+  const newestPast = newestFirst.find((b) => b.ms <= nowMs);
+  if (newestPast) keep.add(newestPast.name);
 
   let todayKept = 0;
   const daysSeen = new Set<number>();

@@ -52,7 +52,10 @@ export async function tenYearDataset(customers: number, years = 10): Promise<str
   const path = join(dir, `demo-${customers}c-${years}y-${sourceHash()}.sqlite`);
   if (existsSync(path)) {
     // Migrate in place if the schema has moved on since it was built.
-    const opened = await openDatabase(path, { key: TEST_KEY, backupDir: join(dir, 'migration-backups') });
+    const opened = await openDatabase(path, {
+      key: TEST_KEY,
+      backupDir: join(dir, 'migration-backups'),
+    });
     await opened.close();
     rmSync(join(dir, 'migration-backups'), { recursive: true, force: true });
     return path;

@@ -396,7 +396,7 @@ async function opening(source: string, quick: boolean): Promise<void> {
     runs,
     async () => {
       const backend = await createBackend({
-    key: TEST_KEY,
+        key: TEST_KEY,
         dbPath: path,
         clock: fixedClock(BENCH_NOW) as Clock,
         integrityCheckAfterMs: false,

@@ -184,7 +184,9 @@ export const safeStorage = {
     if (!this.available) throw new Error('Decryption is not available.');
     const decipher = createDecipheriv('aes-256-gcm', this.keyringSecret, wrapped.subarray(0, 12));
     decipher.setAuthTag(wrapped.subarray(12, 28));
-    return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()]).toString(
+      'utf8',
+    );
   },
 };
 

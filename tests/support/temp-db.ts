@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../../src-main/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../src-main/backend';
 import { keyFromEnvironment, KEY_ENV, type DatabaseKey } from '../../src-main/db/database-key';
 import { openEncrypted, type SqliteDatabase } from '../../src-main/db/driver';
 import type { Input, MethodName, Result } from '../../src-shared/api';
@@ -63,7 +63,9 @@ export interface TestApp {
  * A real backend on a real SQLite file in a temp folder, with a fixed clock,
  * signed in as an administrator unless told otherwise.
  */
-export async function openTestApp(options: { clock?: string; role?: Role } = {}): Promise<TestApp> {
+export async function openTestApp(
+  options: { clock?: string; role?: Role; autoBackups?: BackendOptions['autoBackups'] } = {},
+): Promise<TestApp> {
   const { dir, cleanup } = tempDir();
   const clock = fixedClock(options.clock ?? '2026-11-23T10:00:00.000Z');
   const backend = await createBackend({
@@ -72,6 +74,7 @@ export async function openTestApp(options: { clock?: string; role?: Role } = {})
     keyProtection: 'the test key',
     clock: clock as Clock,
     passphraseCost: TEST_PASSPHRASE_COST,
+    ...(options.autoBackups ? { autoBackups: options.autoBackups } : {}),
   });
 
   async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> {

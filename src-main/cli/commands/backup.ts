@@ -21,9 +21,7 @@ export const backupCommand: Command = {
     if (!existsSync(dbPath)) throw new UsageError(`There is no database at ${dbPath}.`);
     const key = keyFromEnvironment(process.env, values['key-file']);
     const folder = backupFolderFor(dbPath);
-    const destination = resolve(
-      positionals[0] ?? join(folder, backupFileName(systemClock.now())),
-    );
+    const destination = resolve(positionals[0] ?? join(folder, backupFileName(systemClock.now())));
     const opened = await openDatabase(dbPath, { key });
     try {
       const facts = backupDatabase(opened.raw, destination, key);

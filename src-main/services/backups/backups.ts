@@ -88,20 +88,28 @@ export function takeBackup(
 export function startAutomaticBackup(ctx: AppContext, kind: 'start' | 'scheduled'): Promise<void> {
   const call: CallContext = { ...ctx, actor: automaticBackupsActor, session: 'automatic-backups' };
   return new Promise((done) => {
-    startJob(call, { kind: 'backups.automatic', title: 'Automatic backup', steps: ['Backing up'] }, async (job) => {
-      try {
-        const file = await takeBackup(ctx, kind, job);
-        lastAutomatic.set(ctx.dbPath, { at: file.at, ok: true, message: `Backed up to ${file.name}.` });
-        return { name: file.name };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        lastAutomatic.set(ctx.dbPath, { at: ctx.clock.now().toISOString(), ok: false, message });
-        console.error(`The automatic backup failed: ${message}`);
-        throw error;
-      } finally {
-        done();
-      }
-    });
+    startJob(
+      call,
+      { kind: 'backups.automatic', title: 'Automatic backup', steps: ['Backing up'] },
+      async (job) => {
+        try {
+          const file = await takeBackup(ctx, kind, job);
+          lastAutomatic.set(ctx.dbPath, {
+            at: file.at,
+            ok: true,
+            message: `Backed up to ${file.name}.`,
+          });
+          return { name: file.name };
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          lastAutomatic.set(ctx.dbPath, { at: ctx.clock.now().toISOString(), ok: false, message });
+          console.error(`The automatic backup failed: ${message}`);
+          throw error;
+        } finally {
+          done();
+        }
+      },
+    );
   });
 }
 
@@ -153,9 +161,10 @@ export async function backupOverview(ctx: CallContext): Promise<BackupOverview> 
 /** Proves the folder can be made and written to before it is chosen. */
 function usableFolder(folder: string): string {
   if (!isAbsolute(folder))
-    throw ApiError.invalid('Give the folder’s full path (for example /media/backups or S:\\Backups).', [
-      { path: 'folder', message: 'Give the full path of the folder.' },
-    ]);
+    throw ApiError.invalid(
+      'Give the folder’s full path (for example /media/backups or S:\\Backups).',
+      [{ path: 'folder', message: 'Give the full path of the folder.' }],
+    );
   const path = resolve(folder);
   try {
     mkdirSync(path, { recursive: true });
@@ -165,9 +174,10 @@ function usableFolder(folder: string): string {
     rmSync(probe, { force: true });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw ApiError.invalid(`Backups cannot be written to ${path} (${detail}). Nothing was changed.`, [
-      { path: 'folder', message: 'This folder cannot be written to.' },
-    ]);
+    throw ApiError.invalid(
+      `Backups cannot be written to ${path} (${detail}). Nothing was changed.`,
+      [{ path: 'folder', message: 'This folder cannot be written to.' }],
+    );
   }
   return path;
 }
@@ -190,7 +200,11 @@ function findBackup(ctx: CallContext, id: string): BackupFile {
   const location = id.slice(0, slash);
   const name = id.slice(slash + 1);
   const folder =
-    location === 'backups' ? backupFolder(ctx) : location === 'set-aside' ? setAsideDir(ctx.dbPath) : null;
+    location === 'backups'
+      ? backupFolder(ctx)
+      : location === 'set-aside'
+        ? setAsideDir(ctx.dbPath)
+        : null;
   // Names only as listed: a path of any other shape is not a backup of ours.
   const file = folder ? listBackups(folder).find((f) => f.name === name) : undefined;
   if (!file) throw ApiError.notFound('That backup');
@@ -215,7 +229,10 @@ export async function restoreBackup(ctx: CallContext, id: string): Promise<Resto
   const file = findBackup(ctx, id);
   checkRestorable(file.path, ctx.key);
   if (!ctx.replaceDatabase)
-    throw new ApiError('unavailable', 'This copy of the app cannot restore while it runs: use the command line.');
+    throw new ApiError(
+      'unavailable',
+      'This copy of the app cannot restore while it runs: use the command line.',
+    );
   const keptAside = await ctx.replaceDatabase(() =>
     swapInBackup(ctx.dbPath, file.path, ctx.clock.now()),
   );

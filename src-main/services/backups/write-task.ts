@@ -20,7 +20,10 @@ export async function writeBackup(input: WriteBackupInput): Promise<TaskOutput> 
   try {
     db.pragma('busy_timeout = 5000');
     const facts = backupDatabase(db, input.destination, input.key);
-    return { bytes: new Uint8Array(0), facts: { sizeBytes: facts.sizeBytes, version: facts.version } };
+    return {
+      bytes: new Uint8Array(0),
+      facts: { sizeBytes: facts.sizeBytes, version: facts.version },
+    };
   } finally {
     db.close();
   }

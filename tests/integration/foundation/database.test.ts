@@ -144,6 +144,8 @@ describe('opening the database', () => {
     // Scribble over the middle pages, leaving the header intact.
     bytes.fill(0x55, 8192, bytes.length - 4096);
     writeFileSync(path, bytes);
-    await expect(openDatabase(path, { key })).rejects.toThrow(/damaged and cannot be opened safely/);
+    await expect(openDatabase(path, { key })).rejects.toThrow(
+      /damaged and cannot be opened safely/,
+    );
   });
 });

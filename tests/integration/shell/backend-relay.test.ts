@@ -49,7 +49,11 @@ describe('the backend worker behind the window', slow, () => {
   const ipc = recordingIpc();
 
   beforeAll(async () => {
-    backend = await startBackend(backendWorkerFromSource, { dbPath, dataDir: folder.dir, key: TEST_KEY });
+    backend = await startBackend(backendWorkerFromSource, {
+      dbPath,
+      dataDir: folder.dir,
+      key: TEST_KEY,
+    });
     bindApi(ipc, backend, () => appUrl);
   }, slow.timeout);
 

@@ -270,7 +270,9 @@ describe('the desktop shell, in other situations', slow, () => {
         argv: ['--db', dbPath],
       });
       expect(dialog.errors).toHaveLength(1);
-      expect(dialog.errors[0]!.title).toBe('Involvement Desk cannot keep its data safe on this computer');
+      expect(dialog.errors[0]!.title).toBe(
+        'Involvement Desk cannot keep its data safe on this computer',
+      );
       expect(dialog.errors[0]!.content).toMatch(/GNOME.*gnome-keyring.*KWallet/);
       expect(app.exitCodes).toEqual([1]);
       // Nothing was made: no key, no database, no window.
@@ -317,7 +319,11 @@ describe('the desktop shell, in other situations', slow, () => {
       good.raw.exec(
         `CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT hex(randomblob(500)) FROM n;`,
       );
-      const backupPath = join(folder.dir, 'backups', 'involvement-desk-2026-11-22T10-00-00-000Z.sqlite');
+      const backupPath = join(
+        folder.dir,
+        'backups',
+        'involvement-desk-2026-11-22T10-00-00-000Z.sqlite',
+      );
       backupDatabase(good.raw, backupPath, key);
       good.raw.pragma('wal_checkpoint(TRUNCATE)');
       await good.close();
@@ -339,7 +345,9 @@ describe('the desktop shell, in other situations', slow, () => {
       const offer = dialog.messages[0]!.options;
       expect(offer.message).toBe('Involvement Desk cannot open its database.');
       expect(String(offer.detail)).toMatch(/damaged and cannot be opened safely/);
-      expect(String(offer.detail)).toMatch(/The newest good backup is from 22 November 2026 at 10:00/);
+      expect(String(offer.detail)).toMatch(
+        /The newest good backup is from 22 November 2026 at 10:00/,
+      );
       expect(offer.buttons).toEqual(['Restore this backup', 'Quit']);
       expect(dialog.errors).toHaveLength(0);
 
@@ -353,9 +361,9 @@ describe('the desktop shell, in other situations', slow, () => {
       app.emit('will-quit');
       await new Promise((done) => setTimeout(done, 300));
       const restored = openEncrypted(dbPath, key, { readonly: true });
-      expect(restored.prepare(`SELECT value FROM app_meta WHERE key = 'marker'`).pluck().get()).toBe(
-        'from the backup',
-      );
+      expect(
+        restored.prepare(`SELECT value FROM app_meta WHERE key = 'marker'`).pluck().get(),
+      ).toBe('from the backup');
       restored.close();
     } finally {
       folder.cleanup();
