@@ -59,7 +59,7 @@ export async function openSession(
   const backend = await createBackend({
     dbPath,
     key: keyFromEnvironment(process.env, keyFileFlag),
-    keyProtection: 'a key given to the command line',
+    keyProtection: 'given to the command line (a key file or $INVOLVEMENT_DESK_KEY)',
   });
   const actor = await cliActor(backend);
   return {

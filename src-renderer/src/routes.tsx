@@ -42,6 +42,7 @@ import { ApprovalQueue } from './features/expenses/ApprovalQueue';
 import { BatchesPage, BatchPage } from './features/expenses/BatchesPage';
 import { BudgetsPage } from './features/expenses/BudgetsPage';
 import { PolicySettings } from './features/expenses/PolicySettings';
+import { BackupSettings } from './features/settings/BackupSettings';
 
 export interface AppRoute {
   path: string;
@@ -194,5 +195,11 @@ export const routes: AppRoute[] = [
     element: <CaseSettingsPage />,
     nav: { label: 'Complaint panel settings', section: 'Settings' },
     permission: 'cases.read',
+  },
+  {
+    path: '/settings/backups',
+    element: <BackupSettings />,
+    nav: { label: 'Backups', section: 'Settings' },
+    permission: 'backups.manage',
   },
 ];

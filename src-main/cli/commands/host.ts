@@ -31,7 +31,7 @@ export const hostCommand: Command = {
     const backend = await createBackend({
       dbPath,
       key: keyFromEnvironment(process.env, values['key-file']),
-      keyProtection: 'a key given to the command line',
+      keyProtection: 'given to the command line (a key file or $INVOLVEMENT_DESK_KEY)',
       // A host run with a fixed clock is a test: its backups are taken when asked.
       autoBackups: clock ? false : {},
       ...(clock ? { clock } : {}),
