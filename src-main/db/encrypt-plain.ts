@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { ApiError } from '../../src-shared/errors';
 import type { DatabaseKey } from './database-key';
-import { Database, openEncrypted, sqlString, type SqliteDatabase } from './driver';
+import { Database, keyPragmas, openEncrypted, sqlString, type SqliteDatabase } from './driver';
 
 /**
  * Makes a database from before encryption into an encrypted one, in place.
@@ -58,8 +58,7 @@ export function encryptPlainDatabase(path: string, key: DatabaseKey, now: Date):
     const target = new Database(copy, { fileMustExist: true });
     try {
       // A fresh VACUUM INTO copy is in rollback-journal mode, which rekey needs.
-      target.pragma(`cipher = 'chacha20'`);
-      target.pragma(`hexrekey = '${key}'`);
+      for (const pragma of keyPragmas(key, 'hexrekey')) target.pragma(pragma);
     } finally {
       target.close();
     }

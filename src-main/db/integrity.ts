@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DatabaseKey } from './database-key';
+import { keyPragmas } from './driver';
 
 /*
  * Two checks of the file, so opening stays fast at any size.
@@ -61,8 +62,7 @@ let db;
 try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
   // The key before anything else (see driver.ts).
-  db.pragma("cipher = 'chacha20'");
-  db.pragma("hexkey = '" + workerData.key + "'");
+  for (const pragma of workerData.keyPragmas) db.pragma(pragma);
   const rows = db.pragma('integrity_check(20)', { simple: false });
   const messages = rows.map((r) => Object.values(r)[0]);
   parentPort.postMessage(
@@ -88,7 +88,10 @@ export function runIntegrityCheck(
   key: DatabaseKey,
 ): { done: Promise<IntegrityOutcome>; stop(): void } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
-  const worker = new Worker(CHECK_SOURCE, { eval: true, workerData: { path, driver, key } });
+  const worker = new Worker(CHECK_SOURCE, {
+    eval: true,
+    workerData: { path, driver, keyPragmas: keyPragmas(key) },
+  });
   const done = new Promise<IntegrityOutcome>((resolve) => {
     worker.once('message', (outcome: IntegrityOutcome) => resolve(outcome));
     worker.once('error', (error) => resolve({ ok: true, unchecked: error.message }));

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { databaseKey, keyFromEnvironment, KEY_FILE_ENV } from '../../../src-main/db/database-key';
-import { Database, openEncrypted } from '../../../src-main/db/driver';
+import { openEncrypted } from '../../../src-main/db/driver';
 import { openDatabase } from '../../../src-main/db/open';
 import { jobEnded } from '../../../src-main/services/jobs/jobs';
 import { openTestApp, openTestFile, tempDir, TEST_KEY, type TestApp } from '../../support/temp-db';
@@ -90,9 +90,7 @@ describe('encryption at rest', () => {
     const source = openTestFile(encrypted);
     source.exec(`VACUUM INTO '${plainPath}'`);
     source.close();
-    const plain = new Database(plainPath);
-    plain.pragma(`cipher = 'chacha20'`);
-    plain.pragma(`hexkey = '${TEST_KEY}'`);
+    const plain = openTestFile(plainPath);
     plain.pragma(`rekey = ''`);
     plain.close();
     expect(readFileSync(plainPath).subarray(0, 16).toString('latin1')).toBe(SQLITE_HEADER);
