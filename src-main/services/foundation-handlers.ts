@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { londonDate } from '../../src-shared/rules/working-days';
 import type { foundationApi } from '../../src-shared/api/foundation';
 import { recordHistory } from '../changes/history';
