@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ApiErrorBody, ApiResult } from '../src-shared/errors';
+import type { DatabaseKey } from './db/database-key';
 
 /** Where the backend worker's code is, and how Node must load it. */
 export interface BackendWorkerSpec {
@@ -11,6 +12,9 @@ export interface BackendWorkerSpec {
 export interface BackendWorkerData {
   dbPath: string;
   dataDir: string;
+  /** The database key, unwrapped by the shell (key-store.ts). */
+  key: DatabaseKey;
+  keyProtection?: string;
 }
 
 /** Why the worker is no longer answering. */

@@ -15,7 +15,8 @@ interface Request {
 }
 
 const port = parentPort!;
-const backend = await createBackend(workerData as BackendWorkerData);
+// The desktop app backs up on its own: at start, then on the organisation's schedule.
+const backend = await createBackend({ ...(workerData as BackendWorkerData), autoBackups: {} });
 port.on('message', (request: Request) => {
   void backend
     .call(request.method, request.input, { session: request.session })

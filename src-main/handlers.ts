@@ -12,6 +12,7 @@ import { customerTransferJobsHandlers } from './services/customer-import/jobs';
 import { boardPacksHandlers } from './services/board-packs/handlers';
 import { expensesHandlers } from './services/expenses/handlers';
 import { privacyHandlers } from './services/privacy/handlers';
+import { backupsHandlers } from './services/backups/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -29,4 +30,5 @@ export const handlers: HandlersFor<Api> = {
   ...boardPacksHandlers,
   ...expensesHandlers,
   ...privacyHandlers,
+  ...backupsHandlers,
 };

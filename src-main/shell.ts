@@ -1,8 +1,23 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type MessageBoxOptions,
+} from 'electron';
 import { dirname, join } from 'node:path';
 import { APP_SCHEME, APP_URL, appSchemePrivileges, serveAppFile } from './app-protocol';
 import { startBackend, type BackendRelay, type BackendWorkerSpec } from './backend-relay';
 import { bindApi } from './ipc';
+import type { BackupFile } from './db/backup-files';
+import type { DatabaseKey } from './db/database-key';
+import { inspectFile, recoveryFor } from './db/open';
+import { setAsideDir, swapInBackup } from './db/restore';
+import { safeStorageWrapper } from './electron-key';
+import { loadOrCreateKey, protectionName } from './key-store';
 import { resolveDbPath } from './paths';
 import {
   isAllowedExternal,
@@ -86,6 +101,47 @@ function openWindow(options: ShellOptions): BrowserWindow {
 }
 
 /**
+ * A database refused at open because it is damaged, empty or unreadable
+ * with the key: the newest backup that opens with the key and passes its
+ * check now, offered in plain words. Restoring it moves the refused file
+ * aside whole; it is never overwritten.
+ */
+function offerBackup(
+  dbPath: string,
+  key: DatabaseKey,
+): { backup: BackupFile; message: MessageBoxOptions } | null {
+  // The worker's error crosses as a bare message: the file is looked at again
+  // here (read only) to learn why it was refused.
+  let refusal: unknown;
+  try {
+    inspectFile(dbPath, key);
+    return null; // The file itself is fine: the failure lies elsewhere.
+  } catch (error) {
+    refusal = error;
+  }
+  const backup = recoveryFor(refusal, dbPath, key, new Date());
+  if (!backup) return null;
+  const when = new Date(backup.at).toLocaleString('en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/London',
+  });
+  const size = `${(backup.sizeBytes / (1024 * 1024)).toFixed(1)} MB`;
+  return {
+    backup,
+    message: {
+      type: 'error',
+      title: 'Involvement Desk',
+      message: 'Involvement Desk cannot open its database.',
+      detail: `${refusal instanceof Error ? refusal.message : String(refusal)}\n\nThe newest good backup is from ${when} (${size}, checked just now). Restore it? The file that cannot be opened is kept, unchanged, in ${setAsideDir(dbPath)}. Anything saved after the backup was taken is not in it.`,
+      buttons: ['Restore this backup', 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    },
+  };
+}
+
+/**
  * Offers a restart when the backend stops under an open window. "Later" keeps
  * the window, so what the user typed can still be copied; until a restart
  * every call says the data service stopped.
@@ -148,10 +204,36 @@ export async function startShell(options: ShellOptions): Promise<void> {
   // No USB, serial or HID device is ever chosen for the page.
   ses.setDevicePermissionHandler(() => false);
 
-  const dbPath = resolveDbPath(dbFlag(options.argv), app.getPath('userData'));
+  const userData = app.getPath('userData');
+  const dbPath = resolveDbPath(dbFlag(options.argv), userData);
+  let unlocked: ReturnType<typeof loadOrCreateKey>;
+  try {
+    unlocked = loadOrCreateKey(userData, safeStorageWrapper(), new Date());
+  } catch (error) {
+    // No keyring (or a locked one): refuse before any window, saying what to install.
+    dialog.showErrorBox(
+      'Involvement Desk cannot keep its data safe on this computer',
+      error instanceof Error ? error.message : String(error),
+    );
+    app.exit(1);
+    return;
+  }
+  const workerData = {
+    dbPath,
+    dataDir: dirname(dbPath),
+    key: unlocked.key,
+    keyProtection: protectionName(unlocked.protection),
+  };
   // The window shows at once ("Opening Involvement Desk") while the worker
   // opens, and if need be migrates, the database; calls made meanwhile wait.
-  const starting = startBackend(options.worker, { dbPath, dataDir: dirname(dbPath) });
+  const starting = startBackend(options.worker, workerData).catch(async (error: unknown) => {
+    const offered = offerBackup(dbPath, unlocked.key);
+    if (!offered) throw error;
+    const { response } = await dialog.showMessageBox(offered.message);
+    if (response !== 0) throw error;
+    swapInBackup(dbPath, offered.backup.path, new Date());
+    return startBackend(options.worker, workerData);
+  });
   bindApi(
     ipcMain,
     {

@@ -13,6 +13,7 @@ import { customerTransferJobsApi } from './api/customer-transfer-jobs';
 import { boardPacksApi } from './api/board-packs';
 import { expensesApi } from './api/expenses';
 import { privacyApi } from './api/privacy';
+import { backupsApi } from './api/backups';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -34,6 +35,7 @@ export const api = combineContracts(
   boardPacksApi,
   expensesApi,
   privacyApi,
+  backupsApi,
 );
 
 export type Api = typeof api;

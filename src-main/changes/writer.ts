@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../../src-shared/errors';

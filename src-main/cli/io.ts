@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { write } from '../changes/writer';
 import { writeScope } from '../services/context';
 import { CLI_STAFF_KEY, getStaff, toStaff } from '../services/staff/staff';
+import { keyFromEnvironment } from '../db/database-key';
 import { resolveDbPath } from '../paths';
 
 /** A command of the CLI: its name, how to call it, and what it does. */
@@ -27,7 +28,7 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({
       args: argv,
-      options: { db: { type: 'string' }, ...options },
+      options: { db: { type: 'string' }, 'key-file': { type: 'string' }, ...options },
       allowPositionals: true,
       strict: true,
     });
@@ -50,9 +51,16 @@ export interface CliSession {
  * "Command line", so its changes are told apart in the history and it never
  * changes who is signed in to the app.
  */
-export async function openSession(dbFlag: string | undefined): Promise<CliSession> {
+export async function openSession(
+  dbFlag: string | undefined,
+  keyFileFlag?: string,
+): Promise<CliSession> {
   const dbPath = resolveDbPath(dbFlag);
-  const backend = await createBackend({ dbPath });
+  const backend = await createBackend({
+    dbPath,
+    key: keyFromEnvironment(process.env, keyFileFlag),
+    keyProtection: 'given to the command line (a key file or $INVOLVEMENT_DESK_KEY)',
+  });
   const actor = await cliActor(backend);
   return {
     backend,

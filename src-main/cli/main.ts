@@ -28,6 +28,7 @@ function usage(): string {
     ...lines,
     '',
     "The database is --db FILE, else $INVOLVEMENT_DESK_DB, else the app's own in your user data folder.",
+    'Its key is --key-file FILE (readable by you only), else $INVOLVEMENT_DESK_KEY_FILE, else $INVOLVEMENT_DESK_KEY (64 hex characters).',
   ].join('\n');
 }
 

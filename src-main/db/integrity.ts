@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { DatabaseKey } from './database-key';
+import { keyPragmas } from './driver';
 
 /*
  * Two checks of the file, so opening stays fast at any size.
@@ -59,6 +61,8 @@ const Database = require(workerData.driver);
 let db;
 try {
   db = new Database(workerData.path, { readonly: true, fileMustExist: true });
+  // The key before anything else (see driver.ts).
+  for (const pragma of workerData.keyPragmas) db.pragma(pragma);
   const rows = db.pragma('integrity_check(20)', { simple: false });
   const messages = rows.map((r) => Object.values(r)[0]);
   parentPort.postMessage(
@@ -79,9 +83,15 @@ try {
 export type IntegrityOutcome = { ok: true; unchecked?: string } | { ok: false; detail: string };
 
 /** The full check, in another thread on its own connection; never rejects. */
-export function runIntegrityCheck(path: string): { done: Promise<IntegrityOutcome>; stop(): void } {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(CHECK_SOURCE, { eval: true, workerData: { path, driver } });
+export function runIntegrityCheck(
+  path: string,
+  key: DatabaseKey,
+): { done: Promise<IntegrityOutcome>; stop(): void } {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
+  const worker = new Worker(CHECK_SOURCE, {
+    eval: true,
+    workerData: { path, driver, keyPragmas: keyPragmas(key) },
+  });
   const done = new Promise<IntegrityOutcome>((resolve) => {
     worker.once('message', (outcome: IntegrityOutcome) => resolve(outcome));
     worker.once('error', (error) => resolve({ ok: true, unchecked: error.message }));

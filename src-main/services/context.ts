@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../src-shared/clock';
 import type { ContractMap, ParsedInputOf, ResultOf } from '../../src-shared/contract';
@@ -6,6 +6,7 @@ import type { Staff } from '../../src-shared/domain/staff';
 import { ApiError } from '../../src-shared/errors';
 import { can, permissionDeniedMessage, type Permission } from '../../src-shared/rules/permissions';
 import type { DeviceClock } from '../changes/device-clock';
+import type { DatabaseKey } from '../db/database-key';
 import { write, type Writer, type WriteScope } from '../changes/writer';
 import { optimiseDatabase } from '../db/optimise';
 import type { DB } from '../db/schema';
@@ -22,7 +23,7 @@ export interface DatabaseHealth {
 }
 
 export const DAMAGED_MESSAGE =
-  'The database failed its integrity check, so nothing more can be saved to it. Nothing was saved. Close Involvement Desk and restore the latest backup (npm run cli -- restore FILE, from the backups folder beside the database); you can still read and export what is here.';
+  'The database failed its integrity check, so nothing more can be saved to it. Nothing was saved. Close Involvement Desk and restore the latest backup (an administrator can do it under Settings, Backups, or with npm run cli -- restore FILE); you can still read and export what is here.';
 
 /** What every service needs, for the life of an open database. */
 export interface AppContext {
@@ -32,6 +33,10 @@ export interface AppContext {
   /** Raw handle: only for bulk loads and backups, never for ordinary queries. */
   raw: Database.Database;
   dbPath: string;
+  /** The database key: every connection this context opens applies it first. */
+  key: DatabaseKey;
+  /** How the key is kept on this computer (key-store.ts), where the app knows it. */
+  keyProtection: string | null;
   /** Folder for the app's own files (attachments, generated documents). */
   dataDir: string;
   clock: Clock;
@@ -45,6 +50,12 @@ export interface AppContext {
    * floor, so hundreds of sign-ins stay quick; the same code runs.
    */
   passphraseCost?: ScryptParams;
+  /**
+   * Closes the database, runs `swap` (which puts another file in its place)
+   * and opens the file again, signing everyone out; the backend's own, for
+   * restoring a backup. Returns what `swap` returned.
+   */
+  replaceDatabase?: (swap: () => string | null) => Promise<string | null>;
 }
 
 /** One call: the app plus who is making it, from which window or browser. */

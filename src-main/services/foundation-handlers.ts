@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { londonDate } from '../../src-shared/rules/working-days';
 import type { foundationApi } from '../../src-shared/api/foundation';
 import { recordHistory } from '../changes/history';
-import { backupDatabase, backupFileName } from '../db/backup';
+import { takeBackup } from './backups/backups';
 import type { HandlersFor } from './context';
 import { DAMAGED_MESSAGE, requireActor } from './context';
 import { loadDemo } from './demo';
@@ -77,9 +76,12 @@ export const foundationHandlers: HandlersFor<typeof foundationApi> = {
 
   'system.backup': async (ctx) => {
     requireActor(ctx);
-    const path = join(ctx.dataDir, 'backups', backupFileName(ctx.clock.now()));
-    await backupDatabase(ctx.raw, path);
-    return { path };
+    // In its own worker, on its own connection: other calls go on being answered.
+    const file = await takeBackup(ctx, 'manual', {
+      signal: new AbortController().signal,
+      progress: () => {},
+    });
+    return { path: file.path };
   },
   'system.health': async (ctx) => {
     const state = ctx.health?.state ?? 'ok';

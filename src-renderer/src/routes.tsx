@@ -45,6 +45,7 @@ import { BudgetsPage } from './features/expenses/BudgetsPage';
 import { PolicySettings } from './features/expenses/PolicySettings';
 import { AuditTrailPage } from './features/audit/AuditTrailPage';
 import { PrivacyPage } from './features/privacy/PrivacyPage';
+import { BackupSettings } from './features/settings/BackupSettings';
 
 export interface AppRoute {
   path: string;
@@ -210,5 +211,11 @@ export const routes: AppRoute[] = [
     element: <PrivacyPage />,
     nav: { label: 'Retention and requests', section: 'Settings' },
     permission: 'privacy.read',
+  },
+  {
+    path: '/settings/backups',
+    element: <BackupSettings />,
+    nav: { label: 'Backups', section: 'Settings' },
+    permission: 'backups.manage',
   },
 ];

@@ -129,6 +129,8 @@ export const permissions = {
   /** The retention schedule, erasure and subject access: the data controller's duties. */
   'privacy.read': adminOnly,
   'privacy.manage': adminOnly,
+  /** The backup folder, the list of backups and restoring one: the database as a whole. */
+  'backups.manage': adminOnly,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -110,7 +110,7 @@ export const casesBench: BenchModule = {
         50,
         () => caseDashboard(ctx),
         () =>
-          rawDashboard.all(dash.weekEnds).map((r) => ({
+          rawDashboard.all(dash.weekEnds).map((r: unknown) => ({
             ...(r as object),
             overdue: (r as { next_due: string }).next_due < TODAY,
           })),

@@ -1,8 +1,7 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import { openDatabase } from '../../src-main/db/open';
-import { openTestApp } from '../support/temp-db';
+import { openTestApp, openTestFile, TEST_KEY } from '../support/temp-db';
 import { report, time, timeAsync, type BenchModule, type Timing } from './harness';
 
 const DEMO_CUSTOMERS = 50_000;
@@ -105,7 +104,7 @@ export const customerImportBench: BenchModule = {
       }
     }
 
-    const raw = new Database(ctx.dbPath);
+    const raw = openTestFile(ctx.dbPath);
     const insert = raw.prepare(
       `INSERT INTO customers (id, created_at, updated_at, updated_by, external_ref, first_name, last_name,
          email, postcode, date_of_birth, landlord_id, tenure)
@@ -148,10 +147,10 @@ export const customerImportBench: BenchModule = {
     const copy = join(app.dir, 'closed-copy.sqlite');
     ctx.raw.exec(`VACUUM INTO '${copy}'`);
     const reopened = await timeAsync(20, async () => {
-      const db = await openDatabase(copy);
+      const db = await openDatabase(copy, { key: TEST_KEY });
       await db.close();
     });
-    const bare = time(20, () => new Database(copy).close());
+    const bare = time(20, () => openTestFile(copy).close());
     report(`open a ${total}-customer database + migration check`, reopened, bare);
     await app.close();
   },

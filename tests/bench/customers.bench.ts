@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { customerListInput } from '../../src-shared/domain/customer';
 import { listCustomers } from '../../src-main/services/customers/list';
 import { ftsQuery } from '../../src-main/services/customers/search-query';
-import { openTestApp } from '../support/temp-db';
+import { openTestApp, openTestFile } from '../support/temp-db';
 import { report, timePaired, type BenchModule } from './harness';
 
 const CUSTOMERS = 50_000;
@@ -46,7 +46,7 @@ export const customersBench: BenchModule = {
       `demo load, ${CUSTOMERS.toLocaleString('en-GB')} customers plus the other areas' demo data: ${seconds} s`,
     );
     const ctx = await app.ctx();
-    const raw = new Database(ctx.dbPath, { readonly: true });
+    const raw = openTestFile(ctx.dbPath, { readonly: true });
     const details = new Map<number, Database.Statement>();
     const detailsOf = (ids: string[]) => {
       if (ids.length === 0) return [];

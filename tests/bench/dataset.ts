@@ -8,7 +8,7 @@ import type { Input, MethodName, Result } from '../../src-shared/api';
 import { fixedClock, type Clock } from '../../src-shared/clock';
 import { ApiError } from '../../src-shared/errors';
 import type { Role } from '../../src-shared/rules/permissions';
-import { TEST_PASSPHRASE } from '../support/temp-db';
+import { TEST_PASSPHRASE, TEST_KEY } from '../support/temp-db';
 
 /*
  * The bench's ten-year dataset, built by the app's own demo (`demo.load`
@@ -52,7 +52,10 @@ export async function tenYearDataset(customers: number, years = 10): Promise<str
   const path = join(dir, `demo-${customers}c-${years}y-${sourceHash()}.sqlite`);
   if (existsSync(path)) {
     // Migrate in place if the schema has moved on since it was built.
-    const opened = await openDatabase(path, { backupDir: join(dir, 'migration-backups') });
+    const opened = await openDatabase(path, {
+      key: TEST_KEY,
+      backupDir: join(dir, 'migration-backups'),
+    });
     await opened.close();
     rmSync(join(dir, 'migration-backups'), { recursive: true, force: true });
     return path;
@@ -61,6 +64,7 @@ export async function tenYearDataset(customers: number, years = 10): Promise<str
   for (const f of [building, `${building}-wal`, `${building}-shm`]) rmSync(f, { force: true });
   const started = performance.now();
   const backend = await createBackend({
+    key: TEST_KEY,
     dbPath: building,
     clock: fixedClock(BENCH_NOW) as Clock,
     integrityCheckAfterMs: false,
@@ -120,6 +124,7 @@ export async function openCopy(source: string, role: Role = 'coordinator'): Prom
   const path = join(dir, 'bench.sqlite');
   copyFileSync(source, path);
   const backend = await createBackend({
+    key: TEST_KEY,
     dbPath: path,
     clock: fixedClock(BENCH_NOW) as Clock,
     integrityCheckAfterMs: false,

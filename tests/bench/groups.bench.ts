@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import { cadenceByGroup } from '../../src-main/services/groups/figures';
 import {
@@ -7,7 +6,7 @@ import {
 } from '../../src-main/services/groups/involvement';
 import { londonRange } from '../../src-main/services/groups/period';
 import { optimiseDatabase } from '../../src-main/db/optimise';
-import { openTestApp } from '../support/temp-db';
+import { openTestApp, openTestFile } from '../support/temp-db';
 import { report, timePaired, type BenchModule } from './harness';
 
 const CUSTOMERS = 50_000;
@@ -123,7 +122,7 @@ export const groupsBench: BenchModule = {
       `built ${counts.customers.toLocaleString('en-GB')} customers, ${counts.activities.toLocaleString('en-GB')} activities, ${counts.attendance.toLocaleString('en-GB')} attendance rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
-    const raw = new Database(ctx.dbPath, { readonly: true });
+    const raw = openTestFile(ctx.dbPath, { readonly: true });
     const years = Array.from({ length: YEARS }, (_, i) => 2017 + i).map((y) => ({
       from: `${y}-01-01`,
       to: `${y}-12-31`,

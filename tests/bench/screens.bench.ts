@@ -1,7 +1,8 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { once } from 'node:events';
+import { openTestFile, TEST_KEY } from '../support/temp-db';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { uuidv7 } from 'uuidv7';
 import { createBackend } from '../../src-main/backend';
@@ -42,7 +43,7 @@ export const screensBench: BenchModule = {
     const { customers, samples, quick } = benchOptions();
     const source = await tenYearDataset(customers);
     const app = await openCopy(source, 'coordinator');
-    const raw = new Database(app.path, { readonly: true });
+    const raw = openTestFile(app.path, { readonly: true });
     const counts = raw
       .prepare(
         `SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM activities) AS activities,
@@ -357,7 +358,7 @@ async function importAndExport(app: BenchApp, quick: boolean): Promise<void> {
 
 /** Every live customer read bare and written with exceljs's streaming writer, no formats. */
 async function bareExport(path: string): Promise<number> {
-  const db = new Database(path, { readonly: true });
+  const db = openTestFile(path, { readonly: true });
   try {
     const output = new PassThrough();
     let bytes = 0;
@@ -395,6 +396,7 @@ async function opening(source: string, quick: boolean): Promise<void> {
     runs,
     async () => {
       const backend = await createBackend({
+        key: TEST_KEY,
         dbPath: path,
         clock: fixedClock(BENCH_NOW) as Clock,
         integrityCheckAfterMs: false,
@@ -407,7 +409,7 @@ async function opening(source: string, quick: boolean): Promise<void> {
   const bare = time(
     runs,
     () => {
-      const db = new Database(path);
+      const db = openTestFile(path);
       db.pragma('journal_mode = WAL');
       db.pragma('user_version');
       db.prepare('SELECT * FROM sqlite_master').all();
@@ -418,6 +420,7 @@ async function opening(source: string, quick: boolean): Promise<void> {
   );
   report('open: closed file to the first answer', opened, bare, { p95Ms: 1000 });
   const backend = await createBackend({
+    key: TEST_KEY,
     dbPath: path,
     clock: fixedClock(BENCH_NOW) as Clock,
     integrityCheckAfterMs: false,

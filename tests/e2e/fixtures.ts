@@ -33,6 +33,9 @@ export interface HostedApp {
 
 export const START_CLOCK = '2026-11-23T10:00:00.000Z';
 
+/** The browser tests' database key (the integration tests' own, tests/support/temp-db.ts). */
+export const TEST_KEY_HEX = '7e57'.repeat(16);
+
 /** Every test profile's passphrase, chosen through the first-use screen's own call. */
 export const TEST_PASSPHRASE = 'correct horse battery staple';
 
@@ -49,7 +52,11 @@ async function startHost(dir: string): Promise<{ child: ChildProcess; url: strin
       '--clock',
       START_CLOCK,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+    // The test key, through the same path as the command line's own ($INVOLVEMENT_DESK_KEY).
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, INVOLVEMENT_DESK_KEY: TEST_KEY_HEX },
+    },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

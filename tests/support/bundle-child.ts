@@ -1,3 +1,5 @@
+import { KEY_ENV } from '../../src-main/db/database-key';
+import { TEST_KEY_HEX } from './temp-db';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -11,7 +13,11 @@ const require = createRequire(join(root, 'package.json'));
  * the compiling.
  */
 export function childEnv(bundle: string): NodeJS.ProcessEnv {
-  return { ...process.env, NODE_COMPILE_CACHE: join(dirname(bundle), 'compile-cache') };
+  return {
+    ...process.env,
+    [KEY_ENV]: TEST_KEY_HEX,
+    NODE_COMPILE_CACHE: join(dirname(bundle), 'compile-cache'),
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 
 /**
@@ -184,6 +185,43 @@ export const dialog = {
   },
 };
 
+/**
+ * Electron's safeStorage, as the operating system's keyring would behave: a
+ * string is encrypted (AES-256-GCM) under a secret the "keyring" holds for
+ * this process, so what is written to disk cannot be read back without it.
+ * A test chooses what the platform offers: `backend` is what
+ * getSelectedStorageBackend() answers on Linux ('basic_text' where there is
+ * no keyring), `available` what isEncryptionAvailable() answers.
+ */
+export const safeStorage = {
+  backend: 'gnome_libsecret' as string,
+  available: true,
+  keyringSecret: randomBytes(32),
+  wrapped: 0,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(plain: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    this.wrapped += 1;
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.keyringSecret, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  },
+  decryptString(wrapped: Buffer): string {
+    if (!this.available) throw new Error('Decryption is not available.');
+    const decipher = createDecipheriv('aes-256-gcm', this.keyringSecret, wrapped.subarray(0, 12));
+    decipher.setAuthTag(wrapped.subarray(12, 28));
+    return Buffer.concat([decipher.update(wrapped.subarray(28)), decipher.final()]).toString(
+      'utf8',
+    );
+  },
+};
+
 /** Forgets everything recorded, as if Electron had just started. */
 export function resetFakeElectron(userData = '/nonexistent'): void {
   app.removeAllListeners();
@@ -205,6 +243,9 @@ export function resetFakeElectron(userData = '/nonexistent'): void {
   dialog.errors.length = 0;
   dialog.messages.length = 0;
   dialog.response = 1;
+  safeStorage.backend = 'gnome_libsecret';
+  safeStorage.available = true;
+  safeStorage.wrapped = 0;
 }
 
-export default { app, BrowserWindow, ipcMain, protocol, session, shell, dialog };
+export default { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, safeStorage };

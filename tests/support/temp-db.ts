@@ -1,13 +1,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackend, type Backend } from '../../src-main/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../src-main/backend';
+import { keyFromEnvironment, KEY_ENV, type DatabaseKey } from '../../src-main/db/database-key';
+import { openEncrypted, type SqliteDatabase } from '../../src-main/db/driver';
 import type { Input, MethodName, Result } from '../../src-shared/api';
 import { fixedClock, type Clock } from '../../src-shared/clock';
 import { ApiError } from '../../src-shared/errors';
 import type { Role } from '../../src-shared/rules/permissions';
 import type { CallContext } from '../../src-main/services/context';
 import { LOCAL_SESSION, signedInStaff } from '../../src-main/services/session/session';
+
+/**
+ * The tests' database key, given through the same path as the command
+ * line's ($INVOLVEMENT_DESK_KEY, read by keyFromEnvironment). Never a real key.
+ */
+export const TEST_KEY_HEX = '7e57'.repeat(16);
+export const TEST_KEY: DatabaseKey = keyFromEnvironment({ [KEY_ENV]: TEST_KEY_HEX });
+
+/** A raw connection to a test database file, with the test key applied first (as the app's own). */
+export function openTestFile(
+  path: string,
+  options: { readonly?: boolean; fileMustExist?: boolean } = {},
+): SqliteDatabase {
+  return openEncrypted(path, TEST_KEY, options);
+}
 
 /** A fresh folder for one test's database and files. */
 export function tempDir(prefix = 'involvement-desk-'): { dir: string; cleanup(): void } {
@@ -46,13 +63,18 @@ export interface TestApp {
  * A real backend on a real SQLite file in a temp folder, with a fixed clock,
  * signed in as an administrator unless told otherwise.
  */
-export async function openTestApp(options: { clock?: string; role?: Role } = {}): Promise<TestApp> {
+export async function openTestApp(
+  options: { clock?: string; role?: Role; autoBackups?: BackendOptions['autoBackups'] } = {},
+): Promise<TestApp> {
   const { dir, cleanup } = tempDir();
   const clock = fixedClock(options.clock ?? '2026-11-23T10:00:00.000Z');
   const backend = await createBackend({
     dbPath: join(dir, 'test.sqlite'),
+    key: TEST_KEY,
+    keyProtection: 'the test key',
     clock: clock as Clock,
     passphraseCost: TEST_PASSPHRASE_COST,
+    ...(options.autoBackups ? { autoBackups: options.autoBackups } : {}),
   });
 
   async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> {

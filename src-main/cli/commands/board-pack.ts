@@ -31,7 +31,7 @@ export const boardPackCommand: Command = {
     if (!period.ok) throw new UsageError(period.message);
     if (!values.pdf && !values.xlsx)
       throw new UsageError('Say where to write it: --pdf FILE, --xlsx FILE or both.');
-    const session = await openSession(values.db);
+    const session = await openSession(values.db, values['key-file']);
     try {
       const ctx = { ...session.backend.context, actor: session.actor, session: LOCAL_SESSION };
       let lastStep = '';

@@ -67,7 +67,7 @@ export const importCommand: Command = {
     });
     const file = { fileName: basename(path), contentBase64: bytes.toString('base64') };
 
-    const session = await openSession(values.db);
+    const session = await openSession(values.db, values['key-file']);
     try {
       const preview = await session.call('customerTransfer.previewImport', file);
       printPreview(preview);
@@ -116,7 +116,7 @@ export const exportCommand: Command = {
       );
     }
     const status = values.status?.map((v) => oneOf(v, 'status', customerStatuses.codes));
-    const session = await openSession(values.db);
+    const session = await openSession(values.db, values['key-file']);
     try {
       const file = await session.call('customerTransfer.exportXlsx', {
         ...(values.search ? { search: values.search } : {}),

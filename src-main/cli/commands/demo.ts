@@ -15,7 +15,7 @@ export const demoCommand: Command = {
     const customers = positiveInt(values.customers, 'customers', 300, 500_000);
     const seed = positiveInt(values.seed, 'seed', 13);
     const years = positiveInt(values.years, 'years', 0);
-    const session = await openSession(values.db);
+    const session = await openSession(values.db, values['key-file']);
     try {
       const started = performance.now();
       const counts = await session.call('demo.load', { customers, seed, years });

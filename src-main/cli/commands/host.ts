@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fixedClock } from '../../../src-shared/clock';
 import { createBackend } from '../../backend';
 import { startHost } from '../../host/server';
+import { keyFromEnvironment } from '../../db/database-key';
 import { resolveDbPath } from '../../paths';
 import { isoInstant, parse, positiveInt, UsageError, type Command } from '../io';
 
@@ -27,7 +28,14 @@ export const hostCommand: Command = {
       );
     }
     const dbPath = resolveDbPath(values.db);
-    const backend = await createBackend({ dbPath, ...(clock ? { clock } : {}) });
+    const backend = await createBackend({
+      dbPath,
+      key: keyFromEnvironment(process.env, values['key-file']),
+      keyProtection: 'given to the command line (a key file or $INVOLVEMENT_DESK_KEY)',
+      // A host run with a fixed clock is a test: its backups are taken when asked.
+      autoBackups: clock ? false : {},
+      ...(clock ? { clock } : {}),
+    });
     const host = await startHost({
       backend,
       rendererDir,

@@ -1,4 +1,4 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { foundation } from './0001-foundation';
 import { customers } from './0002-customers';
 import { groups } from './0003-groups';

@@ -30,6 +30,8 @@ export const cpuTasks = {
   /** A subject access pack's PDF, from the data gathered on the backend. */
   'privacy.sar-pdf': async () =>
     (await import('../../documents/subject-access-pack')).renderSubjectAccessPdf,
+  /** A verified, encrypted backup written on the worker's own connection (VACUUM INTO). */
+  'backups.write': async () => (await import('../backups/write-task')).writeBackup,
   /** For the jobs facility's own tests: spins the CPU for `ms`, in `steps`, then returns bytes (or fails). */
   'test.spin':
     async (): Promise<Task<{ ms: number; steps: number; fail?: boolean }>> =>

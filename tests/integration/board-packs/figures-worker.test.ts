@@ -97,7 +97,7 @@ describe('the figures are worked out in a worker thread', () => {
   });
 
   it('reads through a connection that cannot write', async () => {
-    const ro = openReadOnlyDatabase(app.backend.context.dbPath);
+    const ro = openReadOnlyDatabase(app.backend.context.dbPath, app.backend.context.key);
     try {
       expect(ro.raw.prepare('SELECT count(*) AS n FROM board_packs').get()).toEqual({ n: 1 });
       expect(() => ro.raw.prepare(`DELETE FROM board_packs`).run()).toThrow(/readonly|read-only/i);

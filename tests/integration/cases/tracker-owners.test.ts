@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openTestApp, type TestApp } from '../../support/temp-db';
+import { openTestApp, openTestFile, type TestApp } from '../../support/temp-db';
 import { decideCase } from './helpers';
 
 /*
@@ -46,7 +45,7 @@ it('lists a new owner as soon as a recommendation names them, however it was sav
 
   // Another connection's commit (the command line, a restore) moves SQLite's data version.
   const ctx = await app.ctx();
-  const other = new Database(ctx.dbPath);
+  const other = openTestFile(ctx.dbPath);
   other
     .prepare(
       `UPDATE recommendations SET owner = 'Director of Housing' WHERE owner = 'Head of Repairs'`,

@@ -1,14 +1,13 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../support/temp-db';
+import { openTestFile, tempDir, TEST_KEY_HEX } from '../../support/temp-db';
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, INVOLVEMENT_DESK_DB: '' },
+    env: { ...process.env, INVOLVEMENT_DESK_DB: '', INVOLVEMENT_DESK_KEY: TEST_KEY_HEX },
     // A host that starts when it should have refused is stopped rather than waited for.
     timeout: 30_000,
   });
@@ -59,15 +58,15 @@ describe('the command line', { timeout: 120_000 }, () => {
     expect(backup.code).toBe(0);
     expect(existsSync(backupFile)).toBe(true);
 
-    const live = new Database(db);
+    const live = openTestFile(db);
     live.exec(`UPDATE landlords SET name = 'Changed after backup'`);
     live.close();
 
     const restore = cli('restore', backupFile, '--db', db);
     expect(restore.err).toBe('');
     expect(restore.code).toBe(0);
-    expect(restore.out).toContain('The current database was saved to');
-    const restored = new Database(db, { readonly: true });
+    expect(restore.out).toContain('The database that was in use is kept, unchanged, at');
+    const restored = openTestFile(db, { readonly: true });
     const names = restored.prepare(`SELECT name FROM landlords`).all() as { name: string }[];
     restored.close();
     expect(names.map((n) => n.name)).toContain('Erimus Housing');
@@ -82,8 +81,8 @@ describe('the command line', { timeout: 120_000 }, () => {
     writeFileSync(junk, 'hello');
     const restore = cli('restore', junk, '--db', db);
     expect(restore.code).toBe(1);
-    expect(restore.err).toContain('not a SQLite file');
-    const still = new Database(db, { readonly: true });
+    expect(restore.err).toContain('encrypted with another key');
+    const still = openTestFile(db, { readonly: true });
     expect((still.prepare(`SELECT count(*) AS n FROM landlords`).get() as { n: number }).n).toBe(5);
     still.close();
   });

@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { Database } from '../../../src-main/db/driver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, openDatabase } from '../../../src-main/db/open';
 import { latestVersion, migrations, type Migration } from '../../../src-main/db/migrations';
-import { tempDir } from '../../support/temp-db';
+import { openTestFile, tempDir, TEST_KEY } from '../../support/temp-db';
+
+const key = TEST_KEY;
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -22,7 +24,7 @@ function folder() {
 describe('opening the database', () => {
   it('creates and migrates a new database with WAL, FULL sync and foreign keys', async () => {
     const path = join(folder(), 'new.sqlite');
-    const opened = await openDatabase(path);
+    const opened = await openDatabase(path, { key });
     expect(opened.raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(opened.raw.pragma('synchronous', { simple: true })).toBe(2);
     expect(opened.raw.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -32,7 +34,7 @@ describe('opening the database', () => {
     expect(opened.migrationBackup).toBeNull();
     await opened.close();
 
-    const again = await openDatabase(path);
+    const again = await openDatabase(path, { key });
     expect(again.deviceId).toBe(opened.deviceId);
     await again.close();
   });
@@ -40,8 +42,8 @@ describe('opening the database', () => {
   it('backs up an older database, checks the backup, then migrates', async () => {
     const dir = folder();
     const path = join(dir, 'old.sqlite');
-    // A database as version 1 of the app left it.
-    const v1 = new Database(path);
+    // A database as version 1 of the app left it (encrypted, as every version since does).
+    const v1 = openTestFile(path);
     v1.pragma('journal_mode = WAL');
     migrations[0]!.up(v1);
     v1.pragma(`application_id = ${APPLICATION_ID}`);
@@ -50,6 +52,7 @@ describe('opening the database', () => {
     v1.close();
 
     const migrated = await openDatabase(path, {
+      key,
       backupDir: join(dir, 'backups'),
       now: () => new Date('2026-11-23T10:00:00Z'),
     });
@@ -59,10 +62,10 @@ describe('opening the database', () => {
     });
     if (latestVersion > 1) {
       expect(migrated.migrationBackup).toMatch(
-        /old-v1-before-migration-2026-11-23T10-00-00-000Z\.sqlite$/,
+        /involvement-desk-v1-before-migration-2026-11-23T10-00-00-000Z\.sqlite$/,
       );
       expect(existsSync(migrated.migrationBackup!)).toBe(true);
-      const backup = new Database(migrated.migrationBackup!, { readonly: true });
+      const backup = openTestFile(migrated.migrationBackup!, { readonly: true });
       expect(backup.pragma('user_version', { simple: true })).toBe(1);
       expect(backup.prepare(`SELECT value FROM app_meta WHERE key = 'marker'`).get()).toEqual({
         value: 'kept',
@@ -74,7 +77,7 @@ describe('opening the database', () => {
 
   it('leaves the database as it was when a migration fails', async () => {
     const path = join(folder(), 'failing.sqlite');
-    const v1 = new Database(path);
+    const v1 = openTestFile(path);
     migrations[0]!.up(v1);
     v1.pragma(`application_id = ${APPLICATION_ID}`);
     v1.pragma('user_version = 1');
@@ -83,22 +86,22 @@ describe('opening the database', () => {
     v1.close();
     const broken: Migration = { name: 'clash', up: (db) => db.exec(`CREATE TABLE clash (y)`) };
     const withBroken = [migrations[0]!, broken];
-    await expect(openDatabase(path, { migrations: withBroken })).rejects.toThrow(
+    await expect(openDatabase(path, { key, migrations: withBroken })).rejects.toThrow(
       /Updating the database to version 2 \(clash\) failed.*Nothing was changed/,
     );
-    const after = new Database(path, { readonly: true });
+    const after = openTestFile(path, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(1);
     after.close();
   });
 
   it('refuses a database from a newer version and leaves it untouched', async () => {
     const path = join(folder(), 'newer.sqlite');
-    const opened = await openDatabase(path);
+    const opened = await openDatabase(path, { key });
     opened.raw.pragma(`user_version = ${latestVersion + 5}`);
     await opened.close();
     const before = readFileSync(path);
 
-    await expect(openDatabase(path)).rejects.toThrow(
+    await expect(openDatabase(path, { key })).rejects.toThrow(
       /newer version of Involvement Desk.*left untouched/,
     );
     expect(readFileSync(path).equals(before)).toBe(true);
@@ -111,7 +114,7 @@ describe('opening the database', () => {
 
     /** A real database of ours with some pages of data, all in the main file. */
     async function ours(path: string): Promise<void> {
-      const opened = await openDatabase(path);
+      const opened = await openDatabase(path, { key });
       opened.raw.exec(
         `CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT hex(randomblob(500)) FROM n;`,
       );
@@ -129,12 +132,14 @@ describe('opening the database', () => {
       {
         name: 'a text file',
         make: (path) => writeFileSync(path, 'These are my meeting notes, not a database.'),
-        message: /not an Involvement Desk database: it is not a SQLite file.*left untouched/,
+        // Neither a plain SQLite file nor one that opens with the key.
+        message:
+          /encrypted with another key \(or it is not an Involvement Desk database\)\. It has been left untouched/,
       },
       {
         name: 'random bytes',
         make: (path) => writeFileSync(path, randomBytes(64 * 1024)),
-        message: /not a SQLite file.*left untouched/,
+        message: /encrypted with another key .*left untouched/,
       },
       {
         name: 'another program’s SQLite database, with no application id',
@@ -187,14 +192,15 @@ describe('opening the database', () => {
         message: /damaged and cannot be opened safely.*left untouched/,
       },
       {
-        name: 'a SQLite header followed by random bytes',
+        name: 'a database of ours whose every byte after the first 100 is random',
         make: async (path) => {
           await ours(path);
           const bytes = readFileSync(path);
           randomBytes(bytes.length - 100).copy(bytes, 100);
           writeFileSync(path, bytes);
         },
-        message: /damaged and cannot be opened safely|database of another program/,
+        // Its first page no longer decrypts: as unreadable as a file made with another key.
+        message: /damaged and cannot be opened safely|encrypted with another key/,
       },
     ];
 
@@ -205,7 +211,7 @@ describe('opening the database', () => {
         await c.make(path);
         const before = sha256(path);
         const siblings = readdirSync(dir).sort();
-        await expect(openDatabase(path)).rejects.toThrow(c.message);
+        await expect(openDatabase(path, { key })).rejects.toThrow(c.message);
         expect(sha256(path)).toBe(before);
         // Not a journal, a backup or a fresh file beside it either.
         expect(readdirSync(dir).sort()).toEqual(siblings);

@@ -1,10 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src-main/backend';
 import { fixedClock, type Clock } from '../../../src-shared/clock';
-import { TEST_PASSPHRASE, tempDir } from '../../support/temp-db';
+import { openTestFile, TEST_KEY, TEST_PASSPHRASE, tempDir } from '../../support/temp-db';
 
 /*
  * Opening checks only the file's structure; the full integrity check runs in
@@ -23,6 +22,7 @@ afterEach(async () => {
 async function start(path: string): Promise<Backend> {
   const backend = await createBackend({
     dbPath: path,
+    key: TEST_KEY,
     clock: fixedClock('2026-11-23T10:00:00.000Z') as Clock,
     integrityCheckAfterMs: false,
   });
@@ -71,7 +71,7 @@ it('opens a file damaged past its first pages, then finds it, refuses saves and 
 
   // Damage the last leaf page of an index: the quick check at open reads
   // only the first row of each table and index, so it opens.
-  const probe = new Database(path, { readonly: true });
+  const probe = openTestFile(path, { readonly: true });
   const pageSize = probe.pragma('page_size', { simple: true }) as number;
   const { pageno } = probe
     .prepare(
@@ -103,7 +103,7 @@ it('opens a file damaged past its first pages, then finds it, refuses saves and 
   const refused = await reopened.call('organisation.rename', { name: 'Not saved' });
   expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   if (!refused.ok) expect(refused.error.message).toMatch(/Nothing was saved/);
-  const name = new Database(path, { readonly: true })
+  const name = openTestFile(path, { readonly: true })
     .prepare(`SELECT value FROM settings WHERE id = 'organisation.name'`)
     .pluck()
     .get();

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeHistory } from '../../../src-shared/history/words';
 import { historyFieldsFor } from '../../../src-shared/history/fields';
 import type { Input, MethodName, Result } from '../../../src-shared/api';
 import { ApiError } from '../../../src-shared/errors';
-import { openTestApp, TEST_PASSPHRASE, type TestApp } from '../../support/temp-db';
+import { openTestApp, TEST_KEY_HEX, TEST_PASSPHRASE, type TestApp } from '../../support/temp-db';
 
 let app: TestApp;
 beforeEach(async () => {
@@ -206,6 +206,8 @@ describe('signing in with a passphrase', () => {
     const ctx = await app.ctx();
     const { openSession } = await import('../../../src-main/cli/io');
     await app.backend.close();
+    // The command line takes its key from the environment, as it does in use.
+    vi.stubEnv('INVOLVEMENT_DESK_KEY', TEST_KEY_HEX);
     const cli = await openSession(ctx.dbPath);
     try {
       const result = await cli.backend.call('session.setPassphrase', {

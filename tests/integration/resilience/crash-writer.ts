@@ -6,6 +6,7 @@
  *
  *   crash-writer DB STAFF_ID ACTIVITY_ID FIRST_NUMBER
  */
+import { keyFromEnvironment } from '../../../src-main/db/database-key';
 import { appContextFor } from '../../../src-main/app-context';
 import { openDatabase } from '../../../src-main/db/open';
 import type { CallContext } from '../../../src-main/services/context';
@@ -23,8 +24,9 @@ const CRASH_CLOCK = '2026-11-23T10:00:00.000Z';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const [dbPath, staffId, activityId, first] = process.argv.slice(2);
-const database = await openDatabase(dbPath!);
-const context = appContextFor(database, { dbPath: dbPath!, clock: fixedClock(CRASH_CLOCK) });
+const key = keyFromEnvironment();
+const database = await openDatabase(dbPath!, { key });
+const context = appContextFor(database, { dbPath: dbPath!, key, clock: fixedClock(CRASH_CLOCK) });
 const ctx: CallContext = {
   ...context,
   actor: await getStaff(context, staffId!),

@@ -8,7 +8,7 @@ import type { Staff } from '../../../src-shared/domain/staff';
 import { bundleChild, childEnv } from '../../support/bundle-child';
 import { sleep, startChild } from '../../support/child-process';
 import { seededRandom, testSeed } from '../../support/seeded-random';
-import { tempDir } from '../../support/temp-db';
+import { tempDir, TEST_KEY } from '../../support/temp-db';
 
 /*
  * A writer process saving through the app's services is killed with SIGKILL
@@ -36,6 +36,7 @@ beforeAll(async () => {
     dbPath,
     clock: fixedClock('2026-11-23T10:00:00.000Z'),
     integrityCheckAfterMs: false,
+    key: TEST_KEY,
   });
   const signedIn: { actor?: Staff } = {};
   const call = async <M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> => {
@@ -143,7 +144,10 @@ describe('killed at random moments while saving', () => {
         if (what === 'try' && kind === 'customer') next = Number(n) + 1;
       }
 
-      const opened = await openDatabase(dbPath, { backupDir: join(folder.dir, 'backups') });
+      const opened = await openDatabase(dbPath, {
+        backupDir: join(folder.dir, 'backups'),
+        key: TEST_KEY,
+      });
       try {
         const raw = opened.raw;
         const check = raw.pragma('integrity_check', { simple: true });

@@ -9,7 +9,7 @@ import { storedFilePath, storeContent } from '../../../src-main/services/files/f
 import { fixedClock } from '../../../src-shared/clock';
 import type { Staff } from '../../../src-shared/domain/staff';
 import type { ApiResult } from '../../../src-shared/errors';
-import { tempDir } from '../../support/temp-db';
+import { tempDir, TEST_KEY } from '../../support/temp-db';
 
 /*
  * A save that meets a full disk is refused in plain words, leaves nothing of
@@ -38,6 +38,7 @@ async function openOn(dbPath: string): Promise<{ backend: Backend; actor: Staff 
     dbPath,
     clock: fixedClock('2026-11-23T10:00:00.000Z'),
     integrityCheckAfterMs: false,
+    key: TEST_KEY,
   });
   const made = await backend.call('staff.create', {
     name: 'Admin',

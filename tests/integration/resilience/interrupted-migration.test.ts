@@ -1,13 +1,13 @@
 import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestVersion, migrations } from '../../../src-main/db/migrations';
+import type { SqliteDatabase } from '../../../src-main/db/driver';
 import { openDatabase } from '../../../src-main/db/open';
 import { bundleChild, childEnv } from '../../support/bundle-child';
 import { sleep, startChild } from '../../support/child-process';
 import { seededRandom, testSeed } from '../../support/seeded-random';
-import { tempDir } from '../../support/temp-db';
+import { openTestFile, tempDir, TEST_KEY } from '../../support/temp-db';
 
 /*
  * A database left by an older version is opened by a process that is killed
@@ -30,7 +30,7 @@ let oldSchema = '';
 let newSchema = '';
 
 /** The schema as SQLite records it, less SQLite's own statistics tables. */
-function schemaOf(db: Database.Database): string {
+function schemaOf(db: SqliteDatabase): string {
   const rows = db
     .prepare(
       `SELECT type, name, tbl_name, sql FROM sqlite_master
@@ -57,7 +57,10 @@ beforeAll(async () => {
     join(folder.dir, 'migrating-opener.mjs'),
   );
   // A real older file: made by the app's open path with the migrations of its day.
-  const old = await openDatabase(template, { migrations: migrations.slice(0, OLD_VERSION) });
+  const old = await openDatabase(template, {
+    migrations: migrations.slice(0, OLD_VERSION),
+    key: TEST_KEY,
+  });
   old.raw
     .prepare(
       `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ?)
@@ -73,7 +76,7 @@ beforeAll(async () => {
   await old.close();
 
   freshCopy();
-  const migrated = await openDatabase(work, { backupDir: backups });
+  const migrated = await openDatabase(work, { backupDir: backups, key: TEST_KEY });
   newSchema = schemaOf(migrated.raw);
   await migrated.close();
 }, 30_000);
@@ -121,7 +124,7 @@ describe('a migration killed part way', () => {
       await child.ended;
 
       const backupFiles = existsSync(backups) ? readdirSync(backups) : [];
-      const db = new Database(work);
+      const db = openTestFile(work);
       try {
         const version = db.pragma('user_version', { simple: true }) as number;
         const schema = schemaOf(db);
@@ -144,7 +147,7 @@ describe('a migration killed part way', () => {
       }
 
       try {
-        const again = await openDatabase(work, { backupDir: backups });
+        const again = await openDatabase(work, { backupDir: backups, key: TEST_KEY });
         const ok =
           again.raw.pragma('user_version', { simple: true }) === latestVersion &&
           schemaOf(again.raw) === newSchema &&

@@ -5,10 +5,11 @@
  *
  *   migrating-opener DB BACKUP_DIR
  */
+import { keyFromEnvironment } from '../../../src-main/db/database-key';
 import { openDatabase } from '../../../src-main/db/open';
 
 const [dbPath, backupDir] = process.argv.slice(2);
 process.stdout.write('opening\n');
-const opened = await openDatabase(dbPath!, { backupDir: backupDir! });
+const opened = await openDatabase(dbPath!, { backupDir: backupDir!, key: keyFromEnvironment() });
 process.stdout.write('opened\n');
 await opened.close();

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import {
@@ -15,7 +14,7 @@ import {
   backendWorkerFromSource,
   breakableBackendWorker,
 } from '../../support/backend-worker-source';
-import { tempDir } from '../../support/temp-db';
+import { openTestFile, tempDir, TEST_KEY } from '../../support/temp-db';
 
 // Each worker loads the whole backend from source: allow for a busy machine.
 const slow = { timeout: 90_000 };
@@ -50,7 +49,11 @@ describe('the backend worker behind the window', slow, () => {
   const ipc = recordingIpc();
 
   beforeAll(async () => {
-    backend = await startBackend(backendWorkerFromSource, { dbPath, dataDir: folder.dir });
+    backend = await startBackend(backendWorkerFromSource, {
+      dbPath,
+      dataDir: folder.dir,
+      key: TEST_KEY,
+    });
     bindApi(ipc, backend, () => appUrl);
   }, slow.timeout);
 
@@ -79,7 +82,7 @@ describe('the backend worker behind the window', slow, () => {
     ]);
 
     // The worker wrote the real file the window's database lives in.
-    const file = new Database(dbPath, { readonly: true });
+    const file = openTestFile(dbPath, { readonly: true });
     try {
       expect(file.prepare('SELECT name FROM staff').all()).toEqual([{ name: 'Priya Shah' }]);
     } finally {
@@ -158,6 +161,7 @@ describe('when the worker stops', slow, () => {
     const backend = await startBackend(breakableBackendWorker, {
       dbPath: join(folder.dir, 'desk.sqlite'),
       dataDir: folder.dir,
+      key: TEST_KEY,
     });
     cleanups.push(folder.cleanup, () => backend.close());
     return backend;
@@ -198,7 +202,7 @@ describe('when the worker stops', slow, () => {
     const dbPath = join(folder.dir, 'notes.sqlite');
     writeFileSync(dbPath, 'These are my meeting notes, not a database.');
     await expect(
-      startBackend(backendWorkerFromSource, { dbPath, dataDir: folder.dir }),
-    ).rejects.toThrow(/not a SQLite file.*left untouched/);
+      startBackend(backendWorkerFromSource, { dbPath, dataDir: folder.dir, key: TEST_KEY }),
+    ).rejects.toThrow(/encrypted with another key.*left untouched/);
   });
 });

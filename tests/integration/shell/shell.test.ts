@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { API_CHANNEL } from '../../../src-main/api-channel';
@@ -7,6 +16,11 @@ import { APP_URL } from '../../../src-main/app-protocol';
 import { contentSecurityPolicy } from '../../../src-main/security';
 import { builtLayout, startShell } from '../../../src-main/shell';
 import viteConfig from '../../../electron.vite.config';
+import { backupDatabase } from '../../../src-main/db/backup';
+import { openEncrypted } from '../../../src-main/db/driver';
+import { openDatabase } from '../../../src-main/db/open';
+import { safeStorageWrapper } from '../../../src-main/electron-key';
+import { KEY_RECORD_FILE, loadOrCreateKey } from '../../../src-main/key-store';
 import {
   breakableBackendWorker,
   backendWorkerFromSource,
@@ -19,6 +33,7 @@ import {
   navigationEvent,
   protocol,
   resetFakeElectron,
+  safeStorage,
   session,
   shell,
 } from '../../support/fake-electron';
@@ -29,6 +44,10 @@ import { tempDir } from '../../support/temp-db';
 vi.mock('electron', () => import('../../support/fake-electron'));
 
 const slow = { timeout: 90_000 };
+
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
 const appUrl = APP_URL;
 
 /**
@@ -270,7 +289,8 @@ describe('the desktop shell, started', slow, () => {
     const call = ipcMain.handlers.get(API_CHANNEL)!;
     expect(await call(fromAppPage(), 'staff.list', {})).toEqual({ ok: true, value: [] });
     expect(existsSync(dbPath)).toBe(true);
-    expect(existsSync(join(folder.dir, 'user-data'))).toBe(false);
+    // The user data folder holds the wrapped key and nothing else: the database is where --db said.
+    expect(readdirSync(join(folder.dir, 'user-data'))).toEqual([KEY_RECORD_FILE]);
 
     for (const url of [
       'https://evil.example/',
@@ -338,7 +358,9 @@ describe('the desktop shell, started', slow, () => {
 });
 
 describe('the desktop shell, in other situations', slow, () => {
-  beforeEach(() => resetFakeElectron());
+  const userData = tempDir();
+  beforeEach(() => resetFakeElectron(join(userData.dir, 'user-data')));
+  afterAll(() => userData.cleanup());
 
   it('hands over to the running app when it is already open', async () => {
     app.lockGranted = false;
@@ -368,10 +390,125 @@ describe('the desktop shell, in other situations', slow, () => {
       });
       expect(dialog.errors).toHaveLength(1);
       expect(dialog.errors[0]!.title).toBe('Involvement Desk could not start');
-      expect(dialog.errors[0]!.content).toMatch(/not a SQLite file.*left untouched/);
+      expect(dialog.errors[0]!.content).toMatch(/encrypted with another key.*left untouched/);
       expect(app.exitCodes).toEqual([1]);
       // The window showed at once while the database was opening.
       expect(FakeBrowserWindow.instances).toHaveLength(1);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('refuses to start where the only key store is plain text, saying what to install', async () => {
+    const folder = tempDir();
+    try {
+      app.userData = join(folder.dir, 'user-data');
+      safeStorage.backend = 'basic_text';
+      const dbPath = join(folder.dir, 'desk.sqlite');
+      await startShell({
+        appUrl,
+        rendererDir: renderer.dir,
+        preloadPath: '/opt/app/out/preload/preload.cjs',
+        worker: backendWorkerFromSource,
+        argv: ['--db', dbPath],
+      });
+      expect(dialog.errors).toHaveLength(1);
+      expect(dialog.errors[0]!.title).toBe(
+        'Involvement Desk cannot keep its data safe on this computer',
+      );
+      expect(dialog.errors[0]!.content).toMatch(/GNOME.*gnome-keyring.*KWallet/);
+      expect(app.exitCodes).toEqual([1]);
+      // Nothing was made: no key, no database, no window.
+      expect(existsSync(join(app.userData, KEY_RECORD_FILE))).toBe(false);
+      expect(existsSync(dbPath)).toBe(false);
+      expect(FakeBrowserWindow.instances).toHaveLength(0);
+      expect(safeStorage.wrapped).toBe(0);
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('makes the key once, keeps it only wrapped, records what wrapped it, and reuses it', async () => {
+    const folder = tempDir();
+    try {
+      app.userData = join(folder.dir, 'user-data');
+      safeStorage.backend = 'kwallet5';
+      const first = loadOrCreateKey(app.userData, safeStorageWrapper('linux'), new Date());
+      expect(first.created).toBe(true);
+      const record = readFileSync(join(app.userData, KEY_RECORD_FILE), 'utf8');
+      expect(JSON.parse(record)).toMatchObject({ format: 1, protection: 'kwallet5' });
+      expect(record).not.toContain(first.key);
+      expect(statSync(join(app.userData, KEY_RECORD_FILE)).mode & 0o077).toBe(0);
+      const again = loadOrCreateKey(app.userData, safeStorageWrapper('linux'), new Date());
+      expect(again).toMatchObject({ key: first.key, protection: 'kwallet5', created: false });
+      // Another keyring (another user, another computer) cannot unwrap it: a clear refusal.
+      safeStorage.keyringSecret = randomBytes(32);
+      expect(() => loadOrCreateKey(app.userData, safeStorageWrapper('linux'), new Date())).toThrow(
+        /kept by KWallet 5, which cannot unlock it now/,
+      );
+    } finally {
+      folder.cleanup();
+    }
+  });
+
+  it('offers the newest good backup for a damaged database, and keeps the damaged file', async () => {
+    const folder = tempDir();
+    try {
+      app.userData = join(folder.dir, 'user-data');
+      const dbPath = join(folder.dir, 'desk.sqlite');
+      const { key } = loadOrCreateKey(app.userData, safeStorageWrapper('linux'), new Date());
+      const good = await openDatabase(dbPath, { key });
+      good.raw.exec(`INSERT INTO app_meta (key, value) VALUES ('marker', 'from the backup')`);
+      good.raw.exec(
+        `CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT hex(randomblob(500)) FROM n;`,
+      );
+      const backupPath = join(
+        folder.dir,
+        'backups',
+        'involvement-desk-2026-11-22T10-00-00-000Z.sqlite',
+      );
+      backupDatabase(good.raw, backupPath, key);
+      good.raw.pragma('wal_checkpoint(TRUNCATE)');
+      await good.close();
+      // Damage over the middle pages, as a failing disk leaves it; the first page is intact.
+      const bytes = readFileSync(dbPath);
+      bytes.fill(0x55, 8192, bytes.length - 4096);
+      writeFileSync(dbPath, bytes);
+      const damagedHash = sha256(dbPath);
+
+      dialog.response = 0;
+      await startShell({
+        appUrl,
+        rendererDir: renderer.dir,
+        preloadPath: '/opt/app/out/preload/preload.cjs',
+        worker: backendWorkerFromSource,
+        argv: ['--db', dbPath],
+      });
+      expect(dialog.errors).toEqual([]);
+      expect(dialog.messages).toHaveLength(1);
+      const offer = dialog.messages[0]!.options;
+      expect(offer.message).toBe('Involvement Desk cannot open its database.');
+      expect(String(offer.detail)).toMatch(/damaged and cannot be opened safely/);
+      expect(String(offer.detail)).toMatch(
+        /The newest good backup is from 22 November 2026 at 10:00/,
+      );
+      expect(offer.buttons).toEqual(['Restore this backup', 'Quit']);
+      expect(dialog.errors).toHaveLength(0);
+
+      // The damaged file was moved aside whole, never written over.
+      const aside = readdirSync(join(folder.dir, 'set-aside')).filter((n) => n.endsWith('.sqlite'));
+      expect(aside).toHaveLength(1);
+      expect(sha256(join(folder.dir, 'set-aside', aside[0]!))).toBe(damagedHash);
+      // The backend runs on the restored file.
+      const result = await ipcMain.handlers.get(API_CHANNEL)!(fromAppPage(), 'session.state', {});
+      expect(result).toMatchObject({ ok: true });
+      app.emit('will-quit');
+      await new Promise((done) => setTimeout(done, 300));
+      const restored = openEncrypted(dbPath, key, { readonly: true });
+      expect(
+        restored.prepare(`SELECT value FROM app_meta WHERE key = 'marker'`).pluck().get(),
+      ).toBe('from the backup');
+      restored.close();
     } finally {
       folder.cleanup();
     }
