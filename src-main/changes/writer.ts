@@ -274,6 +274,8 @@ export class Writer {
       hlc,
       supersedes: bases,
     });
+    // Made from every leaf, it is the field's one leaf: any conflict there is settled.
+    prepared(raw, CLEAR_CONFLICT_SQL).run(entity, entityId, key);
     prepared(raw, APPEND_CHANGE_SQL).run(
       this.scope.deviceId,
       this.seq,
@@ -327,6 +329,8 @@ function setDeletedSql(table: string): string {
 const APPEND_CHANGE_SQL = `INSERT INTO change_log
   (device_id, seq, hlc, at, actor_id, entity, entity_id, op, field, before, after, reason, bases, schema_version)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const CLEAR_CONFLICT_SQL = `DELETE FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ?`;
 
 /** SQLite has no booleans: they are stored as 1 and 0. */
 function toSql(value: unknown): unknown {
