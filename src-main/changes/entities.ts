@@ -69,4 +69,5 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   self_assessment_figures: { readPermission: 'cases.read' },
   ...reviewEntityPolicies,
   ...expenseEntityPolicies,
+  person_redirects: { readPermission: 'customers.read' },
 };

@@ -4,6 +4,7 @@ import { boardPackCommand } from './commands/board-pack';
 import { exportCommand, importCommand } from './commands/customer-transfer';
 import { demoCommand } from './commands/demo';
 import { hostCommand } from './commands/host';
+import { syncCommand } from './commands/sync';
 import { UsageError, type Command } from './io';
 
 /** Every command, by name: add a command here. */
@@ -15,6 +16,7 @@ const commands: Command[] = [
   importCommand,
   exportCommand,
   boardPackCommand,
+  syncCommand,
 ];
 
 function usage(): string {

@@ -395,6 +395,9 @@ export const historyFields: Record<string, EntityWords> = {
     area_id: f('Area', words.ref('area', 'another area')),
     name: f('Name'),
   },
+  person_redirects: {
+    new_id: f('Merged into', words.ref('customer', 'another customer')),
+  },
 };
 
 export function historyFieldsFor(entity: string): EntityWords {

@@ -53,6 +53,8 @@ type Op =
   | { kind: 'attach'; r: number; value: number }
   | { kind: 'sync'; r: number; fault: 'none' | 'late' | 'truncated' | 'duplicated' };
 
+type Fault = 'none' | 'late' | 'truncated' | 'duplicated';
+
 const FIELDS = ['phone', 'notes', 'postcode', 'consents', 'equality_gender'] as const;
 
 const opArb = (n: number): fc.Arbitrary<Op> => {
@@ -74,7 +76,7 @@ const opArb = (n: number): fc.Arbitrary<Op> => {
 class FaultyFolder implements SyncTransport {
   readonly key: string;
   private held: [string, SyncChange[]][] = [];
-  fault: Op extends { fault: infer F } ? F : never = 'none';
+  fault: Fault = 'none';
   constructor(
     private readonly inner: FolderTransport,
     private readonly root: string,
