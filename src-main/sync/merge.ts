@@ -154,22 +154,29 @@ class Statements {
     return info;
   }
 
-  upsert(entity: string, columns: string[]): Database.Statement {
-    const key = `${entity}\0${columns.join(',')}`;
+  private cached(key: string, sql: () => string): Database.Statement {
     let s = this.upserts.get(key);
-    if (!s) {
-      const names = columns.map((c) => `"${c}"`).join(', ');
-      const set = columns
-        .filter((c) => c !== 'id')
-        .map((c) => `"${c}" = excluded."${c}"`)
-        .join(', ');
-      s = this.raw.prepare(
-        `INSERT INTO "${entity}" (${names}) VALUES (${columns.map(() => '?').join(', ')})
-         ON CONFLICT (id) DO UPDATE SET ${set}`,
-      );
-      this.upserts.set(key, s);
-    }
+    if (!s) this.upserts.set(key, (s = this.raw.prepare(sql())));
     return s;
+  }
+
+  current(entity: string): Database.Statement {
+    return this.cached(`get\0${entity}`, () => `SELECT * FROM "${entity}" WHERE id = ?`);
+  }
+
+  insert(entity: string, columns: string[]): Database.Statement {
+    return this.cached(`insert\0${entity}\0${columns.join(',')}`, () => {
+      const names = columns.map((c) => `"${c}"`).join(', ');
+      return `INSERT INTO "${entity}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`;
+    });
+  }
+
+  /** Only the columns that differ are set: the register's search and tag triggers fire on what is set. */
+  update(entity: string, columns: string[]): Database.Statement {
+    return this.cached(`update\0${entity}\0${columns.join(',')}`, () => {
+      const set = columns.map((c) => `"${c}" = ?`).join(', ');
+      return `UPDATE "${entity}" SET ${set} WHERE id = ?`;
+    });
   }
 }
 
@@ -370,7 +377,19 @@ function materialise(s: Statements, entity: string, info: TableInfo, rowId: stri
   const top = newest ?? latest(creates);
   values[2] = top.at;
   values[3] = top.actor;
-  s.upsert(entity, columns).run(values);
+  const current = s.current(entity).get(rowId) as Record<string, unknown> | undefined;
+  if (!current) s.insert(entity, columns).run(values);
+  else {
+    const changed: string[] = [];
+    const next: unknown[] = [];
+    for (let i = 1; i < columns.length; i++) {
+      if (current[columns[i]!] !== values[i]) {
+        changed.push(columns[i]!);
+        next.push(values[i]);
+      }
+    }
+    if (changed.length) s.update(entity, changed).run(...next, rowId);
+  }
   if (entity === 'person_redirects') repoint(s, rowId);
 }
 
