@@ -115,6 +115,8 @@ class Statements {
   readonly tables = new Map<string, TableInfo | null>();
   /** Open conflicts' keys for the batch: most records have none, and a delete per record cost more than the rest. */
   open = new Set<string>();
+  /** Customers materialised for the first time in this batch: their derived columns start empty. */
+  readonly inserted = new Set<string>();
   readonly upserts = new Map<string, Database.Statement>();
 
   constructor(readonly raw: Database.Database) {
@@ -294,7 +296,8 @@ export function applyChanges(scope: MergeScope, changes: readonly SyncChange[]):
           result.records++;
         }
       }
-      refreshDerived(raw, touched);
+      refreshDerived(raw, touched, s.inserted);
+      s.inserted.clear();
       result.conflicts = s.conflictCount.get() as number;
     })();
   } finally {
@@ -394,7 +397,10 @@ function materialise(s: Statements, entity: string, info: TableInfo, rowId: stri
   values[2] = top.at;
   values[3] = top.actor;
   const current = s.current(entity).get(rowId) as Record<string, unknown> | undefined;
-  if (!current) s.insert(entity, columns).run(values);
+  if (!current) {
+    s.insert(entity, columns).run(values);
+    if (entity === 'customers') s.inserted.add(rowId);
+  }
   else {
     const changed: string[] = [];
     const next: unknown[] = [];
@@ -489,8 +495,13 @@ function ids(leaves: Leaf[]): string {
 }
 
 /** A customer's last activity, from the attendance and activities this batch touched. */
-function refreshDerived(raw: Database.Database, touched: Map<string, Set<string>>): void {
-  const customers = new Set<string>(touched.get('customers') ?? []);
+function refreshDerived(
+  raw: Database.Database,
+  touched: Map<string, Set<string>>,
+  inserted: Set<string>,
+): void {
+  // An edit of a customer does not change their last activity; their attendance does.
+  const customers = new Set<string>(inserted);
   const byId = raw.prepare(`SELECT customer_id FROM attendance WHERE id = ?`).pluck();
   for (const id of touched.get('attendance') ?? []) {
     const c = byId.get(id) as string | null | undefined;
@@ -502,11 +513,13 @@ function refreshDerived(raw: Database.Database, touched: Map<string, Set<string>
   for (const id of touched.get('activities') ?? [])
     for (const c of byActivity.all(id) as string[]) customers.add(c);
   if (customers.size === 0) return;
-  const update = raw.prepare(`UPDATE customers SET last_activity_at = (
-      SELECT max(a.starts_at) FROM attendance AS t JOIN activities AS a ON a.id = t.activity_id
+  // Written only where it changes: the register's list indexes carry this column.
+  const latest = `(SELECT max(a.starts_at) FROM attendance AS t JOIN activities AS a ON a.id = t.activity_id
       WHERE t.customer_id = customers.id AND t.status = 'present' AND t.deleted_at IS NULL
-        AND a.deleted_at IS NULL AND a.status != 'cancelled')
-    WHERE id = ?`);
+        AND a.deleted_at IS NULL AND a.status != 'cancelled')`;
+  const update = raw.prepare(
+    `UPDATE customers SET last_activity_at = ${latest} WHERE id = ? AND last_activity_at IS NOT ${latest}`,
+  );
   for (const id of customers) update.run(id);
 }
 
