@@ -103,8 +103,7 @@ export class Writer {
         id,
       ) as { deleted_at: string | null } | undefined;
       if (found) {
-        if (!found.deleted_at)
-          throw new ApiError('conflict', 'That has already been recorded.');
+        if (!found.deleted_at) throw new ApiError('conflict', 'That has already been recorded.');
         await this.restore(table, id, options);
         const { id: _i, ...rest } = values;
         await this.update(table, id, rest as unknown as Patch<T>, options);

@@ -105,7 +105,8 @@ export function findDuplicates(raw: Database.Database, now: string): number {
       if (group.length < 2 || group.length > 50) continue;
       for (let i = 0; i < group.length; i++)
         for (let j = i + 1; j < group.length; j++) {
-          const [a, b] = group[i]!.id < group[j]!.id ? [group[i]!, group[j]!] : [group[j]!, group[i]!];
+          const [a, b] =
+            group[i]!.id < group[j]!.id ? [group[i]!, group[j]!] : [group[j]!, group[i]!];
           const key = `${a.id}|${b.id}`;
           if (a.id === b.id || done.has(key)) continue;
           done.add(key);
@@ -122,5 +123,8 @@ export function findDuplicates(raw: Database.Database, now: string): number {
       )
       .run();
   })();
-  return raw.prepare(`SELECT count(*) FROM sync_duplicates WHERE status = 'open'`).pluck().get() as number;
+  return raw
+    .prepare(`SELECT count(*) FROM sync_duplicates WHERE status = 'open'`)
+    .pluck()
+    .get() as number;
 }

@@ -126,9 +126,9 @@ export async function syncWith(
       report.blobsReceived++;
     }
   }
-  const stillWaiting = [...new Set([...wanted, ...(getState<string[]>(raw, 'blobs_waiting') ?? [])])].filter(
-    (h) => !existsSync(storedFilePath(ctx, h)),
-  );
+  const stillWaiting = [
+    ...new Set([...wanted, ...(getState<string[]>(raw, 'blobs_waiting') ?? [])]),
+  ].filter((h) => !existsSync(storedFilePath(ctx, h)));
   setState(raw, 'blobs_waiting', stillWaiting);
   report.blobsWaiting = stillWaiting.length;
 

@@ -132,7 +132,8 @@ class Statements {
     this.redirect = raw
       .prepare(`SELECT new_id FROM person_redirects WHERE id = ? AND deleted_at IS NULL`)
       .pluck();
-    this.conflictUpsert = raw.prepare(`INSERT INTO sync_conflicts (entity, row_id, field, kind, leaves)
+    this.conflictUpsert =
+      raw.prepare(`INSERT INTO sync_conflicts (entity, row_id, field, kind, leaves)
       VALUES (?, ?, ?, ?, ?) ON CONFLICT (entity, row_id, field)
       DO UPDATE SET kind = excluded.kind, leaves = excluded.leaves`);
     this.conflictDelete = raw.prepare(
@@ -146,8 +147,10 @@ class Statements {
 
   table(entity: string): TableInfo | null {
     if (this.tables.has(entity)) return this.tables.get(entity)!;
-    const cols = this.raw.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(entity) as
-      string[];
+    const cols = this.raw
+      .prepare(`SELECT name FROM pragma_table_info(?)`)
+      .pluck()
+      .all(entity) as string[];
     let info: TableInfo | null = null;
     if (cols.includes('id') && cols.includes('deleted_at') && cols.includes('updated_by')) {
       const local = new Set(LOCAL_COLUMNS[entity] ?? []);
@@ -221,9 +224,9 @@ export function applyChanges(scope: MergeScope, changes: readonly SyncChange[]):
       const touched = new Map<string, Set<string>>();
       const pendingNow = takeApplicablePending(raw, schema);
       s.open = new Set(
-        (raw.prepare(`SELECT entity, row_id, field FROM sync_conflicts`).raw().all() as string[][]).map((k) =>
-          k.join('\0'),
-        ),
+        (
+          raw.prepare(`SELECT entity, row_id, field FROM sync_conflicts`).raw().all() as string[][]
+        ).map((k) => k.join('\0')),
       );
       const all = pendingNow.length ? [...pendingNow, ...changes] : changes;
       // In sequence order per device, so a refusal stops the rest of that device's batch.
@@ -243,8 +246,12 @@ export function applyChanges(scope: MergeScope, changes: readonly SyncChange[]):
           continue;
         }
         if (c.schema > schema) {
-          result.pending += s.pendingInsert.run(c.device, c.seq, c.schema, JSON.stringify(c))
-            .changes;
+          result.pending += s.pendingInsert.run(
+            c.device,
+            c.seq,
+            c.schema,
+            JSON.stringify(c),
+          ).changes;
           continue;
         }
         const inserted = s.append.run(
@@ -321,7 +328,10 @@ export function recordLeaves(raw: Database.Database, entity: string, rowId: stri
   return leavesOf(s, s.versions.all(entity, rowId) as VersionRow[]);
 }
 
-function leavesOf(s: Statements, rows: VersionRow[]): { creates: Leaf[]; fields: Map<string, Leaf[]> } {
+function leavesOf(
+  s: Statements,
+  rows: VersionRow[],
+): { creates: Leaf[]; fields: Map<string, Leaf[]> } {
   const superseded = new Map<string, Set<string>>();
   for (const r of rows) {
     if (r.superseded) {
@@ -358,10 +368,15 @@ function leavesOf(s: Statements, rows: VersionRow[]): { creates: Leaf[]; fields:
         if (!superseded.get(field)?.has(r.change_id))
           add(field, { ...base, value: value === undefined ? null : JSON.stringify(value) });
       }
-      if (!superseded.get(DELETE_FIELD)?.has(r.change_id)) add(DELETE_FIELD, { ...base, value: null });
+      if (!superseded.get(DELETE_FIELD)?.has(r.change_id))
+        add(DELETE_FIELD, { ...base, value: null });
     } else if (!r.superseded) {
       const value =
-        r.field === DELETE_FIELD ? (log.op === 'delete' ? JSON.stringify(log.at) : null) : log.after;
+        r.field === DELETE_FIELD
+          ? log.op === 'delete'
+            ? JSON.stringify(log.at)
+            : null
+          : log.after;
       add(r.field, { ...base, value });
     }
   }
@@ -400,8 +415,7 @@ function materialise(s: Statements, entity: string, info: TableInfo, rowId: stri
   if (!current) {
     s.insert(entity, columns).run(values);
     if (entity === 'customers') s.inserted.add(rowId);
-  }
-  else {
+  } else {
     const changed: string[] = [];
     const next: unknown[] = [];
     for (let i = 1; i < columns.length; i++) {
@@ -439,7 +453,9 @@ function repoint(s: Statements, oldId: string): void {
   for (const table of tables) {
     const info = s.table(table);
     for (const column of info?.customerRefs ?? [])
-      s.raw.prepare(`UPDATE "${table}" SET "${column}" = ? WHERE "${column}" = ?`).run(newId, oldId);
+      s.raw
+        .prepare(`UPDATE "${table}" SET "${column}" = ? WHERE "${column}" = ?`)
+        .run(newId, oldId);
   }
 }
 
@@ -478,7 +494,14 @@ function reviewConflicts(
   else closeConflict(s, entity, rowId, DELETE_FIELD);
 }
 
-function openConflict(s: Statements, entity: string, rowId: string, field: string, kind: string, leaves: Leaf[]) {
+function openConflict(
+  s: Statements,
+  entity: string,
+  rowId: string,
+  field: string,
+  kind: string,
+  leaves: Leaf[],
+) {
   s.conflictUpsert.run(entity, rowId, field, kind, ids(leaves));
   s.open.add(`${entity}\0${rowId}\0${field}`);
 }

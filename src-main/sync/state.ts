@@ -3,8 +3,7 @@ import type Database from 'better-sqlite3';
 /** This install's own sync bookkeeping (never synced). */
 export function getState<T>(raw: Database.Database, key: string): T | null {
   const row = raw.prepare(`SELECT value FROM sync_state WHERE key = ?`).get(key) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row ? (JSON.parse(row.value) as T) : null;
 }
 

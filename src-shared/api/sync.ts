@@ -41,8 +41,22 @@ export interface DuplicatePair {
   bId: string;
   score: number;
   reasons: string[];
-  a: { id: string; name: string; dateOfBirth: string | null; postcode: string | null; email: string | null; createdAt: string };
-  b: { id: string; name: string; dateOfBirth: string | null; postcode: string | null; email: string | null; createdAt: string };
+  a: {
+    id: string;
+    name: string;
+    dateOfBirth: string | null;
+    postcode: string | null;
+    email: string | null;
+    createdAt: string;
+  };
+  b: {
+    id: string;
+    name: string;
+    dateOfBirth: string | null;
+    postcode: string | null;
+    email: string | null;
+    createdAt: string;
+  };
 }
 
 export interface SyncNowResult {
@@ -77,7 +91,10 @@ export const syncApi = {
     'sync.duplicates',
   ).returns<{ dismissed: true }>(),
   'sync.joinFolder': method(
-    z.object({ path: z.string().min(1, 'Choose the shared folder.'), joinCode: z.string().min(1, 'Type the join code.') }),
+    z.object({
+      path: z.string().min(1, 'Choose the shared folder.'),
+      joinCode: z.string().min(1, 'Type the join code.'),
+    }),
     'sync.configure',
   ).returns<SyncStatus>(),
   'sync.createFolder': method(

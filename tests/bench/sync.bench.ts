@@ -88,11 +88,28 @@ export const syncBench: BenchModule = {
       baseline.exec(`CREATE TABLE change_log (device_id TEXT, seq INTEGER, hlc TEXT, at TEXT, actor_id TEXT,
         entity TEXT, entity_id TEXT, op TEXT, field TEXT, before TEXT, after TEXT, reason TEXT, bases TEXT,
         schema_version INTEGER, PRIMARY KEY (device_id, seq)) STRICT`);
-      const insert = baseline.prepare(`INSERT INTO change_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      const insert = baseline.prepare(
+        `INSERT INTO change_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
       let t = performance.now();
       baseline.transaction(() => {
         for (const c of changes)
-          insert.run(c.device, c.seq, c.hlc, c.at, c.actor, c.entity, c.rowId, c.op, c.field, c.before, c.after, c.reason, JSON.stringify(c.bases), c.schema);
+          insert.run(
+            c.device,
+            c.seq,
+            c.hlc,
+            c.at,
+            c.actor,
+            c.entity,
+            c.rowId,
+            c.op,
+            c.field,
+            c.before,
+            c.after,
+            c.reason,
+            JSON.stringify(c.bases),
+            c.schema,
+          );
       })();
       const rawSeconds = (performance.now() - t) / 1000;
       baseline.close();
@@ -102,7 +119,10 @@ export const syncBench: BenchModule = {
       const b = await replica(dir, 'b');
       t = performance.now();
       for (let i = 0; i < changes.length; i += 5_000)
-        applyChanges({ raw: b.ctx.raw, deviceClock: b.ctx.deviceClock, now: () => b.ctx.clock.now() }, changes.slice(i, i + 5_000));
+        applyChanges(
+          { raw: b.ctx.raw, deviceClock: b.ctx.deviceClock, now: () => b.ctx.clock.now() },
+          changes.slice(i, i + 5_000),
+        );
       const mergeSeconds = (performance.now() - t) / 1000;
       const mergeRate = changes.length / mergeSeconds;
 
@@ -118,16 +138,25 @@ export const syncBench: BenchModule = {
       const got = await syncWith(c.ctx, new FolderTransport({ root, team }));
       const receiveSeconds = (performance.now() - t) / 1000;
       const folderRate = changes.length / (sendSeconds + receiveSeconds);
-      if (got.received !== changes.length) throw new Error(`Received ${got.received} of ${changes.length}.`);
+      if (got.received !== changes.length)
+        throw new Error(`Received ${got.received} of ${changes.length}.`);
 
       // The merge's own cost, on a table with no search or tag triggers
       // (the register's FTS and tag triggers are most of the cost above).
       const d = await replica(dir, 'd');
       await write(
-        { db: d.ctx.db, raw: d.ctx.raw, clock: d.ctx.clock, deviceId: d.ctx.deviceId, deviceClock: d.ctx.deviceClock, actorId: 'bench' },
+        {
+          db: d.ctx.db,
+          raw: d.ctx.raw,
+          clock: d.ctx.clock,
+          deviceId: d.ctx.deviceId,
+          deviceClock: d.ctx.deviceClock,
+          actorId: 'bench',
+        },
         async (w) => {
           const ids: string[] = [];
-          for (let i = 0; i < CUSTOMERS; i++) ids.push(await w.create('settings', { value: `v${i}` }));
+          for (let i = 0; i < CUSTOMERS; i++)
+            ids.push(await w.create('settings', { value: `v${i}` }));
           for (let i = 0; ids.length + i < CHANGES; i++)
             await w.update('settings', ids[i % CUSTOMERS]!, { value: `w${i}` });
         },
@@ -136,7 +165,10 @@ export const syncBench: BenchModule = {
       const e = await replica(dir, 'e');
       t = performance.now();
       for (let i = 0; i < plain.length; i += 5_000)
-        applyChanges({ raw: e.ctx.raw, deviceClock: e.ctx.deviceClock, now: () => e.ctx.clock.now() }, plain.slice(i, i + 5_000));
+        applyChanges(
+          { raw: e.ctx.raw, deviceClock: e.ctx.deviceClock, now: () => e.ctx.clock.now() },
+          plain.slice(i, i + 5_000),
+        );
       const plainRate = plain.length / ((performance.now() - t) / 1000);
       for (const r of [d, e]) await r.db.close();
 
@@ -147,7 +179,10 @@ export const syncBench: BenchModule = {
       line('raw insert of the change rows (baseline)', rawRate);
       line('merge alone, register changes (FTS triggers)', mergeRate);
       line('merge alone, rows without triggers', plainRate);
-      line(`folder: send ${sendSeconds.toFixed(1)} s + receive ${receiveSeconds.toFixed(1)} s`, folderRate);
+      line(
+        `folder: send ${sendSeconds.toFixed(1)} s + receive ${receiveSeconds.toFixed(1)} s`,
+        folderRate,
+      );
       for (const r of [a, b, c]) await r.db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

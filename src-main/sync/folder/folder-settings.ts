@@ -15,20 +15,27 @@ interface SavedFolder {
 /** The folder this install syncs with, and the team's key it holds (kept in its own database). */
 export function savedFolder(raw: Database.Database): { root: string; team: TeamKey } | null {
   const saved = getState<SavedFolder>(raw, 'folder');
-  return saved ? { root: saved.root, team: { teamId: saved.teamId, key: Buffer.from(saved.key, 'base64') } } : null;
+  return saved
+    ? { root: saved.root, team: { teamId: saved.teamId, key: Buffer.from(saved.key, 'base64') } }
+    : null;
 }
 
 function save(raw: Database.Database, root: string, team: TeamKey): void {
-  setState(raw, 'folder', { root, teamId: team.teamId, key: team.key.toString('base64') } satisfies SavedFolder);
+  setState(raw, 'folder', {
+    root,
+    teamId: team.teamId,
+    key: team.key.toString('base64'),
+  } satisfies SavedFolder);
 }
 
 /** An administrator makes a team's shared folder; the join code is what every other install is given. */
 export function createTeamFolder(raw: Database.Database, path: string): string {
   const root = resolve(path);
   if (existsSync(`${root}/team.json`))
-    throw ApiError.invalid(`${root} is already a team's shared folder: join it with its join code.`, [
-      { path: 'path', message: 'Already a shared folder.' },
-    ]);
+    throw ApiError.invalid(
+      `${root} is already a team's shared folder: join it with its join code.`,
+      [{ path: 'path', message: 'Already a shared folder.' }],
+    );
   const team = newTeamKey();
   FolderTransport.create(root, team);
   save(raw, root, team);
@@ -41,7 +48,9 @@ export function joinTeamFolder(raw: Database.Database, path: string, code: strin
   try {
     team = parseJoinCode(code);
   } catch (error) {
-    throw ApiError.invalid((error as Error).message, [{ path: 'joinCode', message: 'Not a join code.' }]);
+    throw ApiError.invalid((error as Error).message, [
+      { path: 'joinCode', message: 'Not a join code.' },
+    ]);
   }
   save(raw, resolve(path), team);
 }

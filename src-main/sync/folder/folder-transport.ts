@@ -70,7 +70,10 @@ export class FolderTransport implements SyncTransport {
     mkdirSync(join(root, 'blobs'), { recursive: true });
     const path = join(root, 'team.json');
     if (existsSync(path)) throw new Error(`${root} is already a team's shared folder.`);
-    writeAtomically(path, Buffer.from(JSON.stringify({ teamId: team.teamId, check: keyCheck(team) })));
+    writeAtomically(
+      path,
+      Buffer.from(JSON.stringify({ teamId: team.teamId, check: keyCheck(team) })),
+    );
   }
 
   async register(device: DeviceInfo): Promise<void> {
@@ -86,7 +89,10 @@ export class FolderTransport implements SyncTransport {
       );
     mkdirSync(this.changesDir(device.deviceId), { recursive: true });
     mkdirSync(join(this.root, 'blobs'), { recursive: true });
-    this.writeSealed(`devices/${device.deviceId}/device.sealed`, Buffer.from(JSON.stringify(device)));
+    this.writeSealed(
+      `devices/${device.deviceId}/device.sealed`,
+      Buffer.from(JSON.stringify(device)),
+    );
   }
 
   async push(deviceId: string, changes: SyncChange[]): Promise<void> {
@@ -94,12 +100,17 @@ export class FolderTransport implements SyncTransport {
     const first = changes[0]!.seq;
     const last = changes[changes.length - 1]!.seq;
     const name = `${pad(first)}-${pad(last)}.sealed`;
-    this.writeSealed(`devices/${deviceId}/changes/${name}`, deflateRawSync(JSON.stringify(changes), { level: 1 }));
+    this.writeSealed(
+      `devices/${deviceId}/changes/${name}`,
+      deflateRawSync(JSON.stringify(changes), { level: 1 }),
+    );
     this.compact(deviceId);
   }
 
   async pull(deviceId: string, cursor: string | null, limit: number): Promise<PullResult> {
-    const seen: Record<string, number> = cursor ? (JSON.parse(cursor) as Record<string, number>) : {};
+    const seen: Record<string, number> = cursor
+      ? (JSON.parse(cursor) as Record<string, number>)
+      : {};
     const problems: TransportProblem[] = [];
     const out: SyncChange[] = [];
     let more = false;
@@ -116,7 +127,10 @@ export class FolderTransport implements SyncTransport {
         if (queue.length === 0 || queue[0]!.seq !== at + 1) {
           const read = this.readNext(device, at, problems);
           if (!read) break;
-          queue = mergeQueue(queue, read.filter((c) => c.seq > at));
+          queue = mergeQueue(
+            queue,
+            read.filter((c) => c.seq > at),
+          );
           if (queue.length === 0 || queue[0]!.seq !== at + 1) {
             this.buffered.set(device, queue);
             break;
@@ -159,7 +173,9 @@ export class FolderTransport implements SyncTransport {
   }
 
   async hasBlobs(hashes: string[]): Promise<Set<string>> {
-    return new Set(hashes.filter((h) => existsSync(join(this.root, `blobs/${checkHash(h)}.sealed`))));
+    return new Set(
+      hashes.filter((h) => existsSync(join(this.root, `blobs/${checkHash(h)}.sealed`))),
+    );
   }
 
   async close(): Promise<void> {
@@ -196,7 +212,9 @@ export class FolderTransport implements SyncTransport {
       const rel = `devices/${device}/changes/${file.name}`;
       try {
         const plain = open(this.team, rel, readFileSync(join(this.root, rel)));
-        const changes = (JSON.parse(inflateRawSync(plain).toString('utf8')) as unknown[]).map(parseChange);
+        const changes = (JSON.parse(inflateRawSync(plain).toString('utf8')) as unknown[]).map(
+          parseChange,
+        );
         if (changes.some((c) => c.device !== device || c.seq < file.first || c.seq > file.last))
           throw new Error(`${rel} holds changes that are not its install's or not in its range.`);
         return changes;
@@ -232,7 +250,9 @@ export class FolderTransport implements SyncTransport {
       const path = join(this.root, rel);
       if (!existsSync(path)) return;
       try {
-        const seen = JSON.parse(open(this.team, rel, readFileSync(path)).toString('utf8')) as Record<string, number>;
+        const seen = JSON.parse(
+          open(this.team, rel, readFileSync(path)).toString('utf8'),
+        ) as Record<string, number>;
         everyone = Math.min(everyone, seen[deviceId] ?? 0);
       } catch {
         return;
@@ -251,8 +271,12 @@ export class FolderTransport implements SyncTransport {
     const last = merged[merged.length - 1]!.seq;
     if (last - first + 1 !== merged.length) return; // Never compact across a gap.
     const name = `${pad(first)}-${pad(last)}.sealed`;
-    this.writeSealed(`devices/${deviceId}/changes/${name}`, deflateRawSync(JSON.stringify(merged), { level: 1 }));
-    for (const f of done) if (f.name !== name) rmSync(join(this.changesDir(deviceId), f.name), { force: true });
+    this.writeSealed(
+      `devices/${deviceId}/changes/${name}`,
+      deflateRawSync(JSON.stringify(merged), { level: 1 }),
+    );
+    for (const f of done)
+      if (f.name !== name) rmSync(join(this.changesDir(deviceId), f.name), { force: true });
   }
 
   private writeSealed(rel: string, plain: Buffer): void {

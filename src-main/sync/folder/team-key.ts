@@ -18,7 +18,9 @@ export interface TeamKey {
 
 export class AuthenticationError extends Error {
   constructor(readonly path: string) {
-    super(`${path} failed authentication with the team's key: it was altered, cut short or sealed with another team's key.`);
+    super(
+      `${path} failed authentication with the team's key: it was altered, cut short or sealed with another team's key.`,
+    );
     this.name = 'AuthenticationError';
   }
 }
@@ -34,13 +36,16 @@ export function joinCode(team: TeamKey): string {
 
 export function parseJoinCode(code: string): TeamKey {
   const match = /^IDJ1-([0-9a-f]{16})-([A-Za-z0-9_-]{43})$/.exec(code.trim());
-  if (!match) throw new Error('That is not a join code: it starts IDJ1- and is given by an administrator.');
+  if (!match)
+    throw new Error('That is not a join code: it starts IDJ1- and is given by an administrator.');
   return { teamId: match[1]!, key: Buffer.from(match[2]!, 'base64url') };
 }
 
 /** What the folder's team.json holds: enough to tell a wrong key at once, nothing to find the key from. */
 export function keyCheck(team: TeamKey): string {
-  return createHmac('sha256', team.key).update(`involvement-desk-team:${team.teamId}`).digest('hex');
+  return createHmac('sha256', team.key)
+    .update(`involvement-desk-team:${team.teamId}`)
+    .digest('hex');
 }
 
 export function seal(team: TeamKey, path: string, plain: Buffer): Buffer {

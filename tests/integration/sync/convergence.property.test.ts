@@ -61,14 +61,57 @@ const opArb = (n: number): fc.Arbitrary<Op> => {
   const r = fc.integer({ min: 0, max: n - 1 });
   const small = fc.nat(1000);
   return fc.oneof(
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant('create' as const), r, name: fc.nat(3), dob: fc.nat(2) }) },
-    { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), r, pick: small, field: fc.nat(FIELDS.length - 1), value: fc.nat(3) }) },
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('create' as const),
+        r,
+        name: fc.nat(3),
+        dob: fc.nat(2),
+      }),
+    },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant('edit' as const),
+        r,
+        pick: small,
+        field: fc.nat(FIELDS.length - 1),
+        value: fc.nat(3),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), r, pick: small }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('restore' as const), r, pick: small }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), r, pick: small, choice: fc.nat(3) }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('merge' as const), r, pick: small, other: small }) },
-    { weight: 1, arbitrary: fc.record({ kind: fc.constant('attach' as const), r, value: fc.nat(5) }) },
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), r, fault: fc.constantFrom('none' as const, 'late' as const, 'truncated' as const, 'duplicated' as const) }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('resolve' as const),
+        r,
+        pick: small,
+        choice: fc.nat(3),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('merge' as const), r, pick: small, other: small }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({ kind: fc.constant('attach' as const), r, value: fc.nat(5) }),
+    },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('sync' as const),
+        r,
+        fault: fc.constantFrom(
+          'none' as const,
+          'late' as const,
+          'truncated' as const,
+          'duplicated' as const,
+        ),
+      }),
+    },
   );
 };
 
@@ -91,7 +134,9 @@ class FaultyFolder implements SyncTransport {
       await this.inner.push(deviceId, changes);
       const { readdirSync, readFileSync, writeFileSync } = await import('node:fs');
       const dir = join(this.root, 'devices', deviceId, 'changes');
-      const name = readdirSync(dir).find((f) => f.startsWith(String(changes[0]!.seq).padStart(12, '0')));
+      const name = readdirSync(dir).find((f) =>
+        f.startsWith(String(changes[0]!.seq).padStart(12, '0')),
+      );
       if (name) {
         const path = join(dir, name);
         const whole = readFileSync(path);
@@ -138,9 +183,15 @@ async function install(dir: string, i: number, skewMs: number): Promise<Install>
 }
 
 const live = (x: Install) =>
-  x.ctx.raw.prepare(`SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY id`).pluck().all() as string[];
+  x.ctx.raw
+    .prepare(`SELECT id FROM customers WHERE deleted_at IS NULL ORDER BY id`)
+    .pluck()
+    .all() as string[];
 const gone = (x: Install) =>
-  x.ctx.raw.prepare(`SELECT id FROM customers WHERE deleted_at IS NOT NULL ORDER BY id`).pluck().all() as string[];
+  x.ctx.raw
+    .prepare(`SELECT id FROM customers WHERE deleted_at IS NOT NULL ORDER BY id`)
+    .pluck()
+    .all() as string[];
 
 async function run(n: number, ops: Op[], team: TeamKey): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'involvement-desk-converge-'));
@@ -149,14 +200,19 @@ async function run(n: number, ops: Op[], team: TeamKey): Promise<void> {
   FolderTransport.create(root, team);
   const installs: Install[] = [];
   // Clocks up to 40 minutes apart: inside what is accepted, enough to reorder.
-  for (let i = 0; i < n; i++) installs.push(await install(dir, i, ((i * 7919) % 81) * 30_000 - 1_200_000));
-  const transports = installs.map(() => new FaultyFolder(new FolderTransport({ root, team }), root));
+  for (let i = 0; i < n; i++)
+    installs.push(await install(dir, i, ((i * 7919) % 81) * 30_000 - 1_200_000));
+  const transports = installs.map(
+    () => new FaultyFolder(new FolderTransport({ root, team }), root),
+  );
   try {
     let step = 0;
     for (const op of ops) {
       step++;
       const x = installs[op.r]!;
-      x.clock.set(new Date(Date.parse('2026-11-23T10:00:00.000Z') + x.skewMs + step * 1000).toISOString());
+      x.clock.set(
+        new Date(Date.parse('2026-11-23T10:00:00.000Z') + x.skewMs + step * 1000).toISOString(),
+      );
       const ids = live(x);
       const pick = (k: number) => (ids.length ? ids[k % ids.length]! : null);
       switch (op.kind) {
@@ -174,7 +230,9 @@ async function run(n: number, ops: Op[], team: TeamKey): Promise<void> {
           if (!id) break;
           const field = FIELDS[op.field]!;
           const value =
-            field === 'consents' ? JSON.stringify([['photos'], ['news'], [], ['photos', 'news']][op.value]) : `${field}-${op.value}-${op.r}`;
+            field === 'consents'
+              ? JSON.stringify([['photos'], ['news'], [], ['photos', 'news']][op.value])
+              : `${field}-${op.value}-${op.r}`;
           await writing(x.ctx, (w) => w.update('customers', id, { [field]: value } as never));
           break;
         }
@@ -186,12 +244,15 @@ async function run(n: number, ops: Op[], team: TeamKey): Promise<void> {
         case 'restore': {
           const ids2 = gone(x);
           const id = ids2.length ? ids2[op.pick % ids2.length]! : null;
-          const redirected = id && x.ctx.raw.prepare(`SELECT 1 FROM person_redirects WHERE id = ?`).get(id);
+          const redirected =
+            id && x.ctx.raw.prepare(`SELECT 1 FROM person_redirects WHERE id = ?`).get(id);
           if (id && !redirected) await writing(x.ctx, (w) => w.restore('customers', id));
           break;
         }
         case 'resolve': {
-          const open = x.ctx.raw.prepare(`SELECT * FROM sync_conflicts ORDER BY entity, row_id, field`).all() as {
+          const open = x.ctx.raw
+            .prepare(`SELECT * FROM sync_conflicts ORDER BY entity, row_id, field`)
+            .all() as {
             entity: string;
             row_id: string;
             field: string;
@@ -200,7 +261,10 @@ async function run(n: number, ops: Op[], team: TeamKey): Promise<void> {
           const c = open[op.pick % Math.max(1, open.length)];
           if (!c) break;
           if (c.kind === 'delete') {
-            const deleted = x.ctx.raw.prepare(`SELECT deleted_at FROM customers WHERE id = ?`).pluck().get(c.row_id);
+            const deleted = x.ctx.raw
+              .prepare(`SELECT deleted_at FROM customers WHERE id = ?`)
+              .pluck()
+              .get(c.row_id);
             await writing(x.ctx, async (w) => {
               if (deleted && op.choice % 2 === 0) await w.restore('customers', c.row_id);
               else if (!deleted) await w.remove('customers', c.row_id);
@@ -222,7 +286,10 @@ async function run(n: number, ops: Op[], team: TeamKey): Promise<void> {
           break;
         }
         case 'attach': {
-          const { hash, sizeBytes } = storeContent(x.ctx, Buffer.from(`receipt ${op.value}`).toString('base64'));
+          const { hash, sizeBytes } = storeContent(
+            x.ctx,
+            Buffer.from(`receipt ${op.value}`).toString('base64'),
+          );
           await writing(x.ctx, (w) =>
             w.create('self_assessment_documents', {
               year: 2026,
@@ -246,7 +313,9 @@ async function run(n: number, ops: Op[], team: TeamKey): Promise<void> {
       }
     }
     // Final full sync: every late file delivered, everyone twice round.
-    const end = new Date(Date.parse('2026-11-23T10:00:00.000Z') + (ops.length + 10) * 1000 + 1_300_000);
+    const end = new Date(
+      Date.parse('2026-11-23T10:00:00.000Z') + (ops.length + 10) * 1000 + 1_300_000,
+    );
     for (const t of transports) await t.flush();
     for (let round = 0; round < 2; round++)
       for (let i = 0; i < n; i++) {
@@ -258,23 +327,40 @@ async function run(n: number, ops: Op[], team: TeamKey): Promise<void> {
     stats.runs++;
     stats.records += dumps[0]!.split('\n').filter((l) => l.startsWith('customers ')).length;
     stats.conflicts += dumps[0]!.split('\n').filter((l) => l.startsWith('conflict ')).length;
-    stats.merges += installs[0]!.ctx.raw.prepare(`SELECT count(*) FROM person_redirects`).pluck().get() as number;
-    stats.changes += installs[0]!.ctx.raw.prepare(`SELECT count(*) FROM change_log`).pluck().get() as number;
+    stats.merges += installs[0]!.ctx.raw
+      .prepare(`SELECT count(*) FROM person_redirects`)
+      .pluck()
+      .get() as number;
+    stats.changes += installs[0]!.ctx.raw
+      .prepare(`SELECT count(*) FROM change_log`)
+      .pluck()
+      .get() as number;
     for (const d of dumps.slice(1)) expect(d).toBe(dumps[0]);
     const logs = installs.map((x) =>
-      JSON.stringify(x.ctx.raw.prepare(`SELECT device_id, seq, hlc, bases FROM change_log ORDER BY device_id, seq`).all()),
+      JSON.stringify(
+        x.ctx.raw
+          .prepare(`SELECT device_id, seq, hlc, bases FROM change_log ORDER BY device_id, seq`)
+          .all(),
+      ),
     );
     for (const l of logs.slice(1)) expect(l).toBe(logs[0]);
     const hashes = installs[0]!.ctx.raw
       .prepare(`SELECT DISTINCT content_hash FROM self_assessment_documents`)
       .pluck()
       .all() as string[];
-    for (const x of installs) for (const h of hashes) expect(existsSync(storedFilePath(x.ctx, h))).toBe(true);
+    for (const x of installs)
+      for (const h of hashes) expect(existsSync(storedFilePath(x.ctx, h))).toBe(true);
     // Re-applying every change changes nothing.
     const x = installs[0]!;
-    const devices = x.ctx.raw.prepare(`SELECT DISTINCT device_id FROM change_log`).pluck().all() as string[];
+    const devices = x.ctx.raw
+      .prepare(`SELECT DISTINCT device_id FROM change_log`)
+      .pluck()
+      .all() as string[];
     const all = devices.flatMap((d) => readOwnChanges(x.ctx.raw, d, 0, 1e9));
-    const again = applyChanges({ raw: x.ctx.raw, deviceClock: x.ctx.deviceClock, now: () => end }, all);
+    const again = applyChanges(
+      { raw: x.ctx.raw, deviceClock: x.ctx.deviceClock, now: () => end },
+      all,
+    );
     expect(again.applied).toBe(0);
     expect(canonicalDump(x.ctx.raw)).toBe(dumps[0]);
   } finally {
@@ -286,25 +372,23 @@ async function run(n: number, ops: Op[], team: TeamKey): Promise<void> {
 }
 
 describe('sync converges', () => {
-  it(
-    'whatever the order, faults and clocks',
-    async () => {
-      const team = newTeamKey();
-      const arb = fc
-        .integer({ min: 2, max: 6 })
-        .chain((n) => fc.tuple(fc.constant(n), fc.array(opArb(n), { minLength: 30, maxLength: 60, size: 'max' })));
-      const out = await fc.check(
-        fc.asyncProperty(arb, async ([n, ops]) => {
-          await run(n, ops, team);
-        }),
-        { seed: SEED, numRuns: RUNS, endOnFailure: true },
+  it('whatever the order, faults and clocks', async () => {
+    const team = newTeamKey();
+    const arb = fc
+      .integer({ min: 2, max: 6 })
+      .chain((n) =>
+        fc.tuple(fc.constant(n), fc.array(opArb(n), { minLength: 30, maxLength: 60, size: 'max' })),
       );
-      console.log(`convergence: seed ${SEED}, ${JSON.stringify(stats)}`);
-      if (out.failed)
-        throw new Error(
-          `Convergence failed with seed ${SEED} (re-run with SYNC_PROPERTY_SEED=${SEED}), counterexample ${JSON.stringify(out.counterexample)}: ${String(out.errorInstance)}`,
-        );
-    },
-    120_000,
-  );
+    const out = await fc.check(
+      fc.asyncProperty(arb, async ([n, ops]) => {
+        await run(n, ops, team);
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    console.log(`convergence: seed ${SEED}, ${JSON.stringify(stats)}`);
+    if (out.failed)
+      throw new Error(
+        `Convergence failed with seed ${SEED} (re-run with SYNC_PROPERTY_SEED=${SEED}), counterexample ${JSON.stringify(out.counterexample)}: ${String(out.errorInstance)}`,
+      );
+  }, 120_000);
 });

@@ -21,7 +21,8 @@ async function two(clockB?: string) {
   return { folder, a, b };
 }
 const row = (r: Replica, id: string) =>
-  r.ctx.raw.prepare(`SELECT * FROM customers WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  r.ctx.raw.prepare(`SELECT * FROM customers WHERE id = ?`).get(id) as
+    Record<string, unknown> | undefined;
 
 describe('sync through a shared folder', () => {
   it('brings two installs to the same records, with everyone in the change log', async () => {
@@ -59,7 +60,9 @@ describe('sync through a shared folder', () => {
     expect(bReport.conflicts).toBe(1);
     const conflicts = (r: Replica) => r.ctx.raw.prepare(`SELECT * FROM sync_conflicts`).all();
     expect(conflicts(a)).toEqual(conflicts(b));
-    await writing(b.ctx, (w) => w.resolve('customers', id, 'consents', JSON.stringify(['photos', 'newsletter'])));
+    await writing(b.ctx, (w) =>
+      w.resolve('customers', id, 'consents', JSON.stringify(['photos', 'newsletter'])),
+    );
     await b.sync();
     await a.sync();
     expect(conflicts(a)).toEqual([]);

@@ -37,7 +37,9 @@ describe('sync through the contract', () => {
     apps.push(a, b);
     const path = join(mkdtempSync(join(tmpdir(), 'involvement-desk-team-')), 'share');
     const { joinCode } = await a.call('sync.createFolder', { path });
-    await expect(b.call('sync.joinFolder', { path, joinCode: 'not a code' })).rejects.toThrow(ApiError);
+    await expect(b.call('sync.joinFolder', { path, joinCode: 'not a code' })).rejects.toThrow(
+      ApiError,
+    );
     const joined = await b.call('sync.joinFolder', { path, joinCode });
     expect(joined.folder).toBe(path);
 
@@ -53,7 +55,9 @@ describe('sync through the contract', () => {
     expect(status.lastSyncedAt).not.toBeNull();
     expect(status.duplicates).toBe(1);
     const [pair] = await a.call('sync.duplicates', {});
-    expect(pair!.reasons).toEqual(expect.arrayContaining(['same name', 'same date of birth', 'same postcode']));
+    expect(pair!.reasons).toEqual(
+      expect.arrayContaining(['same name', 'same date of birth', 'same postcode']),
+    );
     expect([pair!.a.id, pair!.b.id].sort()).toEqual([one, two].sort());
 
     // Never merged automatically: a person merges, and the merge reaches the other install.
@@ -61,9 +65,15 @@ describe('sync through the contract', () => {
     expect(await a.call('sync.duplicates', {})).toEqual([]);
     await syncNow(a);
     await syncNow(b);
-    const gone = b.backend.context.raw.prepare(`SELECT deleted_at FROM customers WHERE id = ?`).pluck().get(pair!.b.id);
+    const gone = b.backend.context.raw
+      .prepare(`SELECT deleted_at FROM customers WHERE id = ?`)
+      .pluck()
+      .get(pair!.b.id);
     expect(gone).not.toBeNull();
-    const redirect = b.backend.context.raw.prepare(`SELECT new_id FROM person_redirects WHERE id = ?`).pluck().get(pair!.b.id);
+    const redirect = b.backend.context.raw
+      .prepare(`SELECT new_id FROM person_redirects WHERE id = ?`)
+      .pluck()
+      .get(pair!.b.id);
     expect(redirect).toBe(pair!.a.id);
     expect((await b.call('sync.status', {})).duplicates).toBe(0);
   });
@@ -85,20 +95,35 @@ describe('sync through the contract', () => {
     await syncNow(a);
     await syncNow(b);
     const [conflict] = await b.call('sync.conflicts', {});
-    expect(conflict).toMatchObject({ entity: 'customers', rowId: id, field: 'equality_gender', kind: 'field' });
+    expect(conflict).toMatchObject({
+      entity: 'customers',
+      rowId: id,
+      field: 'equality_gender',
+      kind: 'field',
+    });
     expect(conflict!.sides.map((s) => s.value).sort()).toEqual(['prefer_not_to_say', 'woman']);
     expect(conflict!.sides.every((s) => s.by === 'Test administrator' && s.at)).toBe(true);
 
     await b.signInAs('officer');
-    await expect(b.call('sync.conflicts', {})).rejects.toThrow(/permission|not allowed|cannot|only/i);
+    await expect(b.call('sync.conflicts', {})).rejects.toThrow(
+      /permission|not allowed|cannot|only/i,
+    );
     await b.signInAs('administrator', 'Test administrator');
     const chosen = conflict!.sides.find((s) => s.value === 'woman')!;
-    await b.call('sync.resolveConflict', { entity: 'customers', rowId: id, field: 'equality_gender', choice: chosen.changeId });
+    await b.call('sync.resolveConflict', {
+      entity: 'customers',
+      rowId: id,
+      field: 'equality_gender',
+      choice: chosen.changeId,
+    });
     expect(await b.call('sync.conflicts', {})).toEqual([]);
     await syncNow(b);
     await syncNow(a);
     expect(await a.call('sync.conflicts', {})).toEqual([]);
-    const gender = a.backend.context.raw.prepare(`SELECT equality_gender FROM customers WHERE id = ?`).pluck().get(id);
+    const gender = a.backend.context.raw
+      .prepare(`SELECT equality_gender FROM customers WHERE id = ?`)
+      .pluck()
+      .get(id);
     expect(gender).toBe('woman');
   });
 });

@@ -40,8 +40,15 @@ export async function replica(
   };
 }
 
-export function newCustomer(r: Replica, first: string, last: string, extra: Record<string, unknown> = {}) {
-  return writing(r.ctx, (w) => w.create('customers', { first_name: first, last_name: last, ...extra } as never));
+export function newCustomer(
+  r: Replica,
+  first: string,
+  last: string,
+  extra: Record<string, unknown> = {},
+) {
+  return writing(r.ctx, (w) =>
+    w.create('customers', { first_name: first, last_name: last, ...extra } as never),
+  );
 }
 
 export function edit(r: Replica, table: string, id: string, patch: Record<string, unknown>) {
