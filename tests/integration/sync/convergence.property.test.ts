@@ -27,7 +27,7 @@ import type { SyncTransport } from '../../../src-main/sync/transport';
  */
 
 const SEED = Number(process.env.SYNC_PROPERTY_SEED ?? 20261204);
-const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 12);
+const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 8);
 
 const dirs: string[] = [];
 /** What the runs exercised, printed so a run that tested little shows it. */
