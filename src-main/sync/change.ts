@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { migrations } from '../db/migrations';
+import { sync } from '../db/migrations/0014-sync';
 import { changeId, CREATE_FIELD, DELETE_FIELD } from './versions';
 
 /**
@@ -45,8 +47,8 @@ interface LogRow {
   schema_version: number | null;
 }
 
-/** The schema version that wrote changes logged before sync: the one that added it. */
-const FIRST_SYNC_SCHEMA = 14;
+/** The schema version that wrote changes logged before sync: the one that added it (found by name, so renumbering is safe). */
+const FIRST_SYNC_SCHEMA = migrations.findIndex((m) => m === sync) + 1;
 
 /** This install's changes after `afterSeq`, in sequence order. */
 export function readOwnChanges(
