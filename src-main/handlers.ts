@@ -13,6 +13,7 @@ import { boardPacksHandlers } from './services/board-packs/handlers';
 import { expensesHandlers } from './services/expenses/handlers';
 import { privacyHandlers } from './services/privacy/handlers';
 import { backupsHandlers } from './services/backups/handlers';
+import { syncHandlers } from './sync/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -31,4 +32,5 @@ export const handlers: HandlersFor<Api> = {
   ...expensesHandlers,
   ...privacyHandlers,
   ...backupsHandlers,
+  ...syncHandlers,
 };

@@ -14,6 +14,7 @@ import { boardPacksApi } from './api/board-packs';
 import { expensesApi } from './api/expenses';
 import { privacyApi } from './api/privacy';
 import { backupsApi } from './api/backups';
+import { syncApi } from './api/sync';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -36,6 +37,7 @@ export const api = combineContracts(
   expensesApi,
   privacyApi,
   backupsApi,
+  syncApi,
 );
 
 export type Api = typeof api;

@@ -70,4 +70,5 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   ...reviewEntityPolicies,
   ...expenseEntityPolicies,
   privacy_requests: { readPermission: 'privacy.read' },
+  person_redirects: { readPermission: 'customers.read' },
 };

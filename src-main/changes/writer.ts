@@ -7,6 +7,14 @@ import type { DB, TableName } from '../db/schema';
 import { markWrite } from '../db/write-guard';
 import type { EditableColumns } from '../db/schema/common';
 import type { DeviceClock } from './device-clock';
+import { latestVersion } from '../db/migrations';
+import {
+  CREATE_FIELD,
+  DELETE_FIELD,
+  fieldLeaves,
+  recordVersion,
+  rowLeaves,
+} from '../sync/versions';
 
 /** Tables that users edit: they carry the editable columns and are logged. */
 export type EditableTable = {
@@ -87,8 +95,22 @@ export class Writer {
     values: Values<T>,
     options: WriteOptions = {},
   ): Promise<string> {
-    const at = this.scope.clock.now().toISOString();
     const id = values.id ?? uuidv7();
+    if (values.id) {
+      // A link row's id comes from its natural key: recording it again after
+      // it was removed brings the same row back rather than a second one.
+      const found = prepared(this.scope.raw, `SELECT deleted_at FROM "${table}" WHERE id = ?`).get(
+        id,
+      ) as { deleted_at: string | null } | undefined;
+      if (found) {
+        if (!found.deleted_at) throw new ApiError('conflict', 'That has already been recorded.');
+        await this.restore(table, id, options);
+        const { id: _i, ...rest } = values;
+        await this.update(table, id, rest as unknown as Patch<T>, options);
+        return id;
+      }
+    }
+    const at = this.scope.clock.now().toISOString();
     const row = {
       ...values,
       id,
@@ -112,6 +134,23 @@ export class Writer {
     } = row;
     await this.log(at, table, id, 'create', null, null, fields, options.reason);
     return id;
+  }
+
+  /**
+   * Records a person's choice on a sync conflict: logged even where the value
+   * chosen is the one shown, because the change's bases (every leaf) are
+   * what settle the conflict on every install.
+   */
+  async resolve<T extends EditableTable>(
+    table: T,
+    id: string,
+    field: string,
+    value: unknown,
+  ): Promise<void> {
+    const before = await this.current(table, id, true);
+    const at = this.scope.clock.now().toISOString();
+    prepared(this.scope.raw, updateSql(table, [field])).run(toSql(value), at, this.actorId, id);
+    await this.log(at, table, id, 'update', field, before[field], value, 'Sync conflict resolved');
   }
 
   /** Applies the fields that differ and logs each one; returns the names of those that changed. */
@@ -203,6 +242,7 @@ export class Writer {
     return row;
   }
 
+  /** Logs one change with the versions it was made from, and makes it the field's one leaf. */
   private async log(
     at: string,
     entity: string,
@@ -214,10 +254,31 @@ export class Writer {
     reason: string | null | undefined,
   ): Promise<void> {
     this.seq += 1;
-    prepared(this.scope.raw, APPEND_CHANGE_SQL).run(
+    const hlc = this.scope.deviceClock.next(this.scope.clock.now());
+    const raw = this.scope.raw;
+    const key = op === 'create' ? CREATE_FIELD : op === 'update' ? field! : DELETE_FIELD;
+    // A delete is made from every leaf of the record, so an edit it never saw races it.
+    const bases =
+      op === 'create'
+        ? []
+        : op === 'delete'
+          ? rowLeaves(raw, entity, entityId)
+          : fieldLeaves(raw, entity, entityId, key);
+    recordVersion(raw, {
+      entity,
+      rowId: entityId,
+      field: key,
+      deviceId: this.scope.deviceId,
+      seq: this.seq,
+      hlc,
+      supersedes: bases,
+    });
+    // Made from every leaf, it is the field's one leaf: any conflict there is settled.
+    prepared(raw, CLEAR_CONFLICT_SQL).run(entity, entityId, key);
+    prepared(raw, APPEND_CHANGE_SQL).run(
       this.scope.deviceId,
       this.seq,
-      this.scope.deviceClock.next(this.scope.clock.now()),
+      hlc,
       at,
       this.actorId,
       entity,
@@ -227,6 +288,8 @@ export class Writer {
       before === null || before === undefined ? null : JSON.stringify(before),
       after === null || after === undefined ? null : JSON.stringify(after),
       reason ?? null,
+      JSON.stringify(bases),
+      latestVersion,
     );
   }
 }
@@ -263,8 +326,10 @@ function setDeletedSql(table: string): string {
 }
 
 const APPEND_CHANGE_SQL = `INSERT INTO change_log
-  (device_id, seq, hlc, at, actor_id, entity, entity_id, op, field, before, after, reason)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  (device_id, seq, hlc, at, actor_id, entity, entity_id, op, field, before, after, reason, bases, schema_version)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const CLEAR_CONFLICT_SQL = `DELETE FROM sync_conflicts WHERE entity = ? AND row_id = ? AND field = ?`;
 
 /** SQLite has no booleans: they are stored as 1 and 0. */
 function toSql(value: unknown): unknown {

@@ -5,6 +5,7 @@ import { exportCommand, importCommand } from './commands/customer-transfer';
 import { demoCommand } from './commands/demo';
 import { fusesCommand } from './commands/fuses';
 import { hostCommand } from './commands/host';
+import { syncCommand } from './commands/sync';
 import { UsageError, type Command } from './io';
 
 /** Every command, by name: add a command here. */
@@ -17,6 +18,7 @@ const commands: Command[] = [
   exportCommand,
   boardPackCommand,
   fusesCommand,
+  syncCommand,
 ];
 
 function usage(): string {

@@ -405,6 +405,9 @@ export const historyFields: Record<string, EntityWords> = {
     completed_on: f('Completed', date),
     note: f('Note'),
   },
+  person_redirects: {
+    new_id: f('Merged into', words.ref('customer', 'another customer')),
+  },
 };
 
 export function historyFieldsFor(entity: string): EntityWords {

@@ -131,6 +131,14 @@ export const permissions = {
   'privacy.manage': adminOnly,
   /** The backup folder, the list of backups and restoring one: the database as a whole. */
   'backups.manage': adminOnly,
+  /** Sync between installs: everyone sees the status and syncs; conflicts and merges of people need a coordinator. */
+  'sync.read': everyone,
+  'sync.run': everyone,
+  'sync.resolve': coordinatorsUp,
+  'sync.duplicates': coordinatorsUp,
+  'sync.configure': leadersUp,
+  /** Making a team's folder creates its key: administrators only. */
+  'sync.createTeam': adminOnly,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -11,6 +11,7 @@ import { boardPacksBench } from './board-packs.bench';
 import { expensesBench } from './expenses.bench';
 import { syncHubBench } from './sync-hub.bench';
 import { privacyBench } from './privacy.bench';
+import { syncBench } from './sync.bench';
 
 /**
  * Every bench module: add yours here. `npm run bench -- <name>` runs only
@@ -29,6 +30,7 @@ const modules: BenchModule[] = [
   expensesBench,
   syncHubBench,
   privacyBench,
+  syncBench,
 ];
 
 const only = benchOptions().modules;

@@ -14,6 +14,7 @@ import { expenses } from './0012-expenses';
 import { staffPassphrases } from './0013-staff-passphrases';
 import { policyRegister } from './0014-policy-register';
 import { privacy } from './0015-privacy';
+import { sync } from './0016-sync';
 
 export interface Migration {
   name: string;
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   staffPassphrases,
   policyRegister,
   privacy,
+  sync,
 ];
 
 export const latestVersion = migrations.length;

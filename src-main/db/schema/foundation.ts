@@ -21,6 +21,9 @@ export interface ChangeLogTable {
   before: string | null;
   after: string | null;
   reason: string | null;
+  /** JSON array of the change ids this change was made from (null: logged before sync). */
+  bases: string | null;
+  schema_version: number | null;
 }
 
 export interface StaffTable extends EditableColumns {

@@ -7,6 +7,7 @@ import type { BoardPackTables } from './board-packs';
 import type { ExpenseTables } from './expenses';
 import type { CredentialTables } from './credentials';
 import type { PrivacyTables } from './privacy';
+import type { SyncTables } from './sync';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
 export interface DB
@@ -19,6 +20,7 @@ export interface DB
     BoardPackTables,
     ExpenseTables,
     CredentialTables,
-    PrivacyTables {}
+    PrivacyTables,
+    SyncTables {}
 
 export type TableName = keyof DB;

@@ -1,3 +1,4 @@
+import { linkId } from '../../sync/link-id';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { SignInPerson, SignInRoster, WalkInResult } from '../../../src-shared/api/meetings';
@@ -208,6 +209,7 @@ export async function markIn(
       if (!c) throw ApiError.notFound('The customer');
     }
     id = await w.create('attendance', {
+      id: linkId('attendance', activity.id, input.customerId ?? null, input.staffId ?? null),
       activity_id: activity.id,
       customer_id: input.customerId ?? null,
       staff_id: input.staffId ?? null,

@@ -1,3 +1,4 @@
+import { linkId } from '../../sync/link-id';
 import { subYears } from 'date-fns';
 import type { AddMemberResult, GroupDetail, GroupListItem } from '../../../src-shared/api/groups';
 import type { Group, Membership } from '../../../src-shared/domain/groups';
@@ -253,6 +254,7 @@ export async function addMember(
     return w.create(
       'group_memberships',
       {
+        id: linkId('group_memberships', input.groupId, input.customerId, input.joinedOn),
         group_id: input.groupId,
         customer_id: input.customerId,
         role: input.role,

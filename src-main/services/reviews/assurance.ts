@@ -1,3 +1,4 @@
+import { linkId } from '../../sync/link-id';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { periodInput, tagInput, TagEntityType } from '../../../src-shared/domain/reviews';
@@ -119,6 +120,7 @@ export async function setTags(
     for (const code of wanted) {
       if (have.has(code)) continue;
       await w.create('assurance_tags', {
+        id: linkId('assurance_tags', input.entityType, input.entityId, code),
         entity_type: input.entityType,
         entity_id: input.entityId,
         framework_version: framework.version,
