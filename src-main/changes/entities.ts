@@ -3,6 +3,7 @@ import type { Permission } from '../../src-shared/rules/permissions';
 import type { DB } from '../db/schema';
 import { equalityColumns } from '../db/schema/customers';
 import { expenseEntityPolicies } from '../services/expenses/entity-policies';
+import { grantEntityPolicies } from '../services/grants/entity-policies';
 import { reviewEntityPolicies } from '../services/reviews/entity-policies';
 import {
   recommendationChildPermission,
@@ -69,4 +70,5 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   self_assessment_figures: { readPermission: 'cases.read' },
   ...reviewEntityPolicies,
   ...expenseEntityPolicies,
+  ...grantEntityPolicies,
 };

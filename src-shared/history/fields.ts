@@ -38,6 +38,7 @@ import { caseStatusLabels, decisionOutcomeLabels } from '../rules/case-lifecycle
 import { roleLabels } from '../rules/permissions';
 import { managementResponseLabels, recommendationStatusLabels } from '../rules/recommendations';
 import { expenseHistoryFields } from './expense-fields';
+import { grantHistoryFields } from './grant-fields';
 import { reviewHistoryFields } from './review-fields';
 import { listOf, plain, words, type EntityWords, type FieldWords, type ValueWords } from './words';
 
@@ -275,6 +276,7 @@ const provisionFields: EntityWords = {
 export const historyFields: Record<string, EntityWords> = {
   ...reviewHistoryFields,
   ...expenseHistoryFields,
+  ...grantHistoryFields,
   customers,
   groups,
   group_memberships: groupMemberships,
