@@ -10,6 +10,7 @@ const demoKinds = {
   courses: ['Talent School course', 'Talent School courses'],
   complaintCases: ['complaint panel case', 'complaint panel cases'],
   recommendations: ['recommendation', 'recommendations'],
+  grantApplications: ['fund application', 'fund applications'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type DemoKind = keyof typeof demoKinds;
