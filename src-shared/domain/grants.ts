@@ -124,7 +124,8 @@ export const applicationInput = z.object({
   applicantKind: z.enum(applicantKinds, { error: 'Choose who is applying.' }),
   applicantName: requiredText('The applicant'),
   contactCustomerId: idSchema.nullable().default(null),
-  contactName: requiredText('The contact’s name'),
+  /** Taken from the register when the contact is a customer on it. */
+  contactName: optionalText(200),
   contactPhone: optionalText(40),
   contactEmail: optionalText(200),
   contactAddressLine1: optionalText(200),

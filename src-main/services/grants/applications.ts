@@ -286,8 +286,12 @@ export async function saveApplication(
     throw ApiError.invalid('The project ends before it starts.', [
       { path: 'endsOn', message: 'Ends before it starts.' },
     ]);
+  if (!input.contactCustomerId && !input.contactName)
+    throw ApiError.invalid('Give the contact’s name, or choose them from the register.', [
+      { path: 'contactName', message: 'The contact’s name is required.' },
+    ]);
   let contact = {
-    name: input.contactName,
+    name: input.contactName ?? '',
     phone: input.contactPhone,
     email: input.contactEmail,
     line1: input.contactAddressLine1,
