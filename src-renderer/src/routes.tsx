@@ -42,6 +42,16 @@ import { ApprovalQueue } from './features/expenses/ApprovalQueue';
 import { BatchesPage, BatchPage } from './features/expenses/BatchesPage';
 import { BudgetsPage } from './features/expenses/BudgetsPage';
 import { PolicySettings } from './features/expenses/PolicySettings';
+import { RoundsList } from './features/grants/RoundsList';
+import { RoundEditor } from './features/grants/RoundEditor';
+import { RoundPage } from './features/grants/RoundPage';
+import { ScoringPage } from './features/grants/ScoringPage';
+import { VotesPage } from './features/grants/VotesPage';
+import { ApplicationEditor } from './features/grants/ApplicationEditor';
+import { ApplicationPage } from './features/grants/ApplicationPage';
+import { EvaluationsPage } from './features/grants/EvaluationsPage';
+import { FiguresPage } from './features/grants/FiguresPage';
+import { PrioritiesPage } from './features/grants/PrioritiesPage';
 
 export interface AppRoute {
   path: string;
@@ -194,5 +204,41 @@ export const routes: AppRoute[] = [
     element: <CaseSettingsPage />,
     nav: { label: 'Complaint panel settings', section: 'Settings' },
     permission: 'cases.read',
+  },
+  {
+    path: '/grants',
+    element: <RoundsList />,
+    nav: { label: 'Community Fund', section: 'Work' },
+    permission: 'grants.read',
+  },
+  { path: '/grants/rounds/new', element: <RoundEditor />, permission: 'grants.rounds' },
+  { path: '/grants/rounds/:id', element: <RoundPage />, permission: 'grants.read' },
+  { path: '/grants/rounds/:id/edit', element: <RoundEditor />, permission: 'grants.rounds' },
+  { path: '/grants/rounds/:id/scoring', element: <ScoringPage />, permission: 'grants.read' },
+  { path: '/grants/rounds/:id/votes', element: <VotesPage />, permission: 'grants.read' },
+  { path: '/grants/applications/new', element: <ApplicationEditor />, permission: 'grants.write' },
+  { path: '/grants/applications/:id', element: <ApplicationPage />, permission: 'grants.read' },
+  {
+    path: '/grants/applications/:id/edit',
+    element: <ApplicationEditor />,
+    permission: 'grants.write',
+  },
+  {
+    path: '/grants/evaluations',
+    element: <EvaluationsPage />,
+    nav: { label: 'Fund evaluations due', section: 'Work' },
+    permission: 'grants.read',
+  },
+  {
+    path: '/grants/figures',
+    element: <FiguresPage />,
+    nav: { label: 'Fund figures', section: 'Reports' },
+    permission: 'grants.read',
+  },
+  {
+    path: '/grants/priorities',
+    element: <PrioritiesPage />,
+    nav: { label: 'Fund priorities', section: 'Settings' },
+    permission: 'grants.read',
   },
 ];
