@@ -15,7 +15,7 @@ export const grantFundLabels: Record<GrantFund, string> = {
 export const decisionMethods = ['panel', 'public_vote'] as const;
 export type DecisionMethod = (typeof decisionMethods)[number];
 export const decisionMethodLabels: Record<DecisionMethod, string> = {
-  panel: 'Community Fund panel scores',
+  panel: 'The panel’s scores',
   public_vote: 'Public vote',
 };
 

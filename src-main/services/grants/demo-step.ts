@@ -171,9 +171,9 @@ export const grantsDemoStep: DemoStep = async (ctx, ids, options) => {
     }
   }
 
-  async function eligible(appIds: string[]) {
+  async function eligible(appIds: string[], on: string) {
     const out: string[] = [];
-    for (const id of appIds) if ((await runEligibilityCheck(ctx, id)).status === 'eligible') out.push(id);
+    for (const id of appIds) if ((await runEligibilityCheck(ctx, id, on)).status === 'eligible') out.push(id);
     return out;
   }
 
@@ -228,24 +228,24 @@ export const grantsDemoStep: DemoStep = async (ctx, ids, options) => {
     await closeDecisions(ctx, roundId);
   }
 
-  const cf1 = await round('community_fund', 'Community Fund, round 1', -480, -430, 1_000_000);
-  await score(cf1.id, await eligible(await apply(cf1.id, -480, 8, 0)), 3);
+  const cf1 = await round('community_fund', 'Community Fund, round 1', -480, -430, 300_000);
+  await score(cf1.id, await eligible(await apply(cf1.id, -480, 8, 0), day(-428)), 3);
   await decideAll(cf1.id, day(-415), 'all');
-  const cf2 = await round('community_fund', 'Community Fund, round 2', -300, -250, 1_000_000);
-  await score(cf2.id, await eligible(await apply(cf2.id, -300, 8, 3)), 3);
+  const cf2 = await round('community_fund', 'Community Fund, round 2', -300, -250, 300_000);
+  await score(cf2.id, await eligible(await apply(cf2.id, -300, 8, 3), day(-248)), 3);
   await decideAll(cf2.id, day(-235), 'some');
-  const cf3 = await round('community_fund', 'Community Fund, round 3', -60, -8, 1_000_000);
-  await score(cf3.id, await eligible(await apply(cf3.id, -60, 7, 6)), 2);
+  const cf3 = await round('community_fund', 'Community Fund, round 3', -60, -8, 300_000);
+  await score(cf3.id, await eligible(await apply(cf3.id, -60, 7, 6), day(-6)), 2);
 
-  const pb1 = await round('participatory_budget', 'Participatory budget, spring', -240, -200, 800_000);
-  const pbEligible = await eligible(await apply(pb1.id, -240, 7, 2));
+  const pb1 = await round('participatory_budget', 'Participatory budget, spring', -240, -200, 250_000);
+  const pbEligible = await eligible(await apply(pb1.id, -240, 7, 2), day(-225));
   for (const [i, id] of pbEligible.entries()) {
     await saveTally(ctx, { applicationId: id, place: 'Thornaby roadshow', votes: 40 + ((i * 37) % 90) });
     await saveTally(ctx, { applicationId: id, place: 'Online', votes: 25 + ((i * 53) % 70) });
   }
   await decideAll(pb1.id, day(-190), 'all');
-  const pb2 = await round('participatory_budget', 'Participatory budget, autumn', -20, 25, 800_000);
+  const pb2 = await round('participatory_budget', 'Participatory budget, autumn', -20, 25, 250_000);
   const open = await apply(pb2.id, -20, 5, 5);
-  await eligible(open.slice(0, 3));
+  await eligible(open.slice(0, 3), day(-2));
   return { grantApplications: applications };
 };

@@ -544,9 +544,11 @@ function Evaluation({ a }: { a: GrantApplication }) {
           {a.reminderSentOn ? `. Reminder sent on ${formatDate(a.reminderSentOn)}.` : ''}
         </p>
         {a.evaluationState === 'due_soon' || a.evaluationState === 'overdue' ? (
-          <button type="button" className="button button--secondary" onClick={() => remind.mutate({ id: a.id, sentOn: today })}>
-            Record that a reminder was sent today
-          </button>
+          <div className="button-row grant-remind">
+            <button type="button" className="button button--secondary" onClick={() => remind.mutate({ id: a.id, sentOn: today })}>
+              Record that a reminder was sent today
+            </button>
+          </div>
         ) : null}
         <form
           noValidate

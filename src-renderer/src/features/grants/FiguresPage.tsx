@@ -13,8 +13,8 @@ import '../../styles/grants.css';
 export function FiguresPage() {
   const today = useToday();
   const year = financialYearOf(today);
-  const [from, setFrom] = useState(`${year - 1}-04-01`);
-  const [to, setTo] = useState(`${year}-03-31`);
+  const [from, setFrom] = useState(`${year}-04-01`);
+  const [to, setTo] = useState(`${year + 1}-03-31`);
   const figures = useApiQuery('grants.figures', { from, to }, { enabled: from <= to });
   const f = figures.data;
   return (

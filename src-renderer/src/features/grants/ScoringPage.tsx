@@ -107,7 +107,7 @@ function Sheet({ sheet }: { sheet: ScoringSheet }) {
             <tr>
               <th scope="col">Application</th>
               {sheet.round.criteria.map((c) => (
-                <th scope="col" key={c.id} className="num">
+                <th scope="col" key={c.id} className="grant-score-cell">
                   {c.name} <span className="muted">/ {c.maxScore}</span>
                 </th>
               ))}
@@ -131,7 +131,7 @@ function Sheet({ sheet }: { sheet: ScoringSheet }) {
                   const index = payload.findIndex((p) => p.applicationId === r.applicationId && p.criterionId === c.id);
                   const blocked = Boolean(r.refused || r.warning);
                   return (
-                    <td key={c.id} className="num">
+                    <td key={c.id} className="grant-score-cell">
                       {blocked ? (
                         <span className="muted">May not score</span>
                       ) : (
