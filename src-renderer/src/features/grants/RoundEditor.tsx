@@ -196,7 +196,7 @@ function RoundForm({ round }: { round: GrantRound | null }) {
           {criteria.map((c, i) => (
             <div className="form-grid grant-criterion" key={c.key} role="group" aria-label={`Criterion ${i + 1}`}>
               <TextField
-                label={`Criterion ${i + 1}`}
+                label={`Criterion ${i + 1}: what the panel scores`}
                 value={c.name}
                 onChange={(e) => setCriteria(criteria.map((x) => (x.key === c.key ? { ...x, name: e.target.value } : x)))}
                 error={errors[`criteria.${i}.name`]}

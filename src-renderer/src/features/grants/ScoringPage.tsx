@@ -43,7 +43,7 @@ export function ScoringPage() {
       ) : null}
       {sheet.error ? <Notice tone="error">{errorMessage(sheet.error)}</Notice> : null}
       {member && !sheet.data && !sheet.error ? <Loading what="Loading the score sheet" /> : null}
-      {sheet.data ? <Sheet sheet={sheet.data} key={`${member}-${sheet.dataUpdatedAt}`} /> : null}
+      {sheet.data ? <Sheet sheet={sheet.data} key={member} /> : null}
     </>
   );
 }
@@ -58,7 +58,12 @@ function Sheet({ sheet }: { sheet: ScoringSheet }) {
     for (const c of sheet.round.criteria) initial[cellKey(r.applicationId, c.id)] = r.scores[c.id]?.score?.toString() ?? '';
   const [values, setValues] = useState<Values>(initial);
   const guard = useFormChanges(values, `${sheet.member.name}’s scores`);
-  const save = useApiMutation('grants.saveScores', { onSuccess: () => guard.saved() });
+  const save = useApiMutation('grants.saveScores', {
+    onSuccess: () => {
+      guard.saved();
+      guard.savedAs(values);
+    },
+  });
   const errors = fieldErrors(save.error);
   const inputs = () => [...document.querySelectorAll<HTMLInputElement>('input[data-score]')];
   useEffect(() => {
