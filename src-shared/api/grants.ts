@@ -57,10 +57,9 @@ export const grantsApi = {
   'grants.attachDocument': method(documentInput, 'grants.write').returns<GrantApplication>(),
   'grants.removeDocument': method(byId, 'grants.write').returns<GrantApplication>(),
   'grants.document': method(byId, 'grants.read').returns<FileResult>(),
-  'grants.panelMembers': method(
-    z.object({ roundId: idSchema }),
-    'grants.read',
-  ).returns<PanelMember[]>(),
+  'grants.panelMembers': method(z.object({ roundId: idSchema }), 'grants.read').returns<
+    PanelMember[]
+  >(),
   'grants.scoringSheet': method(
     z.object({ roundId: idSchema, customerId: idSchema }),
     'grants.read',

@@ -122,9 +122,7 @@ export function findConflicts(
   const out: Conflict[] = [];
   const who = member.name;
   if (member.customerId && complainant.customerId && member.customerId === complainant.customerId) {
-    out.push(
-      conflict('is_complainant', `${who} is ${said.party} and ${said.sits}.`),
-    );
+    out.push(conflict('is_complainant', `${who} is ${said.party} and ${said.sits}.`));
     return out;
   }
   const samePostcode =
@@ -144,9 +142,7 @@ export function findConflicts(
   }
   if (member.neighbourhoodId && member.neighbourhoodId === complainant.neighbourhoodId) {
     const estate = member.neighbourhoodName ? ` (${member.neighbourhoodName})` : '';
-    out.push(
-      conflict('same_estate', `${who} lives on the same estate as ${said.party}${estate}.`),
-    );
+    out.push(conflict('same_estate', `${who} lives on the same estate as ${said.party}${estate}.`));
   }
   if (declared.relation) {
     out.push(

@@ -128,12 +128,7 @@ export function checkEligibility(
     'There is no phone, email or address for the contact.',
   );
   const datesOk = !a.startsOn || !a.endsOn || a.startsOn <= a.endsOn;
-  add(
-    'dates',
-    datesOk,
-    'The project’s dates are in order.',
-    'The project ends before it starts.',
-  );
+  add('dates', datesOk, 'The project’s dates are in order.', 'The project ends before it starts.');
   const needsDocs = a.amountPence > DOCUMENTS_NEEDED_ABOVE_PENCE;
   add(
     'documents',

@@ -26,9 +26,12 @@ const HEADERS = {
 export function voteColumns(
   header: readonly string[],
 ): { reference: number; place: number; votes: number } | string {
-  const find = (names: string[]) =>
-    header.findIndex((h) => names.includes(h.trim().toLowerCase()));
-  const cols = { reference: find(HEADERS.reference), place: find(HEADERS.place), votes: find(HEADERS.votes) };
+  const find = (names: string[]) => header.findIndex((h) => names.includes(h.trim().toLowerCase()));
+  const cols = {
+    reference: find(HEADERS.reference),
+    place: find(HEADERS.place),
+    votes: find(HEADERS.votes),
+  };
   const missing = Object.entries(cols)
     .filter(([, i]) => i < 0)
     .map(([k]) => k);

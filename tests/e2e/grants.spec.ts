@@ -33,9 +33,21 @@ async function setUp(app: HostedApp) {
     postcode: 'TS18 1AA',
     confirmDuplicate: true,
   });
-  await app.api('groups.addMember', { groupId: panel, customerId: made.customer.id, joinedOn: '2026-01-05' });
-  const coordinator = await app.api<{ id: string }>('staff.create', { name: 'Cora Coordinator', role: 'coordinator', email: null });
-  const leader = await app.api<{ id: string }>('staff.create', { name: 'Tess Leader', role: 'team_leader', email: null });
+  await app.api('groups.addMember', {
+    groupId: panel,
+    customerId: made.customer.id,
+    joinedOn: '2026-01-05',
+  });
+  const coordinator = await app.api<{ id: string }>('staff.create', {
+    name: 'Cora Coordinator',
+    role: 'coordinator',
+    email: null,
+  });
+  const leader = await app.api<{ id: string }>('staff.create', {
+    name: 'Tess Leader',
+    role: 'team_leader',
+    email: null,
+  });
   await app.api('session.signIn', { staffId: leader.id });
   await app.api('grants.savePriority', { name: 'Tackling loneliness', agreedOn: '2026-04-01' });
   await app.api('session.signIn', { staffId: coordinator.id });
@@ -48,7 +60,10 @@ async function downloaded(page: Page, click: () => Promise<void>): Promise<Buffe
   return readFileSync((await (await waiting).path())!);
 }
 
-test('a grant case: round, application, scoring, award, payment, evaluation due and recorded', async ({ page, app }) => {
+test('a grant case: round, application, scoring, award, payment, evaluation due and recorded', async ({
+  page,
+  app,
+}) => {
   const s = await setUp(app);
 
   // The coordinator sets up the round.
@@ -61,7 +76,9 @@ test('a grant case: round, application, scoring, award, payment, evaluation due 
   await page.getByLabel('Largest award (£)').fill('1500');
   await page.getByRole('button', { name: 'Add a criterion' }).click();
   await page.getByLabel('Criterion 1: what the panel scores').fill('Reduces loneliness');
-  await page.getByLabel('Criterion 1: Board priority').selectOption({ label: 'Tackling loneliness' });
+  await page
+    .getByLabel('Criterion 1: Board priority')
+    .selectOption({ label: 'Tackling loneliness' });
   await page.getByRole('button', { name: 'Save the round' }).click();
   await expect(page.getByRole('heading', { name: 'Community Fund, winter 2026' })).toBeVisible();
   await expect(page.getByText('Open for applications')).toBeVisible();
@@ -76,8 +93,12 @@ test('a grant case: round, application, scoring, award, payment, evaluation due 
   await page.getByLabel('Area').selectOption({ label: 'Stockton-on-Tees' });
   await page.getByLabel('Board priority it meets').selectOption({ label: 'Tackling loneliness' });
   await page.getByLabel('Amount asked for (£)').fill('400');
-  await page.getByLabel('What the project is').fill('A hot lunch every Friday at the community centre.');
-  await page.getByLabel('What it will achieve').fill('Thirty older residents meet every week instead of eating alone.');
+  await page
+    .getByLabel('What the project is')
+    .fill('A hot lunch every Friday at the community centre.');
+  await page
+    .getByLabel('What it will achieve')
+    .fill('Thirty older residents meet every week instead of eating alone.');
   await page.keyboard.press('Control+s');
   await expect(page.getByRole('heading', { name: 'CF-2026-001: Friday lunch club' })).toBeVisible();
   await page.getByRole('button', { name: 'Check eligibility against the criteria' }).click();
@@ -101,13 +122,17 @@ test('a grant case: round, application, scoring, award, payment, evaluation due 
 
   // The team leader decides and pays.
   await app.api('session.signIn', { staffId: s.leader });
-  await page.goto(`${app.url}#/grants/applications/${(await app.api<{ id: string }[]>('grants.applications', {}))[0]!.id}`);
+  await page.goto(
+    `${app.url}#/grants/applications/${(await app.api<{ id: string }[]>('grants.applications', {}))[0]!.id}`,
+  );
   await expect(page.getByText('Scored 4 out of 5 by 1 panel member')).toBeVisible();
   await page.getByLabel('Amount awarded (£)').fill('380');
   await page.getByLabel('Conditions (one a line)').fill('Use a venue with step-free access.');
   await page.getByRole('button', { name: 'Record the decision' }).click();
   await expect(page.getByText('Awarded £380.00 on 23 Nov 2026')).toBeVisible();
-  const pdf = await downloaded(page, () => page.getByRole('button', { name: 'Download the fund agreement (PDF)' }).click());
+  const pdf = await downloaded(page, () =>
+    page.getByRole('button', { name: 'Download the fund agreement (PDF)' }).click(),
+  );
   const pdfPath = join(app.dir, 'agreement.pdf');
   writeFileSync(pdfPath, pdf);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-']).toString();
@@ -116,7 +141,9 @@ test('a grant case: round, application, scoring, award, payment, evaluation due 
   expect(text).toContain('Send the post-project evaluation by 18 January 2027');
   await page.getByLabel('Amount (£)').fill('400');
   await page.getByRole('button', { name: 'Record the payment' }).click();
-  await expect(page.getByText('This is more than the £380.00 left to pay of the award.').first()).toBeVisible();
+  await expect(
+    page.getByText('This is more than the £380.00 left to pay of the award.').first(),
+  ).toBeVisible();
   await page.getByLabel('Amount (£)').fill('380');
   await page.getByRole('button', { name: 'Record the payment' }).click();
   await expect(page.getByText('Awarded £380.00; paid £380.00; £0.00 left to pay.')).toBeVisible();
@@ -138,7 +165,9 @@ test('a grant case: round, application, scoring, award, payment, evaluation due 
   await expect(page.getByText('The evaluation is saved.')).toBeVisible();
   await expect(page.getByText('Evaluation received').first()).toBeVisible();
   const evidence = page.getByRole('region', { name: 'Photos and evidence of spend' });
-  await evidence.getByLabel('File', { exact: true }).setInputFiles({ name: 'lunch.png', mimeType: 'image/png', buffer: PNG });
+  await evidence
+    .getByLabel('File', { exact: true })
+    .setInputFiles({ name: 'lunch.png', mimeType: 'image/png', buffer: PNG });
   await evidence.getByRole('button', { name: 'Attach the file' }).click();
   await expect(evidence.getByRole('button', { name: 'lunch.png', exact: true })).toBeVisible();
   await shoot(page, 'evaluated');

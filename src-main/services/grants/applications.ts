@@ -14,7 +14,10 @@ import type {
 } from '../../../src-shared/domain/grants';
 import { applicantKindLabels } from '../../../src-shared/domain/grants';
 import { ApiError } from '../../../src-shared/errors';
-import { checkEligibility, type EligibilityCheck } from '../../../src-shared/rules/grant-eligibility';
+import {
+  checkEligibility,
+  type EligibilityCheck,
+} from '../../../src-shared/rules/grant-eligibility';
 import { evaluationState } from '../../../src-shared/rules/grant-evaluation';
 import { applicationScore } from '../../../src-shared/rules/grant-scoring';
 import { londonDate } from '../../../src-shared/rules/working-days';
@@ -192,7 +195,17 @@ export async function getApplication(ctx: AppContext, id: string): Promise<Grant
   const paid = payments.reduce((s, p) => s + p.amount_pence, 0);
   const method = round.decision_method as DecisionMethod;
   const score =
-    method === 'panel' ? applicationScore(criteria, scores.map((s) => ({ ...s, applicationId: s.application_id, criterionId: s.criterion_id, customerId: s.customer_id }))) : null;
+    method === 'panel'
+      ? applicationScore(
+          criteria,
+          scores.map((s) => ({
+            ...s,
+            applicationId: s.application_id,
+            criterionId: s.criterion_id,
+            customerId: s.customer_id,
+          })),
+        )
+      : null;
   return {
     id: a.id,
     updatedAt: a.updated_at,
@@ -234,7 +247,9 @@ export async function getApplication(ctx: AppContext, id: string): Promise<Grant
     paidPence: paid,
     evaluationReceived: evaluation !== undefined,
     evaluationState:
-      a.decision === 'awarded' ? evaluationState(a.evaluation_due_on, evaluation !== undefined, today) : null,
+      a.decision === 'awarded'
+        ? evaluationState(a.evaluation_due_on, evaluation !== undefined, today)
+        : null,
     documents: documents.map((d) => ({
       id: d.id,
       kind: d.kind as GrantDocumentKind,
@@ -301,7 +316,16 @@ export async function saveApplication(
     // A contact on the register is reached through the register: their details stay in one place.
     const c = await ctx.db
       .selectFrom('customers')
-      .select(['first_name', 'last_name', 'preferred_name', 'phone', 'mobile', 'email', 'address_line1', 'postcode'])
+      .select([
+        'first_name',
+        'last_name',
+        'preferred_name',
+        'phone',
+        'mobile',
+        'email',
+        'address_line1',
+        'postcode',
+      ])
       .where('id', '=', input.contactCustomerId)
       .where('deleted_at', 'is', null)
       .executeTakeFirst();
@@ -376,7 +400,9 @@ export async function withdrawApplication(
 ): Promise<GrantApplication> {
   const a = await applicationRow(ctx.db, id);
   refuseUnlessOpen(a);
-  await writing(ctx, (w) => w.update('grant_applications', id, { status: 'withdrawn' }, { reason }));
+  await writing(ctx, (w) =>
+    w.update('grant_applications', id, { status: 'withdrawn' }, { reason }),
+  );
   return getApplication(ctx, id);
 }
 
@@ -459,9 +485,10 @@ export async function attachDocument(
       { path: 'kind', message: 'Only for an awarded project.' },
     ]);
   if (!FILE_TYPES.test(input.mimeType))
-    throw ApiError.invalid('Attach a photo (JPEG, PNG, HEIC), a PDF, a Word or Excel file, or plain text.', [
-      { path: 'mimeType', message: 'Not a file type the fund keeps.' },
-    ]);
+    throw ApiError.invalid(
+      'Attach a photo (JPEG, PNG, HEIC), a PDF, a Word or Excel file, or plain text.',
+      [{ path: 'mimeType', message: 'Not a file type the fund keeps.' }],
+    );
   if (input.kind === 'photo' && !input.mimeType.startsWith('image/'))
     throw ApiError.invalid('A photo is an image file (JPEG, PNG, HEIC).', [
       { path: 'mimeType', message: 'Not a photo.' },
@@ -505,5 +532,9 @@ export async function documentFile(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!d) throw ApiError.notFound('The document');
-  return { fileName: d.file_name, mimeType: d.mime_type, data: readStoredContent(ctx, d.content_hash, d.file_name) };
+  return {
+    fileName: d.file_name,
+    mimeType: d.mime_type,
+    data: readStoredContent(ctx, d.content_hash, d.file_name),
+  };
 }

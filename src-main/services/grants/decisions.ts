@@ -8,7 +8,7 @@ import {
   type ApplicantKind,
   type GrantApplication,
   type GrantFund,
-  decisionInput,
+  type decisionInput,
 } from '../../../src-shared/domain/grants';
 import { ApiError } from '../../../src-shared/errors';
 import { formatPounds } from '../../../src-shared/rules/expense-money';
@@ -41,7 +41,8 @@ export async function decide(
     .where('application_id', '=', a.id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  if (paid) throw ApiError.invalid('Payments have been made against this award, so its decision stands.');
+  if (paid)
+    throw ApiError.invalid('Payments have been made against this award, so its decision stands.');
   if (input.decidedOn < round.closes_on && round.decision_method === 'public_vote')
     throw ApiError.invalid(`The vote runs until the round closes on ${round.closes_on}.`, [
       { path: 'decidedOn', message: 'Before the vote closed.' },
@@ -51,11 +52,14 @@ export async function decide(
   if (input.decision === 'awarded') {
     award = input.awardPence;
     if (award === null || award <= 0)
-      throw ApiError.invalid('Give the amount awarded.', [{ path: 'awardPence', message: 'Required.' }]);
-    if (award > a.amount_pence)
-      throw ApiError.invalid(`The award is more than the ${formatPounds(a.amount_pence)} asked for.`, [
-        { path: 'awardPence', message: 'More than was asked for.' },
+      throw ApiError.invalid('Give the amount awarded.', [
+        { path: 'awardPence', message: 'Required.' },
       ]);
+    if (award > a.amount_pence)
+      throw ApiError.invalid(
+        `The award is more than the ${formatPounds(a.amount_pence)} asked for.`,
+        [{ path: 'awardPence', message: 'More than was asked for.' }],
+      );
     const money = (await allRoundMoney(ctx.db)).get(round.id)!;
     const left = money.availablePence - money.awardedPence + (a.award_pence ?? 0);
     if (award > left)
@@ -63,7 +67,9 @@ export async function decide(
         `The round has ${formatPounds(left)} left to award (its budget and what the last round carried over), less than ${formatPounds(award)}.`,
         [{ path: 'awardPence', message: 'More than the round has left.' }],
       );
-    due = input.evaluationDueOn ?? defaultEvaluationDue(a.ends_on, input.decidedOn, round.evaluation_weeks);
+    due =
+      input.evaluationDueOn ??
+      defaultEvaluationDue(a.ends_on, input.decidedOn, round.evaluation_weeks);
     if (due < input.decidedOn)
       throw ApiError.invalid('The evaluation cannot be due before the decision.', [
         { path: 'evaluationDueOn', message: 'Before the decision.' },
@@ -95,7 +101,9 @@ export async function decide(
 export async function fundAgreement(ctx: CallContext, id: string): Promise<FileResult> {
   const a = await getApplication(ctx, id);
   if (a.decision !== 'awarded' || a.awardPence === null || !a.decidedOn || !a.evaluationDueOn)
-    throw ApiError.invalid('A fund agreement is for an awarded application: record the award first.');
+    throw ApiError.invalid(
+      'A fund agreement is for an awarded application: record the award first.',
+    );
   const organisation =
     (await readSetting<string | null>(ctx, 'organisation.name', null)) ?? 'Customer involvement';
   registerPackFonts();

@@ -24,27 +24,98 @@ function random(seed: number) {
 }
 
 const PRIORITIES = [
-  ['Tackling loneliness and isolation', 'Bringing neighbours together, especially older people living alone.'],
+  [
+    'Tackling loneliness and isolation',
+    'Bringing neighbours together, especially older people living alone.',
+  ],
   ['Activities for young people', 'Things to do, learn and lead for ages 10 to 24.'],
   ['Safer, greener neighbourhoods', 'Clean-ups, gardens and places people are proud of.'],
   ['Health and wellbeing', 'Getting active, eating well and feeling well.'],
   ['Money and digital skills', 'Budgeting, getting online and saving on bills.'],
 ] as const;
 
-const PROJECTS: { title: string; applicant: string; kind: ApplicantKind; priority: number; summary: string }[] = [
-  { title: 'Friday lunch club', applicant: 'Thornaby Friends Together', kind: 'community_group', priority: 0, summary: 'A hot lunch and a chat every Friday at the community centre for older residents.' },
-  { title: 'Estate garden beds', applicant: 'Beechwood Tenants and Residents Association', kind: 'resident_association', priority: 2, summary: 'Raised beds and tools so residents can grow food together on the green.' },
-  { title: 'Holiday football camp', applicant: 'Grangetown Youth Voice', kind: 'community_group', priority: 1, summary: 'A week of coached football and healthy lunches in the summer holidays.' },
-  { title: 'Walking group kit', applicant: 'Hartlepool Neighbourhood Committee', kind: 'neighbourhood_committee', priority: 3, summary: 'Maps, high-visibility vests and a first aid kit for the weekly walk.' },
-  { title: 'Get online sessions', applicant: 'Redcar Digital Buddies', kind: 'community_group', priority: 4, summary: 'Six weekly sessions helping residents use email, video calls and online banking.' },
-  { title: 'Alley clean-up day', applicant: 'Jane Peacock', kind: 'individual', priority: 2, summary: 'Skips, gloves and litter pickers for a clean-up of the back alleys.' },
-  { title: 'Cook and eat well course', applicant: 'Stockton Family Kitchen', kind: 'community_group', priority: 3, summary: 'An eight-week cookery course on a budget for families.' },
-  { title: 'Youth film club', applicant: 'Middlesbrough Young Voices', kind: 'community_group', priority: 1, summary: 'Young people make short films about their area and show them at an evening event.' },
-  { title: 'Coffee morning for carers', applicant: 'Billingham Carers Circle', kind: 'community_group', priority: 0, summary: 'A monthly coffee morning and guest speakers for unpaid carers.' },
-  { title: 'Bus trip to the coast', applicant: 'Eston Over 60s', kind: 'community_group', priority: 0, summary: 'A summer outing to Saltburn for residents who rarely get out.' },
+const PROJECTS: {
+  title: string;
+  applicant: string;
+  kind: ApplicantKind;
+  priority: number;
+  summary: string;
+}[] = [
+  {
+    title: 'Friday lunch club',
+    applicant: 'Thornaby Friends Together',
+    kind: 'community_group',
+    priority: 0,
+    summary: 'A hot lunch and a chat every Friday at the community centre for older residents.',
+  },
+  {
+    title: 'Estate garden beds',
+    applicant: 'Beechwood Tenants and Residents Association',
+    kind: 'resident_association',
+    priority: 2,
+    summary: 'Raised beds and tools so residents can grow food together on the green.',
+  },
+  {
+    title: 'Holiday football camp',
+    applicant: 'Grangetown Youth Voice',
+    kind: 'community_group',
+    priority: 1,
+    summary: 'A week of coached football and healthy lunches in the summer holidays.',
+  },
+  {
+    title: 'Walking group kit',
+    applicant: 'Hartlepool Neighbourhood Committee',
+    kind: 'neighbourhood_committee',
+    priority: 3,
+    summary: 'Maps, high-visibility vests and a first aid kit for the weekly walk.',
+  },
+  {
+    title: 'Get online sessions',
+    applicant: 'Redcar Digital Buddies',
+    kind: 'community_group',
+    priority: 4,
+    summary: 'Six weekly sessions helping residents use email, video calls and online banking.',
+  },
+  {
+    title: 'Alley clean-up day',
+    applicant: 'Jane Peacock',
+    kind: 'individual',
+    priority: 2,
+    summary: 'Skips, gloves and litter pickers for a clean-up of the back alleys.',
+  },
+  {
+    title: 'Cook and eat well course',
+    applicant: 'Stockton Family Kitchen',
+    kind: 'community_group',
+    priority: 3,
+    summary: 'An eight-week cookery course on a budget for families.',
+  },
+  {
+    title: 'Youth film club',
+    applicant: 'Middlesbrough Young Voices',
+    kind: 'community_group',
+    priority: 1,
+    summary: 'Young people make short films about their area and show them at an evening event.',
+  },
+  {
+    title: 'Coffee morning for carers',
+    applicant: 'Billingham Carers Circle',
+    kind: 'community_group',
+    priority: 0,
+    summary: 'A monthly coffee morning and guest speakers for unpaid carers.',
+  },
+  {
+    title: 'Bus trip to the coast',
+    applicant: 'Eston Over 60s',
+    kind: 'community_group',
+    priority: 0,
+    summary: 'A summer outing to Saltburn for residents who rarely get out.',
+  },
 ];
 
-const QUOTE = Buffer.from('Quote: materials and hire, as listed by the supplier.').toString('base64');
+const QUOTE = Buffer.from('Quote: materials and hire, as listed by the supplier.').toString(
+  'base64',
+);
 
 /**
  * A year and a half of the fund: the Board's priorities; two Community Fund
@@ -59,7 +130,12 @@ export const grantsDemoStep: DemoStep = async (ctx, ids, options) => {
   const day = (n: number) => addCalendarDays(today, n);
   await writing(ctx, async (w) => {
     for (const [name, description] of PRIORITIES)
-      await w.create('grant_priorities', { name, description, agreed_on: day(-500), retired_on: null });
+      await w.create('grant_priorities', {
+        name,
+        description,
+        agreed_on: day(-500),
+        retired_on: null,
+      });
   });
   const priorities = await listPriorities(ctx);
   const priorityId = (i: number) => priorities.find((p) => p.name === PRIORITIES[i]![0])!.id;
@@ -83,7 +159,13 @@ export const grantsDemoStep: DemoStep = async (ctx, ids, options) => {
     { name: 'Value for money and lasting benefit', priorityId: priorityId(4), maxScore: 5 },
   ].map((c) => ({ id: null, guidance: null, ...c }));
 
-  async function round(fund: GrantFund, name: string, opens: number, closes: number, budget: number) {
+  async function round(
+    fund: GrantFund,
+    name: string,
+    opens: number,
+    closes: number,
+    budget: number,
+  ) {
     return saveRound(ctx, {
       id: null,
       fund,
@@ -94,7 +176,12 @@ export const grantsDemoStep: DemoStep = async (ctx, ids, options) => {
       budgetPence: budget,
       minAwardPence: 10_000,
       maxAwardPence: 250_000,
-      applicantKinds: ['community_group', 'resident_association', 'neighbourhood_committee', 'individual'],
+      applicantKinds: [
+        'community_group',
+        'resident_association',
+        'neighbourhood_committee',
+        'individual',
+      ],
       areaIds: [],
       decisionMethod: fund === 'community_fund' ? 'panel' : 'public_vote',
       panelGroupId: null,
@@ -153,15 +240,23 @@ export const grantsDemoStep: DemoStep = async (ctx, ids, options) => {
     const round = await getRound(ctx, roundId);
     const panel = (await panelMembers(ctx, roundId)).slice(0, members);
     for (const m of panel) {
-      const scores: { applicationId: string; criterionId: string; score: number; comment: null }[] = [];
+      const scores: { applicationId: string; criterionId: string; score: number; comment: null }[] =
+        [];
       for (const applicationId of appIds)
         for (const c of round.criteria)
-          scores.push({ applicationId, criterionId: c.id, score: Math.floor(rand() * 6), comment: null });
+          scores.push({
+            applicationId,
+            criterionId: c.id,
+            score: Math.floor(rand() * 6),
+            comment: null,
+          });
       // A member conflicted on one application simply leaves it to the others.
       await saveScores(ctx, { roundId, customerId: m.customerId, scores }).catch(async () => {
         const { scoringSheet } = await import('./panel');
         const sheet = await scoringSheet(ctx, roundId, m.customerId);
-        const free = new Set(sheet.rows.filter((r) => !r.refused && !r.warning).map((r) => r.applicationId));
+        const free = new Set(
+          sheet.rows.filter((r) => !r.refused && !r.warning).map((r) => r.applicationId),
+        );
         await saveScores(ctx, {
           roundId,
           customerId: m.customerId,
@@ -173,7 +268,8 @@ export const grantsDemoStep: DemoStep = async (ctx, ids, options) => {
 
   async function eligible(appIds: string[], on: string) {
     const out: string[] = [];
-    for (const id of appIds) if ((await runEligibilityCheck(ctx, id, on)).status === 'eligible') out.push(id);
+    for (const id of appIds)
+      if ((await runEligibilityCheck(ctx, id, on)).status === 'eligible') out.push(id);
     return out;
   }
 
@@ -237,10 +333,20 @@ export const grantsDemoStep: DemoStep = async (ctx, ids, options) => {
   const cf3 = await round('community_fund', 'Community Fund, round 3', -60, -8, 300_000);
   await score(cf3.id, await eligible(await apply(cf3.id, -60, 7, 6), day(-6)), 2);
 
-  const pb1 = await round('participatory_budget', 'Participatory budget, spring', -240, -200, 250_000);
+  const pb1 = await round(
+    'participatory_budget',
+    'Participatory budget, spring',
+    -240,
+    -200,
+    250_000,
+  );
   const pbEligible = await eligible(await apply(pb1.id, -240, 7, 2), day(-225));
   for (const [i, id] of pbEligible.entries()) {
-    await saveTally(ctx, { applicationId: id, place: 'Thornaby roadshow', votes: 40 + ((i * 37) % 90) });
+    await saveTally(ctx, {
+      applicationId: id,
+      place: 'Thornaby roadshow',
+      votes: 40 + ((i * 37) % 90),
+    });
     await saveTally(ctx, { applicationId: id, place: 'Online', votes: 25 + ((i * 53) % 70) });
   }
   await decideAll(pb1.id, day(-190), 'all');

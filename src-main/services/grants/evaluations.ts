@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { evaluationInput, GrantApplication, GrantsHome } from '../../../src-shared/domain/grants';
+import type {
+  evaluationInput,
+  GrantApplication,
+  GrantsHome,
+} from '../../../src-shared/domain/grants';
 import { ApiError } from '../../../src-shared/errors';
 import { EVALUATION_REMINDER_DAYS } from '../../../src-shared/rules/grant-evaluation';
 import { addCalendarDays, londonDate } from '../../../src-shared/rules/working-days';

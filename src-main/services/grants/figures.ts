@@ -34,7 +34,15 @@ function rollUp(
     const k = key(c);
     const row =
       rows.get(k) ??
-      ({ key: k, label: label(k), applications: 0, askedPence: 0, awards: 0, awardedPence: 0, paidPence: 0 } satisfies FigureRow);
+      ({
+        key: k,
+        label: label(k),
+        applications: 0,
+        askedPence: 0,
+        awards: 0,
+        awardedPence: 0,
+        paidPence: 0,
+      } satisfies FigureRow);
     row.applications += c.applications;
     row.askedPence += c.asked;
     row.awards += c.awards;
@@ -42,10 +50,16 @@ function rollUp(
     row.paidPence += c.paid;
     rows.set(k, row);
   }
-  return [...rows.values()].sort((a, b) => b.awardedPence - a.awardedPence || a.label.localeCompare(b.label));
+  return [...rows.values()].sort(
+    (a, b) => b.awardedPence - a.awardedPence || a.label.localeCompare(b.label),
+  );
 }
 
-export async function grantFigures(ctx: AppContext, from: string, to: string): Promise<GrantFigures> {
+export async function grantFigures(
+  ctx: AppContext,
+  from: string,
+  to: string,
+): Promise<GrantFigures> {
   const today = londonDate(ctx.clock.now());
   const cells = (
     await sql<Cell>`
@@ -85,7 +99,11 @@ export async function grantFigures(ctx: AppContext, from: string, to: string): P
     const m = new Map(list.map((r) => [r.id, r.name]));
     return (k: string | null) => (k ? (m.get(k) ?? 'Removed') : none);
   };
-  const totals = rollUp(cells, () => null, () => 'All applications')[0] ?? {
+  const totals = rollUp(
+    cells,
+    () => null,
+    () => 'All applications',
+  )[0] ?? {
     key: null,
     label: 'All applications',
     applications: 0,

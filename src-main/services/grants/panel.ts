@@ -267,12 +267,18 @@ export async function saveScores(
     const criterion = criteria.get(s.criterionId);
     const path = `scores.${i}.score`;
     if (!row || !criterion) {
-      problems.push({ path, message: 'This is not an eligible application and criterion of the round.' });
+      problems.push({
+        path,
+        message: 'This is not an eligible application and criterion of the round.',
+      });
       return;
     }
     const had = row.scores[s.criterionId];
     if (s.score === null && !had) return;
-    if (decided.has(s.applicationId) && (s.score !== had?.score || (s.comment ?? null) !== (had?.comment ?? null))) {
+    if (
+      decided.has(s.applicationId) &&
+      (s.score !== had?.score || (s.comment ?? null) !== (had?.comment ?? null))
+    ) {
       problems.push({ path, message: `${row.reference} has been decided: its scores are closed.` });
       return;
     }

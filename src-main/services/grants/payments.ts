@@ -19,7 +19,11 @@ export async function recordPayment(
       .where('application_id', '=', a.id)
       .where('deleted_at', 'is', null)
       .executeTakeFirstOrThrow();
-    const problem = paymentProblem(a.decision === 'awarded' ? a.award_pence : null, Number(paid.paid), input.amountPence);
+    const problem = paymentProblem(
+      a.decision === 'awarded' ? a.award_pence : null,
+      Number(paid.paid),
+      input.amountPence,
+    );
     if (problem) throw ApiError.invalid(problem, [{ path: 'amountPence', message: problem }]);
     if (a.decided_on && input.paidOn < a.decided_on)
       throw ApiError.invalid(`A payment cannot be made before the award on ${a.decided_on}.`, [

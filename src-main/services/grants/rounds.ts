@@ -123,7 +123,15 @@ export async function roundCriteria(db: Kysely<DB>, roundId: string): Promise<Gr
   const rows = await db
     .selectFrom('grant_criteria as c')
     .leftJoin('grant_priorities as p', 'p.id', 'c.priority_id')
-    .select(['c.id', 'c.position', 'c.name', 'c.guidance', 'c.priority_id', 'c.max_score', 'p.name as priority_name'])
+    .select([
+      'c.id',
+      'c.position',
+      'c.name',
+      'c.guidance',
+      'c.priority_id',
+      'c.max_score',
+      'p.name as priority_name',
+    ])
     .where('c.round_id', '=', roundId)
     .where('c.deleted_at', 'is', null)
     .orderBy('c.position')
@@ -152,7 +160,11 @@ export async function getRound(ctx: AppContext, id: string): Promise<GrantRound>
       .where('deleted_at', 'is', null)
       .executeTakeFirstOrThrow(),
     r.panel_group_id
-      ? ctx.db.selectFrom('groups').select('name').where('id', '=', r.panel_group_id).executeTakeFirst()
+      ? ctx.db
+          .selectFrom('groups')
+          .select('name')
+          .where('id', '=', r.panel_group_id)
+          .executeTakeFirst()
       : Promise.resolve(undefined),
     ctx.db
       .selectFrom('grant_rounds')
@@ -206,13 +218,18 @@ export async function saveRound(
   if (input.decisionBy && input.decisionBy < input.closesOn)
     problems.push({ path: 'decisionBy', message: 'Decisions come after the round closes.' });
   if (input.minAwardPence > input.maxAwardPence)
-    problems.push({ path: 'minAwardPence', message: 'The smallest award is more than the largest.' });
+    problems.push({
+      path: 'minAwardPence',
+      message: 'The smallest award is more than the largest.',
+    });
   if (input.maxAwardPence > input.budgetPence)
     problems.push({ path: 'maxAwardPence', message: 'The largest award is more than the budget.' });
   if (input.decisionMethod === 'panel' && input.criteria.length === 0)
-    problems.push({ path: 'criteria', message: 'A panel scores against criteria: add at least one.' });
-  if (problems.length)
-    throw ApiError.invalid(problems.map((p) => p.message).join(' '), problems);
+    problems.push({
+      path: 'criteria',
+      message: 'A panel scores against criteria: add at least one.',
+    });
+  if (problems.length) throw ApiError.invalid(problems.map((p) => p.message).join(' '), problems);
   const existing = input.id ? await roundRow(ctx.db, input.id) : null;
   if (existing?.decided_on)
     throw ApiError.invalid('This round’s decisions are closed, so it can no longer change.');
@@ -280,7 +297,9 @@ export async function closeDecisions(ctx: CallContext, id: string): Promise<Gran
   const round = await roundRow(ctx.db, id);
   if (round.decided_on) return getRound(ctx, id);
   if (today <= round.closes_on)
-    throw ApiError.invalid(`The round is open until ${round.closes_on}: close its decisions after that.`);
+    throw ApiError.invalid(
+      `The round is open until ${round.closes_on}: close its decisions after that.`,
+    );
   const waiting = await ctx.db
     .selectFrom('grant_applications')
     .select('reference')

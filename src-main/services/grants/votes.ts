@@ -70,7 +70,9 @@ export async function importVotes(
     .where('round_id', '=', input.roundId)
     .where('deleted_at', 'is', null)
     .execute();
-  const eligible = new Map(apps.filter((a) => a.status === 'eligible').map((a) => [a.reference, a.id]));
+  const eligible = new Map(
+    apps.filter((a) => a.status === 'eligible').map((a) => [a.reference, a.id]),
+  );
   const parsed = Papa.parse<string[]>(input.csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
   const { rows, problems } = checkVoteRows(parsed.data, new Set(eligible.keys()));
   const notEligible = new Set(apps.filter((a) => a.status !== 'eligible').map((a) => a.reference));
@@ -79,7 +81,10 @@ export async function importVotes(
     // A reference in the round that is not eligible says so, rather than "not in this round".
     message: [...notEligible].reduce(
       (m, ref) =>
-        m.replace(`${ref} is not an application in this round`, `${ref} is not eligible for the vote`),
+        m.replace(
+          `${ref} is not an application in this round`,
+          `${ref} is not eligible for the vote`,
+        ),
       p.message,
     ),
   }));

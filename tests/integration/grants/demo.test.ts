@@ -10,7 +10,13 @@ afterEach(() => app.close());
 it('the demo has decided, scored and open rounds, with money carried over and an evaluation overdue', async () => {
   await app.call('demo.load', { customers: 300, seed: 13 });
   const rounds = await app.call('grants.rounds', {});
-  expect(rounds.map((r) => r.state).sort()).toEqual(['closed', 'decided', 'decided', 'decided', 'open']);
+  expect(rounds.map((r) => r.state).sort()).toEqual([
+    'closed',
+    'decided',
+    'decided',
+    'decided',
+    'open',
+  ]);
   const spring = rounds.find((r) => r.name === 'Participatory budget, spring')!;
   const autumn = rounds.find((r) => r.name === 'Participatory budget, autumn')!;
   expect(spring.money.carriedOutPence).toBeGreaterThan(0);

@@ -48,11 +48,14 @@ export async function setUpFund(app: TestApp) {
     await app.signInAs('administrator', 'Test administrator');
   }
   await app.signInAs('team_leader', 'Tess Leader');
-  let priorities = await app.call('grants.savePriority', {
+  await app.call('grants.savePriority', {
     name: 'Tackling loneliness',
     agreedOn: '2026-04-01',
   });
-  priorities = await app.call('grants.savePriority', { name: 'Young people', agreedOn: '2026-04-01' });
+  const priorities = await app.call('grants.savePriority', {
+    name: 'Young people',
+    agreedOn: '2026-04-01',
+  });
   const lonely = priorities.find((p) => p.name === 'Tackling loneliness')!.id;
   const young = priorities.find((p) => p.name === 'Young people')!.id;
   await app.signInAs('coordinator', 'Cora Coordinator');

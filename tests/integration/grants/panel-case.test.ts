@@ -44,7 +44,11 @@ describe('a Community Fund round decided by the panel', () => {
       ['Reduces loneliness', 'Tackling loneliness'],
       ['Involves young people', 'Young people'],
     ]);
-    expect(round.money).toMatchObject({ budgetPence: 300_000, carriedInPence: 0, availablePence: 300_000 });
+    expect(round.money).toMatchObject({
+      budgetPence: 300_000,
+      carriedInPence: 0,
+      availablePence: 300_000,
+    });
   });
 
   it('takes applications, with the contact from the register, and checks them against the criteria', async () => {
@@ -71,7 +75,7 @@ describe('a Community Fund round decided by the panel', () => {
     expect(checked.eligibility!.reasons.filter((r) => !r.passed).map((r) => r.message)).toEqual([
       'Asks for more than £500.00, so needs a supporting document (a quote, budget or constitution).',
     ]);
-    checked = await app.call('grants.attachDocument', {
+    await app.call('grants.attachDocument', {
       applicationId: lunch,
       kind: 'supporting',
       fileName: 'quote.png',
@@ -86,7 +90,9 @@ describe('a Community Fund round decided by the panel', () => {
         mimeType: 'image/png',
         contentBase64: PNG_BASE64,
       }),
-    ).rejects.toMatchObject({ message: 'Photos and spend evidence come with the evaluation of an award.' });
+    ).rejects.toMatchObject({
+      message: 'Photos and spend evidence come with the evaluation of an award.',
+    });
     checked = await app.call('grants.checkEligibility', { id: lunch });
     expect(checked.status).toBe('eligible');
     const file = await app.call('grants.document', { id: checked.documents[0]!.id });
@@ -105,7 +111,11 @@ describe('a Community Fund round decided by the panel', () => {
     expect((await app.call('grants.checkEligibility', { id: club })).status).toBe('eligible');
     const late = await app.call(
       'grants.saveApplication',
-      applicationInput(roundId, { receivedOn: '2026-11-20', projectTitle: 'Late', priorityId: s.young }),
+      applicationInput(roundId, {
+        receivedOn: '2026-11-20',
+        projectTitle: 'Late',
+        priorityId: s.young,
+      }),
     );
     const lateCheck = await app.call('grants.checkEligibility', { id: late.id });
     expect(lateCheck.eligibility!.reasons.find((r) => !r.passed)!.message).toBe(
@@ -124,14 +134,20 @@ describe('a Community Fund round decided by the panel', () => {
     expect(own.rows.find((r) => r.applicationId === lunch)!.refused).toMatch(
       /is the applicant’s contact and cannot score their own application\.$/,
     );
-    await expect(app.call('grants.saveScores', sheet(s.contact, lunch, [5, 5]))).rejects.toMatchObject({
+    await expect(
+      app.call('grants.saveScores', sheet(s.contact, lunch, [5, 5])),
+    ).rejects.toMatchObject({
       code: 'invalid',
       message: expect.stringMatching(/^No scores were saved\. .* may not score CF-2026-001\./),
     });
-    await expect(app.call('grants.saveScores', sheet(s.neighbour, lunch, [4, 2]))).rejects.toMatchObject({
+    await expect(
+      app.call('grants.saveScores', sheet(s.neighbour, lunch, [4, 2])),
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/lives on the same street as the applicant’s contact/),
     });
-    await expect(app.call('grants.saveScores', sheet(s.other, lunch, [6, 2]))).rejects.toMatchObject({
+    await expect(
+      app.call('grants.saveScores', sheet(s.other, lunch, [6, 2])),
+    ).rejects.toMatchObject({
       message: 'No scores were saved. CF-2026-001, Reduces loneliness: score from 0 to 5.',
     });
     await app.call('grants.declare', {
@@ -154,7 +170,9 @@ describe('a Community Fund round decided by the panel', () => {
       customerId: s.other,
       priorInvolvement: 'Helped write the bid',
     });
-    expect(after.rows.find((r) => r.applicationId === club)!.refused).toMatch(/prior involvement in this application/);
+    expect(after.rows.find((r) => r.applicationId === club)!.refused).toMatch(
+      /prior involvement in this application/,
+    );
     expect((await app.call('grants.application', { id: club })).scoreTotal).toEqual({
       total: 7,
       max: 10,
@@ -178,9 +196,11 @@ describe('a Community Fund round decided by the panel', () => {
     };
     await expect(app.call('grants.decide', award)).rejects.toMatchObject({ code: 'forbidden' });
     await app.signInAs('team_leader', 'Tess Leader');
-    await expect(app.call('grants.decide', { ...award, awardPence: 80_001 })).rejects.toMatchObject({
-      message: 'The award is more than the £800.00 asked for.',
-    });
+    await expect(app.call('grants.decide', { ...award, awardPence: 80_001 })).rejects.toMatchObject(
+      {
+        message: 'The award is more than the £800.00 asked for.',
+      },
+    );
     await expect(
       app.call('grants.decide', { ...award, decision: 'declined', awardPence: null }),
     ).rejects.toMatchObject({ fields: [{ path: 'reason', message: 'Give the reason.' }] });
@@ -202,7 +222,8 @@ describe('a Community Fund round decided by the panel', () => {
     await expect(
       app.call('grants.saveRound', roundInput(s, { id: roundId, criteria: criteria.slice(0, 1) })),
     ).rejects.toMatchObject({
-      message: 'A criterion the panel has already scored against cannot be taken away. Nothing was saved.',
+      message:
+        'A criterion the panel has already scored against cannot be taken away. Nothing was saved.',
     });
     await app.call(
       'grants.saveRound',
@@ -251,7 +272,9 @@ describe('a Community Fund round decided by the panel', () => {
         amountPence: 10_000,
         method: 'bank_transfer',
       }),
-    ).rejects.toMatchObject({ message: 'A payment cannot be made before the award on 2026-11-20.' });
+    ).rejects.toMatchObject({
+      message: 'A payment cannot be made before the award on 2026-11-20.',
+    });
     await app.call('grants.recordPayment', {
       applicationId: lunch,
       paidOn: '2026-11-21',
@@ -276,7 +299,12 @@ describe('a Community Fund round decided by the panel', () => {
     expect(paid.paidPence).toBe(75_000);
     await app.signInAs('officer', 'Olly Officer');
     await expect(
-      app.call('grants.recordPayment', { applicationId: lunch, paidOn: '2026-11-22', amountPence: 1, method: 'cheque' }),
+      app.call('grants.recordPayment', {
+        applicationId: lunch,
+        paidOn: '2026-11-22',
+        amountPence: 1,
+        method: 'cheque',
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
@@ -289,7 +317,9 @@ describe('a Community Fund round decided by the panel', () => {
     app.clock.set('2027-01-16T10:00:00.000Z');
     home = await app.call('grants.home', {});
     expect(home.evaluationsOverdue).toBe(1);
-    expect(home.overdue.map((o) => [o.reference, o.dueOn])).toEqual([['CF-2026-001', '2027-01-15']]);
+    expect(home.overdue.map((o) => [o.reference, o.dueOn])).toEqual([
+      ['CF-2026-001', '2027-01-15'],
+    ]);
     const overdue = await app.call('grants.applications', { evaluation: 'overdue' });
     expect(overdue.map((a) => a.reference)).toEqual(['CF-2026-001']);
     await app.call('grants.attachDocument', {
@@ -323,7 +353,10 @@ describe('a Community Fund round decided by the panel', () => {
   });
 
   it('keeps every step in the history, in the screens’ words', async () => {
-    const history = await app.call('history.forRecord', { entity: 'grant_applications', id: lunch });
+    const history = await app.call('history.forRecord', {
+      entity: 'grant_applications',
+      id: lunch,
+    });
     const fields = history.map((h) => h.field);
     expect(fields).toContain('award_pence');
     expect(fields).toContain('evaluation_due_on');

@@ -27,7 +27,12 @@ const pb = (name: string, opensOn: string, closesOn: string) => ({
 
 describe('a participatory budget decided by a public vote', () => {
   it('imports the tally sheet, naming bad lines and saving nothing until all are good', async () => {
-    spring = (await app.call('grants.saveRound', roundInput(s, pb('Spring vote', '2026-03-01', '2026-04-30')))).id;
+    spring = (
+      await app.call(
+        'grants.saveRound',
+        roundInput(s, pb('Spring vote', '2026-03-01', '2026-04-30')),
+      )
+    ).id;
     await app.signInAs('officer', 'Olly Officer');
     for (const [title, amount, areaId] of [
       ['Garden', 40_000, s.areas[0]],
@@ -48,7 +53,12 @@ describe('a participatory budget decided by a public vote', () => {
       refs[title] = a.reference;
       await app.call('grants.checkEligibility', { id: a.id });
     }
-    expect(Object.values(refs)).toEqual(['PB-2026-001', 'PB-2026-002', 'PB-2026-003', 'PB-2026-004']);
+    expect(Object.values(refs)).toEqual([
+      'PB-2026-001',
+      'PB-2026-002',
+      'PB-2026-003',
+      'PB-2026-004',
+    ]);
     const bad = await app.call('grants.importVotes', {
       roundId: spring,
       csv: 'Reference,Place,Votes\nPB-2026-001,Online,50\nPB-2026-777,Online,3\nPB-2026-002,Roadshow,lots\n',
@@ -74,7 +84,10 @@ describe('a participatory budget decided by a public vote', () => {
     expect([dry.saved, dry.rows.length, dry.errors]).toEqual([0, 6, []]);
     expect((await app.call('grants.importVotes', { roundId: spring, csv })).saved).toBe(6);
     // A recount for one place replaces that place's count.
-    await app.call('grants.importVotes', { roundId: spring, csv: 'reference,place,votes\nPB-2026-001,online,40' });
+    await app.call('grants.importVotes', {
+      roundId: spring,
+      csv: 'reference,place,votes\nPB-2026-001,online,40',
+    });
     const ranking = await app.call('grants.ranking', { roundId: spring });
     // Garden 70 (40 + 30), Football 60, Lunch club 60: the tie goes to the smaller ask, then the earlier.
     expect(ranking.rows.map((r) => [r.reference, r.result, r.tiedOnResult, r.fundable])).toEqual([
@@ -92,8 +105,18 @@ describe('a participatory budget decided by a public vote', () => {
       await app.call(
         'grants.decide',
         r.fundable
-          ? { applicationId: r.applicationId, decision: 'awarded', decidedOn: '2026-05-10', awardPence: r.amountPence - (r.reference === 'PB-2026-003' ? 5_000 : 0) }
-          : { applicationId: r.applicationId, decision: 'declined', decidedOn: '2026-05-10', reason: 'Fewest votes.' },
+          ? {
+              applicationId: r.applicationId,
+              decision: 'awarded',
+              decidedOn: '2026-05-10',
+              awardPence: r.amountPence - (r.reference === 'PB-2026-003' ? 5_000 : 0),
+            }
+          : {
+              applicationId: r.applicationId,
+              decision: 'declined',
+              decidedOn: '2026-05-10',
+              reason: 'Fewest votes.',
+            },
       );
     const awarded = await app.call('grants.applications', { roundId: spring, status: 'awarded' });
     await app.call('grants.recordPayment', {
@@ -103,7 +126,10 @@ describe('a participatory budget decided by a public vote', () => {
       method: 'bank_transfer',
     });
     await app.signInAs('coordinator', 'Cora Coordinator');
-    const autumn = await app.call('grants.saveRound', roundInput(s, pb('Autumn vote', '2026-10-01', '2026-12-15')));
+    const autumn = await app.call(
+      'grants.saveRound',
+      roundInput(s, pb('Autumn vote', '2026-10-01', '2026-12-15')),
+    );
     expect(autumn.money.carriedInPence).toBe(0);
     expect(autumn.previousRound?.name).toBe('Spring vote');
     await app.signInAs('team_leader', 'Tess Leader');
@@ -121,7 +147,12 @@ describe('a participatory budget decided by a public vote', () => {
     const next = await app.call('grants.round', { id: autumn.id });
     expect(next.money.carriedInPence).toBe(5_000);
     expect(next.money.availablePence).toBe(105_000);
-    await expect(app.call('grants.importVotes', { roundId: spring, csv: 'reference,place,votes\nPB-2026-001,Online,1' })).rejects.toMatchObject({
+    await expect(
+      app.call('grants.importVotes', {
+        roundId: spring,
+        csv: 'reference,place,votes\nPB-2026-001,Online,1',
+      }),
+    ).rejects.toMatchObject({
       message: 'This round’s decisions are closed.',
     });
   });
@@ -138,15 +169,29 @@ describe('a participatory budget decided by a public vote', () => {
                            WHERE b.area_id IS a.area_id AND b.deleted_at IS NULL AND p.deleted_at IS NULL), 0) AS paid
            FROM grant_applications a WHERE a.deleted_at IS NULL GROUP BY a.area_id`,
       )
-      .all() as { key: string | null; applications: number; asked: number; awards: number; awarded: number; paid: number }[];
+      .all() as {
+      key: string | null;
+      applications: number;
+      asked: number;
+      awards: number;
+      awarded: number;
+      paid: number;
+    }[];
     expect(
-      f.byArea.map((r) => [r.key, r.applications, r.askedPence, r.awards, r.awardedPence, r.paidPence]).sort(),
+      f.byArea
+        .map((r) => [r.key, r.applications, r.askedPence, r.awards, r.awardedPence, r.paidPence])
+        .sort(),
     ).toEqual(raw.map((r) => [r.key, r.applications, r.asked, r.awards, r.awarded, r.paid]).sort());
     expect(f.byRound.map((r) => [r.label, r.applications, r.awardedPence])).toEqual([
       ['Spring vote', 4, 95_000],
     ]);
     expect(f.byPriority.map((r) => [r.label, r.awards])).toEqual([['Young people', 3]]);
-    expect(f.totals).toMatchObject({ applications: 4, awards: 3, awardedPence: 95_000, paidPence: 12_345 });
+    expect(f.totals).toMatchObject({
+      applications: 4,
+      awards: 3,
+      awardedPence: 95_000,
+      paidPence: 12_345,
+    });
     // Evaluations are due eight weeks after the decision (no end dates given): all outstanding, all overdue.
     expect([f.evaluationsOutstanding, f.evaluationsOverdue]).toEqual([3, 3]);
     const none = await app.call('grants.figures', { from: '2027-01-01', to: '2027-12-31' });

@@ -43,7 +43,9 @@ const application: EligibilityApplication = {
 };
 
 const failed = (over: Partial<EligibilityApplication>, r: Partial<EligibilityRound> = {}) =>
-  checkEligibility({ ...round, ...r }, { ...application, ...over }).reasons.filter((x) => !x.passed);
+  checkEligibility({ ...round, ...r }, { ...application, ...over }).reasons.filter(
+    (x) => !x.passed,
+  );
 
 describe('eligibility against the round’s criteria', () => {
   it('passes a good application with a reason for every test', () => {
@@ -58,9 +60,9 @@ describe('eligibility against the round’s criteria', () => {
       'Received on 2026-11-01, after the round closed on 2026-10-31.',
     ]);
     expect(failed({ receivedOn: '2026-09-30' })[0]!.message).toMatch(/before the round opened/);
-    expect(failed({ applicantKind: 'individual', applicantKindLabel: 'Individual' })[0]!.message).toBe(
-      'Individual: this round is not open to this kind of applicant.',
-    );
+    expect(
+      failed({ applicantKind: 'individual', applicantKindLabel: 'Individual' })[0]!.message,
+    ).toBe('Individual: this round is not open to this kind of applicant.');
     expect(failed({ areaId: 'redcar', areaName: 'Redcar' })[0]!.message).toBe(
       'Redcar is not one of the round’s areas.',
     );
@@ -71,7 +73,9 @@ describe('eligibility against the round’s criteria', () => {
     );
     expect(failed({ amountPence: 9_999 })[0]!.message).toMatch(/less than the round’s smallest/);
     expect(failed({ priorityId: null })[0]!.message).toMatch(/does not say which/);
-    expect(failed({ priorityAgreed: false })[0]!.message).toMatch(/not one the Board currently agrees/);
+    expect(failed({ priorityAgreed: false })[0]!.message).toMatch(
+      /not one the Board currently agrees/,
+    );
     expect(failed({ priorityId: 'green' })[0]!.message).toMatch(/not one of this round’s criteria/);
     expect(failed({ outcomes: 'Good things.' })[0]!.test).toBe('outcomes');
     expect(failed({ contactReachable: false })[0]!.test).toBe('contact');
@@ -81,7 +85,9 @@ describe('eligibility against the round’s criteria', () => {
   it('asks for a supporting document only above the threshold, at the boundary exactly', () => {
     expect(failed({ amountPence: DOCUMENTS_NEEDED_ABOVE_PENCE })).toEqual([]);
     expect(failed({ amountPence: DOCUMENTS_NEEDED_ABOVE_PENCE + 1 })[0]!.test).toBe('documents');
-    expect(failed({ amountPence: DOCUMENTS_NEEDED_ABOVE_PENCE + 1, supportingDocuments: 1 })).toEqual([]);
+    expect(
+      failed({ amountPence: DOCUMENTS_NEEDED_ABOVE_PENCE + 1, supportingDocuments: 1 }),
+    ).toEqual([]);
   });
 
   it('takes the opening and closing days themselves', () => {
@@ -133,7 +139,12 @@ describe('panel scores', () => {
       matter: 'this application',
       sits: 'cannot score their own application',
     };
-    const conflicts = findConflicts(place, place, { relation: null, priorInvolvement: null }, words);
+    const conflicts = findConflicts(
+      place,
+      place,
+      { relation: null, priorInvolvement: null },
+      words,
+    );
     expect(conflicts).toEqual([
       {
         kind: 'is_complainant',
@@ -182,9 +193,30 @@ describe('ranking, the money and ties', () => {
   it('breaks a tie by the smaller amount, then by who applied first, and says so', () => {
     const ranked = rankApplications(
       [
-        { ...base, applicationId: 'a', reference: 'PB-A', amountPence: 40_000, result: 120, receivedOn: '2026-10-02' },
-        { ...base, applicationId: 'b', reference: 'PB-B', amountPence: 30_000, result: 120, receivedOn: '2026-10-20' },
-        { ...base, applicationId: 'c', reference: 'PB-C', amountPence: 30_000, result: 120, receivedOn: '2026-10-05' },
+        {
+          ...base,
+          applicationId: 'a',
+          reference: 'PB-A',
+          amountPence: 40_000,
+          result: 120,
+          receivedOn: '2026-10-02',
+        },
+        {
+          ...base,
+          applicationId: 'b',
+          reference: 'PB-B',
+          amountPence: 30_000,
+          result: 120,
+          receivedOn: '2026-10-20',
+        },
+        {
+          ...base,
+          applicationId: 'c',
+          reference: 'PB-C',
+          amountPence: 30_000,
+          result: 120,
+          receivedOn: '2026-10-05',
+        },
         { ...base, applicationId: 'd', reference: 'PB-D', amountPence: 10_000, result: 50 },
       ],
       70_000,
@@ -263,7 +295,11 @@ describe('evaluations and payments', () => {
 describe('vote tally sheets', () => {
   const known = new Set(['PB-2026-001', 'PB-2026-002']);
   it('finds the columns by name in any order', () => {
-    expect(voteColumns(['Votes', 'Place', 'Reference'])).toEqual({ reference: 2, place: 1, votes: 0 });
+    expect(voteColumns(['Votes', 'Place', 'Reference'])).toEqual({
+      reference: 2,
+      place: 1,
+      votes: 0,
+    });
     expect(voteColumns(['Reference', 'Votes'])).toBe(
       'The first line must name the columns: place is missing (reference, place, votes).',
     );

@@ -21,10 +21,18 @@ export function ApplicationEditor() {
   const existing = useApiQuery('grants.application', { id: id ?? '' }, { enabled: !!id });
   if (id && !existing.data) return <Loading what="Loading the application" />;
   const roundId = existing.data?.roundId ?? params.get('round') ?? '';
-  return <ApplicationForm application={existing.data ?? null} roundId={roundId} key={id ?? 'new'} />;
+  return (
+    <ApplicationForm application={existing.data ?? null} roundId={roundId} key={id ?? 'new'} />
+  );
 }
 
-function ApplicationForm({ application: a, roundId }: { application: GrantApplication | null; roundId: string }) {
+function ApplicationForm({
+  application: a,
+  roundId,
+}: {
+  application: GrantApplication | null;
+  roundId: string;
+}) {
   const today = useToday();
   const navigate = useNavigate();
   const round = useApiQuery('grants.round', { id: roundId }, { enabled: !!roundId });
@@ -34,7 +42,11 @@ function ApplicationForm({ application: a, roundId }: { application: GrantApplic
     a?.contactCustomerId ? { id: a.contactCustomerId, name: a.contactName } : null,
   );
   const [search, setSearch] = useState('');
-  const found = useApiQuery('customers.list', { search, limit: 8 }, { enabled: search.trim().length >= 2 && !contact });
+  const found = useApiQuery(
+    'customers.list',
+    { search, limit: 8 },
+    { enabled: search.trim().length >= 2 && !contact },
+  );
   const [form, setForm] = useState({
     receivedOn: a?.receivedOn ?? today,
     applicantKind: (a?.applicantKind ?? 'community_group') as ApplicantKind,
@@ -48,11 +60,15 @@ function ApplicationForm({ application: a, roundId }: { application: GrantApplic
     areaId: a?.areaId ?? '',
     priorityId: a?.priorityId ?? '',
     amount: poundsText(a?.amountPence),
-    peopleExpected: a?.peopleExpected === null || a?.peopleExpected === undefined ? '' : String(a.peopleExpected),
+    peopleExpected:
+      a?.peopleExpected === null || a?.peopleExpected === undefined ? '' : String(a.peopleExpected),
     startsOn: a?.startsOn ?? '',
     endsOn: a?.endsOn ?? '',
   });
-  const guard = useFormChanges({ form, contact }, a ? `application ${a.reference}` : 'the new application');
+  const guard = useFormChanges(
+    { form, contact },
+    a ? `application ${a.reference}` : 'the new application',
+  );
   const save = useApiMutation('grants.saveApplication', {
     onSuccess: (saved) => {
       guard.saved();
@@ -98,11 +114,26 @@ function ApplicationForm({ application: a, roundId }: { application: GrantApplic
             <SelectField
               label="Applicant is"
               value={form.applicantKind}
-              options={Object.entries(applicantKindLabels).map(([value, label]) => ({ value, label }))}
+              options={Object.entries(applicantKindLabels).map(([value, label]) => ({
+                value,
+                label,
+              }))}
               onChange={(e) => set('applicantKind', e.target.value)}
             />
-            <TextField label="Applicant (group or person)" required value={form.applicantName} onChange={(e) => set('applicantName', e.target.value)} error={errors.applicantName} />
-            <TextField label="Received on" type="date" value={form.receivedOn} onChange={(e) => set('receivedOn', e.target.value)} error={errors.receivedOn} />
+            <TextField
+              label="Applicant (group or person)"
+              required
+              value={form.applicantName}
+              onChange={(e) => set('applicantName', e.target.value)}
+              error={errors.applicantName}
+            />
+            <TextField
+              label="Received on"
+              type="date"
+              value={form.receivedOn}
+              onChange={(e) => set('receivedOn', e.target.value)}
+              error={errors.receivedOn}
+            />
           </div>
           {contact ? (
             <p>
@@ -128,9 +159,23 @@ function ApplicationForm({ application: a, roundId }: { application: GrantApplic
                 onChoose={(c) => setContact({ id: c.id, name: `${c.firstName} ${c.lastName}` })}
               />
               <div className="form-grid">
-                <TextField label="Contact’s name" value={form.contactName} onChange={(e) => set('contactName', e.target.value)} error={errors.contactName} />
-                <TextField label="Contact’s phone" value={form.contactPhone} onChange={(e) => set('contactPhone', e.target.value)} />
-                <TextField label="Contact’s email" type="email" value={form.contactEmail} onChange={(e) => set('contactEmail', e.target.value)} />
+                <TextField
+                  label="Contact’s name"
+                  value={form.contactName}
+                  onChange={(e) => set('contactName', e.target.value)}
+                  error={errors.contactName}
+                />
+                <TextField
+                  label="Contact’s phone"
+                  value={form.contactPhone}
+                  onChange={(e) => set('contactPhone', e.target.value)}
+                />
+                <TextField
+                  label="Contact’s email"
+                  type="email"
+                  value={form.contactEmail}
+                  onChange={(e) => set('contactEmail', e.target.value)}
+                />
               </div>
             </>
           )}
@@ -138,7 +183,13 @@ function ApplicationForm({ application: a, roundId }: { application: GrantApplic
         <fieldset className="grant-form__set">
           <legend>The project</legend>
           <div className="form-grid">
-            <TextField label="Project title" required value={form.projectTitle} onChange={(e) => set('projectTitle', e.target.value)} error={errors.projectTitle} />
+            <TextField
+              label="Project title"
+              required
+              value={form.projectTitle}
+              onChange={(e) => set('projectTitle', e.target.value)}
+              error={errors.projectTitle}
+            />
             <SelectField
               label="Area"
               value={form.areaId}
@@ -150,16 +201,54 @@ function ApplicationForm({ application: a, roundId }: { application: GrantApplic
               label="Board priority it meets"
               value={form.priorityId}
               placeholder="Not given"
-              options={(priorities.data ?? []).filter((p) => !p.retiredOn).map((p) => ({ value: p.id, label: p.name }))}
+              options={(priorities.data ?? [])
+                .filter((p) => !p.retiredOn)
+                .map((p) => ({ value: p.id, label: p.name }))}
               onChange={(e) => set('priorityId', e.target.value)}
             />
-            <TextField label="Amount asked for (£)" required inputMode="decimal" value={form.amount} onChange={(e) => set('amount', e.target.value)} error={errors.amountPence} />
-            <TextField label="People expected to benefit" inputMode="numeric" value={form.peopleExpected} onChange={(e) => set('peopleExpected', e.target.value)} error={errors.peopleExpected} />
-            <TextField label="Starts" type="date" value={form.startsOn} onChange={(e) => set('startsOn', e.target.value)} />
-            <TextField label="Ends" type="date" value={form.endsOn} onChange={(e) => set('endsOn', e.target.value)} error={errors.endsOn} />
+            <TextField
+              label="Amount asked for (£)"
+              required
+              inputMode="decimal"
+              value={form.amount}
+              onChange={(e) => set('amount', e.target.value)}
+              error={errors.amountPence}
+            />
+            <TextField
+              label="People expected to benefit"
+              inputMode="numeric"
+              value={form.peopleExpected}
+              onChange={(e) => set('peopleExpected', e.target.value)}
+              error={errors.peopleExpected}
+            />
+            <TextField
+              label="Starts"
+              type="date"
+              value={form.startsOn}
+              onChange={(e) => set('startsOn', e.target.value)}
+            />
+            <TextField
+              label="Ends"
+              type="date"
+              value={form.endsOn}
+              onChange={(e) => set('endsOn', e.target.value)}
+              error={errors.endsOn}
+            />
           </div>
-          <TextAreaField label="What the project is" required value={form.projectSummary} onChange={(e) => set('projectSummary', e.target.value)} error={errors.projectSummary} />
-          <TextAreaField label="What it will achieve" required value={form.outcomes} onChange={(e) => set('outcomes', e.target.value)} error={errors.outcomes} />
+          <TextAreaField
+            label="What the project is"
+            required
+            value={form.projectSummary}
+            onChange={(e) => set('projectSummary', e.target.value)}
+            error={errors.projectSummary}
+          />
+          <TextAreaField
+            label="What it will achieve"
+            required
+            value={form.outcomes}
+            onChange={(e) => set('outcomes', e.target.value)}
+            error={errors.outcomes}
+          />
         </fieldset>
         <div className="button-row">
           <button type="submit" className="button" disabled={save.isPending}>

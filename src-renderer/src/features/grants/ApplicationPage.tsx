@@ -54,7 +54,9 @@ export function ApplicationPage() {
         subtitle={
           <>
             <Link to={`/grants/rounds/${a.roundId}`}>{a.roundName}</Link>.{' '}
-            <span className={`badge badge--${statusTone[a.status]}`}>{applicationStatusLabels[a.status]}</span>
+            <span className={`badge badge--${statusTone[a.status]}`}>
+              {applicationStatusLabels[a.status]}
+            </span>
             {a.evaluationState ? (
               <>
                 {' '}
@@ -100,8 +102,14 @@ function Details({ a }: { a: GrantApplication }) {
         <div>
           <dt>Contact</dt>
           <dd>
-            {a.contactCustomerId ? <Link to={`/customers/${a.contactCustomerId}`}>{a.contactName}</Link> : a.contactName}
-            {[a.contactPhone, a.contactEmail].filter(Boolean).length ? `, ${[a.contactPhone, a.contactEmail].filter(Boolean).join(', ')}` : ''}
+            {a.contactCustomerId ? (
+              <Link to={`/customers/${a.contactCustomerId}`}>{a.contactName}</Link>
+            ) : (
+              a.contactName
+            )}
+            {[a.contactPhone, a.contactEmail].filter(Boolean).length
+              ? `, ${[a.contactPhone, a.contactEmail].filter(Boolean).join(', ')}`
+              : ''}
           </dd>
         </div>
         <div>
@@ -123,7 +131,9 @@ function Details({ a }: { a: GrantApplication }) {
         <div>
           <dt>When</dt>
           <dd>
-            {a.startsOn || a.endsOn ? `${formatDate(a.startsOn)} to ${formatDate(a.endsOn)}` : 'Not given'}
+            {a.startsOn || a.endsOn
+              ? `${formatDate(a.startsOn)} to ${formatDate(a.endsOn)}`
+              : 'Not given'}
           </dd>
         </div>
         <div>
@@ -182,7 +192,8 @@ function Documents({
               </button>{' '}
               <span className="muted">
                 {documentKindLabels[d.kind]}
-                {d.description ? `: ${d.description}` : ''}, added {formatDate(d.addedAt.slice(0, 10))}
+                {d.description ? `: ${d.description}` : ''}, added{' '}
+                {formatDate(d.addedAt.slice(0, 10))}
               </span>{' '}
               <button
                 type="button"
@@ -221,15 +232,27 @@ function Documents({
               onChange={(e) => setKind(e.target.value as GrantDocumentKind)}
             />
           ) : null}
-          <TextField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} />
+          <TextField
+            label="Description"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
           <div className="field">
             <label className="field__label" htmlFor={`${id}-file`}>
               File
             </label>
-            <input id={`${id}-file`} type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              id={`${id}-file`}
+              type="file"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </div>
         </div>
-        <button type="submit" className="button button--secondary" disabled={!file || attach.isPending}>
+        <button
+          type="submit"
+          className="button button--secondary"
+          disabled={!file || attach.isPending}
+        >
           Attach the file
         </button>
       </form>
@@ -251,7 +274,9 @@ function Eligibility({ a, editable }: { a: GrantApplication; editable: boolean }
           <ul className="grant-reasons">
             {a.eligibility.reasons.map((r) => (
               <li key={r.test} className={r.passed ? 'grant-reasons__pass' : 'grant-reasons__fail'}>
-                <span className={`badge badge--${r.passed ? 'green' : 'red'}`}>{r.passed ? 'Meets' : 'Does not meet'}</span>{' '}
+                <span className={`badge badge--${r.passed ? 'green' : 'red'}`}>
+                  {r.passed ? 'Meets' : 'Does not meet'}
+                </span>{' '}
                 {r.message}
               </li>
             ))}
@@ -262,7 +287,12 @@ function Eligibility({ a, editable }: { a: GrantApplication; editable: boolean }
       )}
       {check.error ? <Notice tone="error">{errorMessage(check.error)}</Notice> : null}
       {editable ? (
-        <button type="button" className="button" onClick={() => check.mutate({ id: a.id })} disabled={check.isPending}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => check.mutate({ id: a.id })}
+          disabled={check.isPending}
+        >
           {a.eligibility ? 'Check again' : 'Check eligibility against the criteria'}
         </button>
       ) : null}
@@ -273,12 +303,16 @@ function Eligibility({ a, editable }: { a: GrantApplication; editable: boolean }
 function Result({ a }: { a: GrantApplication }) {
   return (
     <section className="panel" aria-labelledby="app-result">
-      <h2 id="app-result">{a.decisionMethod === 'panel' ? 'The panel’s scores' : 'The public vote'}</h2>
+      <h2 id="app-result">
+        {a.decisionMethod === 'panel' ? 'The panel’s scores' : 'The public vote'}
+      </h2>
       {a.decisionMethod === 'panel' ? (
         a.scoreTotal && a.scoreTotal.members ? (
           <p>
-            Scored {a.scoreTotal.total} out of {a.scoreTotal.max} by {formatCount(a.scoreTotal.members)} panel{' '}
-            {a.scoreTotal.members === 1 ? 'member' : 'members'} (the mean of their scores for each criterion).
+            Scored {a.scoreTotal.total} out of {a.scoreTotal.max} by{' '}
+            {formatCount(a.scoreTotal.members)} panel{' '}
+            {a.scoreTotal.members === 1 ? 'member' : 'members'} (the mean of their scores for each
+            criterion).
           </p>
         ) : (
           <p className="muted">Not scored yet.</p>
@@ -297,7 +331,9 @@ function Result({ a }: { a: GrantApplication }) {
       ) : (
         <p className="muted">No votes entered yet.</p>
       )}
-      <Link to={`/grants/rounds/${a.roundId}/${a.decisionMethod === 'panel' ? 'scoring' : 'votes'}`}>
+      <Link
+        to={`/grants/rounds/${a.roundId}/${a.decisionMethod === 'panel' ? 'scoring' : 'votes'}`}
+      >
         {a.decisionMethod === 'panel' ? 'Open the panel’s scoring' : 'Open the vote entry'}
       </Link>
     </section>
@@ -326,7 +362,8 @@ function Decision({ a }: { a: GrantApplication }) {
           <div>
             <dt>Decision</dt>
             <dd>
-              {a.decision === 'awarded' ? `Awarded ${formatPence(a.awardPence)}` : 'Not funded'} on {formatDate(a.decidedOn)}
+              {a.decision === 'awarded' ? `Awarded ${formatPence(a.awardPence)}` : 'Not funded'} on{' '}
+              {formatDate(a.decidedOn)}
             </dd>
           </div>
           {a.conditions ? (
@@ -363,7 +400,9 @@ function Decision({ a }: { a: GrantApplication }) {
     <section className="panel" aria-labelledby="app-decision">
       <h2 id="app-decision">Decision</h2>
       {a.status !== 'eligible' ? (
-        <p className="muted">An application is decided once it has been checked and found eligible.</p>
+        <p className="muted">
+          An application is decided once it has been checked and found eligible.
+        </p>
       ) : !canDecide ? (
         <p className="muted">Waiting for the team leader’s decision.</p>
       ) : (
@@ -392,12 +431,26 @@ function Decision({ a }: { a: GrantApplication }) {
                 { value: 'awarded', label: 'Award' },
                 { value: 'declined', label: 'Do not fund' },
               ]}
-              onChange={(e) => setForm({ ...form, decision: e.target.value as 'awarded' | 'declined' })}
+              onChange={(e) =>
+                setForm({ ...form, decision: e.target.value as 'awarded' | 'declined' })
+              }
             />
-            <TextField label="Decided on" type="date" value={form.decidedOn} onChange={(e) => setForm({ ...form, decidedOn: e.target.value })} error={errors.decidedOn} />
+            <TextField
+              label="Decided on"
+              type="date"
+              value={form.decidedOn}
+              onChange={(e) => setForm({ ...form, decidedOn: e.target.value })}
+              error={errors.decidedOn}
+            />
             {form.decision === 'awarded' ? (
               <>
-                <TextField label="Amount awarded (£)" inputMode="decimal" value={form.award} onChange={(e) => setForm({ ...form, award: e.target.value })} error={errors.awardPence} />
+                <TextField
+                  label="Amount awarded (£)"
+                  inputMode="decimal"
+                  value={form.award}
+                  onChange={(e) => setForm({ ...form, award: e.target.value })}
+                  error={errors.awardPence}
+                />
                 <TextField
                   label="Evaluation due"
                   type="date"
@@ -410,7 +463,11 @@ function Decision({ a }: { a: GrantApplication }) {
             ) : null}
           </div>
           {form.decision === 'awarded' ? (
-            <TextAreaField label="Conditions (one a line)" value={form.conditions} onChange={(e) => setForm({ ...form, conditions: e.target.value })} />
+            <TextAreaField
+              label="Conditions (one a line)"
+              value={form.conditions}
+              onChange={(e) => setForm({ ...form, conditions: e.target.value })}
+            />
           ) : null}
           <TextAreaField
             label={form.decision === 'awarded' ? 'Reason (optional)' : 'Reason it is not funded'}
@@ -431,7 +488,12 @@ function Payments({ a }: { a: GrantApplication }) {
   const canPay = useCan('grants.pay');
   const today = useToday();
   const left = (a.awardPence ?? 0) - a.paidPence;
-  const blank = { paidOn: today, amount: poundsText(left), method: 'bank_transfer' as GrantPaymentMethod, reference: '' };
+  const blank = {
+    paidOn: today,
+    amount: poundsText(left),
+    method: 'bank_transfer' as GrantPaymentMethod,
+    reference: '',
+  };
   const [form, setForm] = useState(blank);
   const guard = useFormChanges(form, `the payment to ${a.reference}`);
   const pay = useApiMutation('grants.recordPayment', {
@@ -447,7 +509,8 @@ function Payments({ a }: { a: GrantApplication }) {
     <section className="panel" aria-labelledby="app-payments">
       <h2 id="app-payments">Payments</h2>
       <p>
-        Awarded {formatPence(a.awardPence)}; paid {formatPence(a.paidPence)}; {formatPence(left)} left to pay.
+        Awarded {formatPence(a.awardPence)}; paid {formatPence(a.paidPence)}; {formatPence(left)}{' '}
+        left to pay.
       </p>
       {a.payments.length ? (
         <table className="table table--compact">
@@ -457,7 +520,9 @@ function Payments({ a }: { a: GrantApplication }) {
               <th scope="col">Paid on</th>
               <th scope="col">How</th>
               <th scope="col">Reference</th>
-              <th scope="col" className="num">Amount</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -489,15 +554,34 @@ function Payments({ a }: { a: GrantApplication }) {
         >
           {pay.error ? <Notice tone="error">{errorMessage(pay.error)}</Notice> : null}
           <div className="form-grid">
-            <TextField label="Paid on" type="date" value={form.paidOn} onChange={(e) => setForm({ ...form, paidOn: e.target.value })} error={errors.paidOn} />
-            <TextField label="Amount (£)" inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} error={errors.amountPence} />
+            <TextField
+              label="Paid on"
+              type="date"
+              value={form.paidOn}
+              onChange={(e) => setForm({ ...form, paidOn: e.target.value })}
+              error={errors.paidOn}
+            />
+            <TextField
+              label="Amount (£)"
+              inputMode="decimal"
+              value={form.amount}
+              onChange={(e) => setForm({ ...form, amount: e.target.value })}
+              error={errors.amountPence}
+            />
             <SelectField
               label="Paid by"
               value={form.method}
-              options={Object.entries(grantPaymentMethodLabels).map(([value, label]) => ({ value, label }))}
+              options={Object.entries(grantPaymentMethodLabels).map(([value, label]) => ({
+                value,
+                label,
+              }))}
               onChange={(e) => setForm({ ...form, method: e.target.value as GrantPaymentMethod })}
             />
-            <TextField label="Payment reference" value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} />
+            <TextField
+              label="Payment reference"
+              value={form.reference}
+              onChange={(e) => setForm({ ...form, reference: e.target.value })}
+            />
           </div>
           <button type="submit" className="button" disabled={pay.isPending}>
             Record the payment
@@ -538,14 +622,20 @@ function Evaluation({ a }: { a: GrantApplication }) {
           {a.evaluationState ? (
             <>
               {' '}
-              <span className={`badge badge--${evaluationTone[a.evaluationState]}`}>{evaluationLabels[a.evaluationState]}</span>
+              <span className={`badge badge--${evaluationTone[a.evaluationState]}`}>
+                {evaluationLabels[a.evaluationState]}
+              </span>
             </>
           ) : null}
           {a.reminderSentOn ? `. Reminder sent on ${formatDate(a.reminderSentOn)}.` : ''}
         </p>
         {a.evaluationState === 'due_soon' || a.evaluationState === 'overdue' ? (
           <div className="button-row grant-remind">
-            <button type="button" className="button button--secondary" onClick={() => remind.mutate({ id: a.id, sentOn: today })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => remind.mutate({ id: a.id, sentOn: today })}
+            >
               Record that a reminder was sent today
             </button>
           </div>
@@ -568,18 +658,52 @@ function Evaluation({ a }: { a: GrantApplication }) {
           {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
           {save.isSuccess ? <Notice tone="success">The evaluation is saved.</Notice> : null}
           <div className="form-grid">
-            <TextField label="Received on" type="date" value={form.receivedOn} onChange={(ev) => setForm({ ...form, receivedOn: ev.target.value })} error={errors.receivedOn} />
-            <TextField label="People reached" inputMode="numeric" value={form.peopleReached} onChange={(ev) => setForm({ ...form, peopleReached: ev.target.value })} error={errors.peopleReached} />
-            <TextField label="Spent (£)" inputMode="decimal" value={form.spent} onChange={(ev) => setForm({ ...form, spent: ev.target.value })} error={errors.spentPence} hint={`Paid: ${formatPence(a.paidPence)}`} />
+            <TextField
+              label="Received on"
+              type="date"
+              value={form.receivedOn}
+              onChange={(ev) => setForm({ ...form, receivedOn: ev.target.value })}
+              error={errors.receivedOn}
+            />
+            <TextField
+              label="People reached"
+              inputMode="numeric"
+              value={form.peopleReached}
+              onChange={(ev) => setForm({ ...form, peopleReached: ev.target.value })}
+              error={errors.peopleReached}
+            />
+            <TextField
+              label="Spent (£)"
+              inputMode="decimal"
+              value={form.spent}
+              onChange={(ev) => setForm({ ...form, spent: ev.target.value })}
+              error={errors.spentPence}
+              hint={`Paid: ${formatPence(a.paidPence)}`}
+            />
           </div>
-          <TextAreaField label="What was delivered" required value={form.delivered} onChange={(ev) => setForm({ ...form, delivered: ev.target.value })} error={errors.delivered} />
-          <TextAreaField label="What was learned" value={form.learning} onChange={(ev) => setForm({ ...form, learning: ev.target.value })} />
+          <TextAreaField
+            label="What was delivered"
+            required
+            value={form.delivered}
+            onChange={(ev) => setForm({ ...form, delivered: ev.target.value })}
+            error={errors.delivered}
+          />
+          <TextAreaField
+            label="What was learned"
+            value={form.learning}
+            onChange={(ev) => setForm({ ...form, learning: ev.target.value })}
+          />
           <button type="submit" className="button" disabled={save.isPending}>
             {e ? 'Save the evaluation' : 'Record the evaluation'}
           </button>
         </form>
       </section>
-      <Documents a={a} kinds={['photo', 'spend_evidence']} id="app-evidence" title="Photos and evidence of spend" />
+      <Documents
+        a={a}
+        kinds={['photo', 'spend_evidence']}
+        id="app-evidence"
+        title="Photos and evidence of spend"
+      />
     </>
   );
 }

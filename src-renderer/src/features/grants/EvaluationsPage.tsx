@@ -31,7 +31,9 @@ export function EvaluationsPage() {
       {!list.data ? (
         <Loading />
       ) : list.data.length === 0 ? (
-        <p className="muted">{which === 'overdue' ? 'No evaluation is overdue.' : 'Every evaluation is in.'}</p>
+        <p className="muted">
+          {which === 'overdue' ? 'No evaluation is overdue.' : 'Every evaluation is in.'}
+        </p>
       ) : (
         <table className="table">
           <caption className="visually-hidden">Evaluations due</caption>
@@ -41,8 +43,12 @@ export function EvaluationsPage() {
               <th scope="col">Application</th>
               <th scope="col">Applicant</th>
               <th scope="col">Round</th>
-              <th scope="col" className="num">Awarded</th>
-              <th scope="col" className="num">Paid</th>
+              <th scope="col" className="num">
+                Awarded
+              </th>
+              <th scope="col" className="num">
+                Paid
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -50,10 +56,13 @@ export function EvaluationsPage() {
               <tr key={a.id}>
                 <td>
                   {formatDate(a.evaluationDueOn)}{' '}
-                  {a.evaluationDueOn && a.evaluationDueOn < today ? <span className="badge badge--red">Overdue</span> : null}
+                  {a.evaluationDueOn && a.evaluationDueOn < today ? (
+                    <span className="badge badge--red">Overdue</span>
+                  ) : null}
                 </td>
                 <td>
-                  <Link to={`/grants/applications/${a.id}#app-evaluation`}>{a.reference}</Link> {a.projectTitle}
+                  <Link to={`/grants/applications/${a.id}#app-evaluation`}>{a.reference}</Link>{' '}
+                  {a.projectTitle}
                 </td>
                 <td>{a.applicantName}</td>
                 <td>{a.roundName}</td>

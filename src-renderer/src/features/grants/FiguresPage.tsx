@@ -19,9 +19,17 @@ export function FiguresPage() {
   const f = figures.data;
   return (
     <>
-      <PageHeader title="Fund figures" subtitle="Applications received in the period, what they were awarded and what has been paid" />
+      <PageHeader
+        title="Fund figures"
+        subtitle="Applications received in the period, what they were awarded and what has been paid"
+      />
       <div className="filters">
-        <TextField label="Received from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField
+          label="Received from"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
         <TextField label="to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
       {figures.error ? <Notice tone="error">{errorMessage(figures.error)}</Notice> : null}
@@ -32,11 +40,15 @@ export function FiguresPage() {
           <dl className="facts facts--columns">
             <div>
               <dt>Applications</dt>
-              <dd>{formatCount(f.totals.applications)} asking for {formatPence(f.totals.askedPence)}</dd>
+              <dd>
+                {formatCount(f.totals.applications)} asking for {formatPence(f.totals.askedPence)}
+              </dd>
             </div>
             <div>
               <dt>Awards</dt>
-              <dd>{formatCount(f.totals.awards)} totalling {formatPence(f.totals.awardedPence)}</dd>
+              <dd>
+                {formatCount(f.totals.awards)} totalling {formatPence(f.totals.awardedPence)}
+              </dd>
             </div>
             <div>
               <dt>Paid</dt>
@@ -45,7 +57,8 @@ export function FiguresPage() {
             <div>
               <dt>Evaluations outstanding (today)</dt>
               <dd>
-                {formatCount(f.evaluationsOutstanding)}, of which {formatCount(f.evaluationsOverdue)} overdue
+                {formatCount(f.evaluationsOutstanding)}, of which{' '}
+                {formatCount(f.evaluationsOverdue)} overdue
               </dd>
             </div>
           </dl>
@@ -69,12 +82,24 @@ function FigureTable({ title, rows }: { title: string; rows: FigureRow[] }) {
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{title.replace(/^By /, '').replace(/^\w/, (c) => c.toUpperCase())}</th>
-              <th scope="col" className="num">Applications</th>
-              <th scope="col" className="num">Asked</th>
-              <th scope="col" className="num">Awards</th>
-              <th scope="col" className="num">Awarded</th>
-              <th scope="col" className="num">Paid</th>
+              <th scope="col">
+                {title.replace(/^By /, '').replace(/^\w/, (c) => c.toUpperCase())}
+              </th>
+              <th scope="col" className="num">
+                Applications
+              </th>
+              <th scope="col" className="num">
+                Asked
+              </th>
+              <th scope="col" className="num">
+                Awards
+              </th>
+              <th scope="col" className="num">
+                Awarded
+              </th>
+              <th scope="col" className="num">
+                Paid
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -28,23 +28,27 @@ export function GrantsCard() {
               <ul className="attention__sublist">
                 {h.overdue.slice(0, 5).map((o) => (
                   <li key={o.id}>
-                    <Link to={`/grants/applications/${o.id}`}>{o.reference}</Link> {o.projectTitle}: due {formatDate(o.dueOn)}
+                    <Link to={`/grants/applications/${o.id}`}>{o.reference}</Link> {o.projectTitle}:
+                    due {formatDate(o.dueOn)}
                   </li>
                 ))}
               </ul>
             ) : null}
           </li>
           <li>
-            {badge(h.evaluationsDueSoon, 'amber')} {plural(h.evaluationsDueSoon, 'evaluation falls', 'evaluations fall')} due in the
-            next four weeks
+            {badge(h.evaluationsDueSoon, 'amber')}{' '}
+            {plural(h.evaluationsDueSoon, 'evaluation falls', 'evaluations fall')} due in the next
+            four weeks
           </li>
           <li>
-            {badge(h.waitingForDecision, 'amber')} eligible {plural(h.waitingForDecision, 'application waits', 'applications wait')} for a
-            decision in a closed round
+            {badge(h.waitingForDecision, 'amber')} eligible{' '}
+            {plural(h.waitingForDecision, 'application waits', 'applications wait')} for a decision
+            in a closed round
           </li>
           {h.openRounds.map((r) => (
             <li key={r.id}>
-              <Link to={`/grants/rounds/${r.id}`}>{r.name}</Link> is open until {formatDate(r.closesOn)}
+              <Link to={`/grants/rounds/${r.id}`}>{r.name}</Link> is open until{' '}
+              {formatDate(r.closesOn)}
             </li>
           ))}
         </ul>

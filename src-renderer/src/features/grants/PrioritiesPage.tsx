@@ -16,7 +16,10 @@ export function PrioritiesPage() {
   const [editing, setEditing] = useState<GrantPriority | null>(null);
   return (
     <>
-      <PageHeader title="Board priorities for the fund" subtitle="What rounds' criteria and applications are measured against" />
+      <PageHeader
+        title="Board priorities for the fund"
+        subtitle="What rounds' criteria and applications are measured against"
+      />
       {!list.data ? (
         <Loading />
       ) : list.data.length === 0 ? (
@@ -29,7 +32,11 @@ export function PrioritiesPage() {
               <th scope="col">Priority</th>
               <th scope="col">Agreed</th>
               <th scope="col">Retired</th>
-              {canEdit ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}
+              {canEdit ? (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -43,7 +50,11 @@ export function PrioritiesPage() {
                 <td>{p.retiredOn ? formatDate(p.retiredOn) : 'Current'}</td>
                 {canEdit ? (
                   <td>
-                    <button type="button" className="button button--quiet" onClick={() => setEditing(p)}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => setEditing(p)}
+                    >
                       Edit {p.name}
                     </button>
                   </td>
@@ -53,7 +64,9 @@ export function PrioritiesPage() {
           </tbody>
         </table>
       )}
-      {canEdit ? <PriorityForm priority={editing} key={editing?.id ?? 'new'} done={() => setEditing(null)} /> : null}
+      {canEdit ? (
+        <PriorityForm priority={editing} key={editing?.id ?? 'new'} done={() => setEditing(null)} />
+      ) : null}
     </>
   );
 }
@@ -92,11 +105,32 @@ function PriorityForm({ priority, done }: { priority: GrantPriority | null; done
       <h2>{priority ? `Edit ${priority.name}` : 'Add a priority'}</h2>
       {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
       <div className="form-grid">
-        <TextField label="Priority" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} />
-        <TextField label="Agreed by the Board on" type="date" value={form.agreedOn} onChange={(e) => setForm({ ...form, agreedOn: e.target.value })} />
-        <TextField label="Retired on" type="date" value={form.retiredOn} onChange={(e) => setForm({ ...form, retiredOn: e.target.value })} error={errors.retiredOn} />
+        <TextField
+          label="Priority"
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+          error={errors.name}
+        />
+        <TextField
+          label="Agreed by the Board on"
+          type="date"
+          value={form.agreedOn}
+          onChange={(e) => setForm({ ...form, agreedOn: e.target.value })}
+        />
+        <TextField
+          label="Retired on"
+          type="date"
+          value={form.retiredOn}
+          onChange={(e) => setForm({ ...form, retiredOn: e.target.value })}
+          error={errors.retiredOn}
+        />
       </div>
-      <TextAreaField label="Description" value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+      <TextAreaField
+        label="Description"
+        value={form.description}
+        onChange={(e) => setForm({ ...form, description: e.target.value })}
+      />
       <button type="submit" className="button">
         Save the priority
       </button>

@@ -67,7 +67,10 @@ function RoundForm({ round }: { round: GrantRound | null }) {
       maxScore: String(c.maxScore),
     })),
   );
-  const guard = useFormChanges({ form, criteria }, round ? `the round ${round.name}` : 'the new round');
+  const guard = useFormChanges(
+    { form, criteria },
+    round ? `the round ${round.name}` : 'the new round',
+  );
   const save = useApiMutation('grants.saveRound', {
     onSuccess: (saved) => {
       guard.saved();
@@ -75,7 +78,8 @@ function RoundForm({ round }: { round: GrantRound | null }) {
     },
   });
   const errors = fieldErrors(save.error);
-  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm({ ...form, [k]: v });
+  const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) =>
+    setForm({ ...form, [k]: v });
   const agreed = (priorities.data ?? []).filter((p) => !p.retiredOn);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -130,16 +134,56 @@ function RoundForm({ round }: { round: GrantRound | null }) {
             error={errors.name}
             hint="Participatory budgeting runs twice a year: say which, e.g. “Participatory budget, spring 2027”."
           />
-          <TextField label="Opens" type="date" value={form.opensOn} onChange={(e) => set('opensOn', e.target.value)} error={errors.opensOn} />
-          <TextField label="Closes" type="date" value={form.closesOn} onChange={(e) => set('closesOn', e.target.value)} error={errors.closesOn} />
-          <TextField label="Decisions by" type="date" value={form.decisionBy} onChange={(e) => set('decisionBy', e.target.value)} error={errors.decisionBy} />
-          <TextField label="Budget (£)" inputMode="decimal" value={form.budget} onChange={(e) => set('budget', e.target.value)} error={errors.budgetPence} hint="Unspent money from the fund’s last round is added to this once that round is decided." />
-          <TextField label="Smallest award (£)" inputMode="decimal" value={form.minAward} onChange={(e) => set('minAward', e.target.value)} error={errors.minAwardPence} />
-          <TextField label="Largest award (£)" inputMode="decimal" value={form.maxAward} onChange={(e) => set('maxAward', e.target.value)} error={errors.maxAwardPence} />
+          <TextField
+            label="Opens"
+            type="date"
+            value={form.opensOn}
+            onChange={(e) => set('opensOn', e.target.value)}
+            error={errors.opensOn}
+          />
+          <TextField
+            label="Closes"
+            type="date"
+            value={form.closesOn}
+            onChange={(e) => set('closesOn', e.target.value)}
+            error={errors.closesOn}
+          />
+          <TextField
+            label="Decisions by"
+            type="date"
+            value={form.decisionBy}
+            onChange={(e) => set('decisionBy', e.target.value)}
+            error={errors.decisionBy}
+          />
+          <TextField
+            label="Budget (£)"
+            inputMode="decimal"
+            value={form.budget}
+            onChange={(e) => set('budget', e.target.value)}
+            error={errors.budgetPence}
+            hint="Unspent money from the fund’s last round is added to this once that round is decided."
+          />
+          <TextField
+            label="Smallest award (£)"
+            inputMode="decimal"
+            value={form.minAward}
+            onChange={(e) => set('minAward', e.target.value)}
+            error={errors.minAwardPence}
+          />
+          <TextField
+            label="Largest award (£)"
+            inputMode="decimal"
+            value={form.maxAward}
+            onChange={(e) => set('maxAward', e.target.value)}
+            error={errors.maxAwardPence}
+          />
           <SelectField
             label="Decided by"
             value={form.decisionMethod}
-            options={Object.entries(decisionMethodLabels).map(([value, label]) => ({ value, label }))}
+            options={Object.entries(decisionMethodLabels).map(([value, label]) => ({
+              value,
+              label,
+            }))}
             onChange={(e) => set('decisionMethod', e.target.value as DecisionMethod)}
           />
           {form.decisionMethod === 'panel' ? (
@@ -151,7 +195,13 @@ function RoundForm({ round }: { round: GrantRound | null }) {
               onChange={(e) => set('panelGroupId', e.target.value)}
             />
           ) : null}
-          <TextField label="Evaluation due (weeks after the project ends)" inputMode="numeric" value={form.evaluationWeeks} onChange={(e) => set('evaluationWeeks', e.target.value)} error={errors.evaluationWeeks} />
+          <TextField
+            label="Evaluation due (weeks after the project ends)"
+            inputMode="numeric"
+            value={form.evaluationWeeks}
+            onChange={(e) => set('evaluationWeeks', e.target.value)}
+            error={errors.evaluationWeeks}
+          />
         </div>
         <CheckboxField
           label="Carry unspent money over to the fund’s next round"
@@ -168,7 +218,9 @@ function RoundForm({ round }: { round: GrantRound | null }) {
               onChange={(e) =>
                 set(
                   'applicantKinds',
-                  e.target.checked ? [...form.applicantKinds, k] : form.applicantKinds.filter((x) => x !== k),
+                  e.target.checked
+                    ? [...form.applicantKinds, k]
+                    : form.applicantKinds.filter((x) => x !== k),
                 )
               }
             />
@@ -184,7 +236,12 @@ function RoundForm({ round }: { round: GrantRound | null }) {
                 label={a.name}
                 checked={form.areaIds.includes(a.id)}
                 onChange={(e) =>
-                  set('areaIds', e.target.checked ? [...form.areaIds, a.id] : form.areaIds.filter((x) => x !== a.id))
+                  set(
+                    'areaIds',
+                    e.target.checked
+                      ? [...form.areaIds, a.id]
+                      : form.areaIds.filter((x) => x !== a.id),
+                  )
                 }
               />
             ))}
@@ -194,11 +251,20 @@ function RoundForm({ round }: { round: GrantRound | null }) {
           <legend>Criteria, linked to the priorities the Board agreed</legend>
           {errors.criteria ? <p className="field__error">{errors.criteria}</p> : null}
           {criteria.map((c, i) => (
-            <div className="form-grid grant-criterion" key={c.key} role="group" aria-label={`Criterion ${i + 1}`}>
+            <div
+              className="form-grid grant-criterion"
+              key={c.key}
+              role="group"
+              aria-label={`Criterion ${i + 1}`}
+            >
               <TextField
                 label={`Criterion ${i + 1}: what the panel scores`}
                 value={c.name}
-                onChange={(e) => setCriteria(criteria.map((x) => (x.key === c.key ? { ...x, name: e.target.value } : x)))}
+                onChange={(e) =>
+                  setCriteria(
+                    criteria.map((x) => (x.key === c.key ? { ...x, name: e.target.value } : x)),
+                  )
+                }
                 error={errors[`criteria.${i}.name`]}
               />
               <SelectField
@@ -206,13 +272,23 @@ function RoundForm({ round }: { round: GrantRound | null }) {
                 value={c.priorityId}
                 placeholder="None"
                 options={agreed.map((p) => ({ value: p.id, label: p.name }))}
-                onChange={(e) => setCriteria(criteria.map((x) => (x.key === c.key ? { ...x, priorityId: e.target.value } : x)))}
+                onChange={(e) =>
+                  setCriteria(
+                    criteria.map((x) =>
+                      x.key === c.key ? { ...x, priorityId: e.target.value } : x,
+                    ),
+                  )
+                }
               />
               <TextField
                 label={`Criterion ${i + 1}: scored out of`}
                 inputMode="numeric"
                 value={c.maxScore}
-                onChange={(e) => setCriteria(criteria.map((x) => (x.key === c.key ? { ...x, maxScore: e.target.value } : x)))}
+                onChange={(e) =>
+                  setCriteria(
+                    criteria.map((x) => (x.key === c.key ? { ...x, maxScore: e.target.value } : x)),
+                  )
+                }
                 error={errors[`criteria.${i}.maxScore`]}
               />
               <button
@@ -228,7 +304,10 @@ function RoundForm({ round }: { round: GrantRound | null }) {
             type="button"
             className="button button--secondary"
             onClick={() =>
-              setCriteria([...criteria, { key: `new-${(keys += 1)}`, id: null, name: '', priorityId: '', maxScore: '5' }])
+              setCriteria([
+                ...criteria,
+                { key: `new-${(keys += 1)}`, id: null, name: '', priorityId: '', maxScore: '5' },
+              ])
             }
           >
             Add a criterion

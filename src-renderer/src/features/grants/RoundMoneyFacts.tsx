@@ -2,7 +2,13 @@ import type { RoundMoney } from '../../../../src-shared/rules/grant-round-money'
 import { formatPence } from '../../components/format';
 
 /** The round's figures, with the carry-over in and out said in words. */
-export function RoundMoneyFacts({ money, previous }: { money: RoundMoney; previous: string | null }) {
+export function RoundMoneyFacts({
+  money,
+  previous,
+}: {
+  money: RoundMoney;
+  previous: string | null;
+}) {
   return (
     <dl className="facts facts--columns grant-money">
       <div>

@@ -34,7 +34,9 @@ export function RoundPage() {
         subtitle={
           <>
             {grantFundLabels[r.fund]}, {formatDate(r.opensOn)} to {formatDate(r.closesOn)}.{' '}
-            <span className={`badge badge--${roundStateTone[r.state]}`}>{roundStateLabels[r.state]}</span>
+            <span className={`badge badge--${roundStateTone[r.state]}`}>
+              {roundStateLabels[r.state]}
+            </span>
           </>
         }
         actions={
@@ -66,10 +68,16 @@ export function RoundPage() {
         <RoundMoneyFacts money={r.money} previous={r.previousRound?.name ?? null} />
         {canDecide && r.state === 'closed' ? (
           <div className="button-row">
-            <button type="button" className="button button--secondary" onClick={() => close.mutate({ id: r.id })}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => close.mutate({ id: r.id })}
+            >
               Close the round’s decisions
             </button>
-            <span className="muted">Every application checked and decided; what is left carries on.</span>
+            <span className="muted">
+              Every application checked and decided; what is left carries on.
+            </span>
           </div>
         ) : null}
         {close.error ? <Notice tone="error">{errorMessage(close.error)}</Notice> : null}
@@ -79,15 +87,17 @@ export function RoundPage() {
         <h2 id="round-criteria">Criteria</h2>
         <p>
           {decisionMethodLabels[r.decisionMethod]}
-          {r.panelGroupName ? ` (${r.panelGroupName})` : ''}. Awards from {formatPence(r.minAwardPence)} to{' '}
-          {formatPence(r.maxAwardPence)}. Open to: {r.applicantKinds.map((k) => applicantKindLabels[k]).join(', ')}.
-          Evaluations due {r.evaluationWeeks} weeks after each project ends.
+          {r.panelGroupName ? ` (${r.panelGroupName})` : ''}. Awards from{' '}
+          {formatPence(r.minAwardPence)} to {formatPence(r.maxAwardPence)}. Open to:{' '}
+          {r.applicantKinds.map((k) => applicantKindLabels[k]).join(', ')}. Evaluations due{' '}
+          {r.evaluationWeeks} weeks after each project ends.
         </p>
         {r.criteria.length ? (
           <ol>
             {r.criteria.map((c) => (
               <li key={c.id}>
-                {c.name} (out of {c.maxScore}){c.priorityName ? `: Board priority “${c.priorityName}”` : ''}
+                {c.name} (out of {c.maxScore})
+                {c.priorityName ? `: Board priority “${c.priorityName}”` : ''}
               </li>
             ))}
           </ol>
@@ -97,7 +107,9 @@ export function RoundPage() {
       </section>
 
       <section className="panel" aria-labelledby="round-ranking">
-        <h2 id="round-ranking">{r.decisionMethod === 'panel' ? 'Ranking by the panel’s scores' : 'Ranking by the vote'}</h2>
+        <h2 id="round-ranking">
+          {r.decisionMethod === 'panel' ? 'Ranking by the panel’s scores' : 'Ranking by the vote'}
+        </h2>
         <p className="grant-tie-rule">
           <strong>Ties:</strong> {ranking.data?.tieRule}
         </p>
@@ -110,10 +122,16 @@ export function RoundPage() {
             <caption className="visually-hidden">Ranking</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">Rank</th>
+                <th scope="col" className="num">
+                  Rank
+                </th>
                 <th scope="col">Application</th>
-                <th scope="col" className="num">{r.decisionMethod === 'panel' ? 'Score' : 'Votes'}</th>
-                <th scope="col" className="num">Asked</th>
+                <th scope="col" className="num">
+                  {r.decisionMethod === 'panel' ? 'Score' : 'Votes'}
+                </th>
+                <th scope="col" className="num">
+                  Asked
+                </th>
                 <th scope="col">Within the money?</th>
               </tr>
             </thead>
@@ -122,7 +140,8 @@ export function RoundPage() {
                 <tr key={x.applicationId}>
                   <td className="num">{x.rank}</td>
                   <td>
-                    <Link to={`/grants/applications/${x.applicationId}`}>{x.reference}</Link> {x.projectTitle}
+                    <Link to={`/grants/applications/${x.applicationId}`}>{x.reference}</Link>{' '}
+                    {x.projectTitle}
                   </td>
                   <td className="num">
                     {x.result}
@@ -152,10 +171,16 @@ export function RoundPage() {
                 <th scope="col">Project</th>
                 <th scope="col">Applicant</th>
                 <th scope="col">Area</th>
-                <th scope="col" className="num">Asked</th>
+                <th scope="col" className="num">
+                  Asked
+                </th>
                 <th scope="col">Stage</th>
-                <th scope="col" className="num">Awarded</th>
-                <th scope="col" className="num">Paid</th>
+                <th scope="col" className="num">
+                  Awarded
+                </th>
+                <th scope="col" className="num">
+                  Paid
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -169,7 +194,9 @@ export function RoundPage() {
                   <td>{a.areaName ?? '—'}</td>
                   <td className="num">{formatPence(a.amountPence)}</td>
                   <td>
-                    <span className={`badge badge--${statusTone[a.status]}`}>{applicationStatusLabels[a.status]}</span>
+                    <span className={`badge badge--${statusTone[a.status]}`}>
+                      {applicationStatusLabels[a.status]}
+                    </span>
                   </td>
                   <td className="num">{formatPence(a.awardPence)}</td>
                   <td className="num">{formatPence(a.paidPence)}</td>

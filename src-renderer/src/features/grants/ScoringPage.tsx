@@ -21,12 +21,18 @@ export function ScoringPage() {
   const member = params.get('member') ?? '';
   const round = useApiQuery('grants.round', { id });
   const members = useApiQuery('grants.panelMembers', { roundId: id });
-  const sheet = useApiQuery('grants.scoringSheet', { roundId: id, customerId: member }, { enabled: !!member });
+  const sheet = useApiQuery(
+    'grants.scoringSheet',
+    { roundId: id, customerId: member },
+    { enabled: !!member },
+  );
   return (
     <>
       <PageHeader
         title="Panel scoring"
-        subtitle={round.data ? <Link to={`/grants/rounds/${id}`}>{round.data.name}</Link> : undefined}
+        subtitle={
+          round.data ? <Link to={`/grants/rounds/${id}`}>{round.data.name}</Link> : undefined
+        }
       />
       <div className="filters">
         <SelectField
@@ -39,7 +45,9 @@ export function ScoringPage() {
         />
       </div>
       {members.data && members.data.length === 0 ? (
-        <Notice tone="warning">The round’s panel has no current members: add them to the panel group first.</Notice>
+        <Notice tone="warning">
+          The round’s panel has no current members: add them to the panel group first.
+        </Notice>
       ) : null}
       {sheet.error ? <Notice tone="error">{errorMessage(sheet.error)}</Notice> : null}
       {member && !sheet.data && !sheet.error ? <Loading what="Loading the score sheet" /> : null}
@@ -55,7 +63,8 @@ const cellKey = (applicationId: string, criterionId: string) => `${applicationId
 function Sheet({ sheet }: { sheet: ScoringSheet }) {
   const initial: Values = {};
   for (const r of sheet.rows)
-    for (const c of sheet.round.criteria) initial[cellKey(r.applicationId, c.id)] = r.scores[c.id]?.score?.toString() ?? '';
+    for (const c of sheet.round.criteria)
+      initial[cellKey(r.applicationId, c.id)] = r.scores[c.id]?.score?.toString() ?? '';
   const [values, setValues] = useState<Values>(initial);
   const guard = useFormChanges(values, `${sheet.member.name}’s scores`);
   const save = useApiMutation('grants.saveScores', {
@@ -86,7 +95,11 @@ function Sheet({ sheet }: { sheet: ScoringSheet }) {
     .flatMap((r) =>
       sheet.round.criteria.map((c) => {
         const text = values[cellKey(r.applicationId, c.id)] ?? '';
-        return { applicationId: r.applicationId, criterionId: c.id, score: text === '' ? null : Number(text) };
+        return {
+          applicationId: r.applicationId,
+          criterionId: c.id,
+          score: text === '' ? null : Number(text),
+        };
       }),
     );
   return (
@@ -96,12 +109,17 @@ function Sheet({ sheet }: { sheet: ScoringSheet }) {
       {...guard.formProps}
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate({ roundId: sheet.round.id, customerId: sheet.member.customerId, scores: payload });
+        save.mutate({
+          roundId: sheet.round.id,
+          customerId: sheet.member.customerId,
+          scores: payload,
+        });
       }}
     >
       <h2>{sheet.member.name}’s scores</h2>
       <p className="muted">
-        Type a digit to fill a box and move on; Enter moves on too; Ctrl+S saves. Scores are from 0 to each criterion’s maximum.
+        Type a digit to fill a box and move on; Enter moves on too; Ctrl+S saves. Scores are from 0
+        to each criterion’s maximum.
       </p>
       {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
       {save.isSuccess ? <Notice tone="success">The scores are saved.</Notice> : null}
@@ -122,18 +140,25 @@ function Sheet({ sheet }: { sheet: ScoringSheet }) {
             {sheet.rows.map((r, ri) => (
               <tr key={r.applicationId}>
                 <th scope="row">
-                  <Link to={`/grants/applications/${r.applicationId}`}>{r.reference}</Link> {r.projectTitle}
+                  <Link to={`/grants/applications/${r.applicationId}`}>{r.reference}</Link>{' '}
+                  {r.projectTitle}
                   <div className="muted">
                     {r.applicantName}, {formatPence(r.amountPence)}
                   </div>
-                  {r.refused ? <p className="grant-conflict grant-conflict--refused">{r.refused}</p> : null}
+                  {r.refused ? (
+                    <p className="grant-conflict grant-conflict--refused">{r.refused}</p>
+                  ) : null}
                   {r.warning ? <Declare sheet={sheet} row={r} /> : null}
-                  {r.acceptedWarning ? <p className="muted">May score: {r.acceptedWarning}</p> : null}
+                  {r.acceptedWarning ? (
+                    <p className="muted">May score: {r.acceptedWarning}</p>
+                  ) : null}
                   {!r.refused && !r.warning ? <Declare sheet={sheet} row={r} compact /> : null}
                 </th>
                 {sheet.round.criteria.map((c, ci) => {
                   const key = cellKey(r.applicationId, c.id);
-                  const index = payload.findIndex((p) => p.applicationId === r.applicationId && p.criterionId === c.id);
+                  const index = payload.findIndex(
+                    (p) => p.applicationId === r.applicationId && p.criterionId === c.id,
+                  );
                   const blocked = Boolean(r.refused || r.warning);
                   return (
                     <td key={c.id} className="grant-score-cell">
@@ -200,11 +225,23 @@ function Declare({
       {row.warning ? <p className="grant-conflict">{row.warning}</p> : null}
       {declare.error ? <Notice tone="error">{errorMessage(declare.error)}</Notice> : null}
       {row.warning ? (
-        <TextField label={`Why they may score ${row.reference} anyway`} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <TextField
+          label={`Why they may score ${row.reference} anyway`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
       ) : (
         <>
-          <TextField label={`Relation to ${row.reference}’s contact`} value={relation} onChange={(e) => setRelation(e.target.value)} />
-          <TextField label={`Prior involvement in ${row.reference}`} value={prior} onChange={(e) => setPrior(e.target.value)} />
+          <TextField
+            label={`Relation to ${row.reference}’s contact`}
+            value={relation}
+            onChange={(e) => setRelation(e.target.value)}
+          />
+          <TextField
+            label={`Prior involvement in ${row.reference}`}
+            value={prior}
+            onChange={(e) => setPrior(e.target.value)}
+          />
         </>
       )}
       <button type="button" className="button button--secondary" onClick={send}>

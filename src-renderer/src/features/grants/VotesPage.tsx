@@ -19,12 +19,20 @@ export function VotesPage() {
     <>
       <PageHeader
         title="Public vote"
-        subtitle={round.data ? <Link to={`/grants/rounds/${id}`}>{round.data.name}</Link> : undefined}
+        subtitle={
+          round.data ? <Link to={`/grants/rounds/${id}`}>{round.data.name}</Link> : undefined
+        }
       />
       {round.data?.decisionMethod === 'panel' ? (
         <Notice tone="warning">This round is decided by the panel’s scores, not a vote.</Notice>
       ) : null}
-      <TallyForm roundId={id} options={(apps.data ?? []).map((a) => ({ value: a.id, label: `${a.reference} ${a.projectTitle}` }))} />
+      <TallyForm
+        roundId={id}
+        options={(apps.data ?? []).map((a) => ({
+          value: a.id,
+          label: `${a.reference} ${a.projectTitle}`,
+        }))}
+      />
       <ImportForm roundId={id} />
       <section className="panel" aria-labelledby="votes-ranking">
         <h2 id="votes-ranking">The vote so far</h2>
@@ -38,10 +46,16 @@ export function VotesPage() {
             <caption className="visually-hidden">Votes by project</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">Rank</th>
+                <th scope="col" className="num">
+                  Rank
+                </th>
                 <th scope="col">Project</th>
-                <th scope="col" className="num">Votes</th>
-                <th scope="col" className="num">Asked</th>
+                <th scope="col" className="num">
+                  Votes
+                </th>
+                <th scope="col" className="num">
+                  Asked
+                </th>
                 <th scope="col">Within the {formatPence(ranking.data.availablePence)}?</th>
               </tr>
             </thead>
@@ -50,7 +64,8 @@ export function VotesPage() {
                 <tr key={r.applicationId}>
                   <td className="num">{r.rank}</td>
                   <td>
-                    <Link to={`/grants/applications/${r.applicationId}`}>{r.reference}</Link> {r.projectTitle}
+                    <Link to={`/grants/applications/${r.applicationId}`}>{r.reference}</Link>{' '}
+                    {r.projectTitle}
                   </td>
                   <td className="num">
                     {formatCount(r.result)}
@@ -68,7 +83,13 @@ export function VotesPage() {
   );
 }
 
-function TallyForm({ roundId, options }: { roundId: string; options: { value: string; label: string }[] }) {
+function TallyForm({
+  roundId,
+  options,
+}: {
+  roundId: string;
+  options: { value: string; label: string }[];
+}) {
   const blank = { applicationId: '', place: '', votes: '' };
   const [form, setForm] = useState(blank);
   const guard = useFormChanges(form, 'the vote count');
@@ -109,8 +130,20 @@ function TallyForm({ roundId, options }: { roundId: string; options: { value: st
           onChange={(e) => setForm({ ...form, applicationId: e.target.value })}
           error={errors.applicationId}
         />
-        <TextField label="Where the votes were cast" value={form.place} onChange={(e) => setForm({ ...form, place: e.target.value })} error={errors.place} hint="A roadshow, a community centre, online. A second count for the same place replaces the first." />
-        <TextField label="Votes" inputMode="numeric" value={form.votes} onChange={(e) => setForm({ ...form, votes: e.target.value })} error={errors.votes} />
+        <TextField
+          label="Where the votes were cast"
+          value={form.place}
+          onChange={(e) => setForm({ ...form, place: e.target.value })}
+          error={errors.place}
+          hint="A roadshow, a community centre, online. A second count for the same place replaces the first."
+        />
+        <TextField
+          label="Votes"
+          inputMode="numeric"
+          value={form.votes}
+          onChange={(e) => setForm({ ...form, votes: e.target.value })}
+          error={errors.votes}
+        />
       </div>
       <button type="submit" className="button" disabled={save.isPending}>
         Save the count
@@ -127,8 +160,8 @@ function ImportForm({ roundId }: { roundId: string }) {
     <section className="panel" aria-labelledby="votes-import">
       <h2 id="votes-import">Import a tally sheet (CSV)</h2>
       <p className="muted">
-        One line per project per place, with the columns reference, place and votes. Every line is checked first;
-        nothing is saved unless every line is good.
+        One line per project per place, with the columns reference, place and votes. Every line is
+        checked first; nothing is saved unless every line is good.
       </p>
       <div className="field">
         <label className="field__label" htmlFor="votes-file">
@@ -154,14 +187,21 @@ function ImportForm({ roundId }: { roundId: string }) {
         >
           Check the file
         </button>
-        <button type="button" className="button" disabled={!csv} onClick={() => csv && run.mutate({ roundId, csv: csv.text })}>
+        <button
+          type="button"
+          className="button"
+          disabled={!csv}
+          onClick={() => csv && run.mutate({ roundId, csv: csv.text })}
+        >
           Import the votes
         </button>
       </div>
       {run.error ? <Notice tone="error">{errorMessage(run.error)}</Notice> : null}
       {result && result.errors.length ? (
         <Notice tone="error">
-          Nothing was saved. {result.errors.length === 1 ? 'One line needs' : `${result.errors.length} lines need`} correcting:
+          Nothing was saved.{' '}
+          {result.errors.length === 1 ? 'One line needs' : `${result.errors.length} lines need`}{' '}
+          correcting:
           <ul>
             {result.errors.map((e) => (
               <li key={e.line}>{e.message}</li>
@@ -171,7 +211,9 @@ function ImportForm({ roundId }: { roundId: string }) {
       ) : null}
       {result && !result.errors.length ? (
         <Notice tone="success">
-          {result.saved ? `${formatCount(result.saved)} counts imported.` : `All ${formatCount(result.rows.length)} lines are good: import them when ready.`}
+          {result.saved
+            ? `${formatCount(result.saved)} counts imported.`
+            : `All ${formatCount(result.rows.length)} lines are good: import them when ready.`}
         </Notice>
       ) : null}
     </section>
