@@ -1,7 +1,15 @@
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
+import { createBackend } from '../../src-main/backend';
 import { optimiseDatabase } from '../../src-main/db/optimise';
+import type { Input, MethodName, Result } from '../../src-shared/api';
+import { fixedClock, type Clock } from '../../src-shared/clock';
+import { ApiError } from '../../src-shared/errors';
 import { addCalendarDays } from '../../src-shared/rules/working-days';
-import { BENCH_NOW, openCopy, tenYearDataset } from './dataset';
+import { TEST_PASSPHRASE } from '../support/temp-db';
+import { BENCH_NOW, tenYearDataset } from './dataset';
 import { benchOptions, report, timePaired } from './harness';
 import type { BenchModule } from './harness';
 
@@ -36,11 +44,10 @@ export const grantsBench: BenchModule = {
   async run() {
     const { customers, samples } = benchOptions();
     const source = await tenYearDataset(customers, 0);
-    const app = await openCopy(source, 'coordinator');
-    const ctx = app.backend.context;
-    const db = ctx.raw;
+    const app = await openPrivateCopy(source);
+    const db = app.backend.context.raw;
     const rand = random(17);
-    const actor = (db.prepare(`SELECT id FROM staff LIMIT 1`).get() as { id: string }).id;
+    const actor = app.staffId;
     const at = BENCH_NOW;
     const areas = (
       db.prepare(`SELECT id FROM areas WHERE deleted_at IS NULL`).all() as { id: string }[]
@@ -226,3 +233,39 @@ export const grantsBench: BenchModule = {
     await app.close();
   },
 };
+
+/**
+ * A private copy of the dataset, opened as the app opens it and signed in as
+ * the profile that built it, with its passphrase typed as at the lock screen.
+ */
+async function openPrivateCopy(source: string) {
+  const dir = join(tmpdir(), `involvement-desk-bench-grants-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'bench.sqlite');
+  copyFileSync(source, path);
+  const backend = await createBackend({
+    dbPath: path,
+    clock: fixedClock(BENCH_NOW) as Clock,
+    integrityCheckAfterMs: false,
+  });
+  async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Result<M>> {
+    const result = await backend.call(method, input);
+    // The window receives the answer serialised: the bench pays for that too.
+    const crossed = JSON.parse(JSON.stringify(result)) as typeof result;
+    if (!crossed.ok) throw ApiError.fromBody(crossed.error);
+    return crossed.value as Result<M>;
+  }
+  const staff = backend.context.raw
+    .prepare(`SELECT id FROM staff WHERE role = 'administrator' ORDER BY created_at LIMIT 1`)
+    .get() as { id: string };
+  await call('session.signIn', { staffId: staff.id, passphrase: TEST_PASSPHRASE });
+  return {
+    backend,
+    call,
+    staffId: staff.id,
+    async close() {
+      await backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
