@@ -78,6 +78,8 @@ export const grantHistoryFields: Record<string, EntityWords> = {
     decision_reason: f('Reason for the decision'),
     evaluation_due_on: f('Evaluation due', date),
     reminder_sent_on: f('Reminder sent', date),
+    paid_pence: f('Paid so far', money),
+    evaluated_on: f('Evaluation received', date),
   },
   grant_documents: {
     application_id: hidden,

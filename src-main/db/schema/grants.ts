@@ -68,6 +68,10 @@ export interface GrantApplicationRow extends EditableColumns {
   decision_reason: string | null;
   evaluation_due_on: string | null;
   reminder_sent_on: string | null;
+  /** The payments against the award, kept in step with them. */
+  paid_pence: number;
+  /** The day the evaluation came in, kept in step with it. */
+  evaluated_on: string | null;
 }
 
 export interface GrantDocumentRow extends EditableColumns {

@@ -84,18 +84,8 @@ export async function listApplications(
       'a.status',
       'a.award_pence',
       'a.evaluation_due_on',
-      eb
-        .selectFrom('grant_payments as g')
-        .select((e) => e.fn.coalesce(e.fn.sum<number>('g.amount_pence'), e.lit(0)).as('paid'))
-        .whereRef('g.application_id', '=', 'a.id')
-        .where('g.deleted_at', 'is', null)
-        .as('paid'),
-      eb
-        .selectFrom('grant_evaluations as e')
-        .select('e.id')
-        .whereRef('e.application_id', '=', 'a.id')
-        .where('e.deleted_at', 'is', null)
-        .as('evaluation_id'),
+      'a.paid_pence',
+      'a.evaluated_on',
     ])
     .where('a.deleted_at', 'is', null);
   if (filter.roundId) q = q.where('a.round_id', '=', filter.roundId);
@@ -104,17 +94,7 @@ export async function listApplications(
     q = q
       .where('a.decision', '=', 'awarded')
       .where('a.evaluation_due_on', 'is not', null)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('grant_evaluations as e')
-              .select('e.id')
-              .whereRef('e.application_id', '=', 'a.id')
-              .where('e.deleted_at', 'is', null),
-          ),
-        ),
-      );
+      .where('a.evaluated_on', 'is', null);
     if (filter.evaluation === 'overdue') q = q.where('a.evaluation_due_on', '<', today);
   }
   const rows = await q
@@ -135,9 +115,9 @@ export async function listApplications(
     receivedOn: r.received_on,
     status: r.status as ApplicationStatus,
     awardPence: r.award_pence,
-    paidPence: Number(r.paid ?? 0),
+    paidPence: r.paid_pence,
     evaluationDueOn: r.evaluation_due_on,
-    evaluationReceived: r.evaluation_id !== null,
+    evaluationReceived: r.evaluated_on !== null,
   }));
 }
 
@@ -388,6 +368,8 @@ export async function saveApplication(
       decision_reason: null,
       evaluation_due_on: null,
       reminder_sent_on: null,
+      paid_pence: 0,
+      evaluated_on: null,
     });
   });
   return getApplication(ctx, id);

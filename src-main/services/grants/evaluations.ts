@@ -37,6 +37,7 @@ export async function saveEvaluation(
       .executeTakeFirst();
     if (existing) await w.update('grant_evaluations', existing.id, values);
     else await w.create('grant_evaluations', { ...values, application_id: a.id });
+    await w.update('grant_applications', a.id, { evaluated_on: input.receivedOn });
   });
   return getApplication(ctx, a.id);
 }
@@ -62,18 +63,8 @@ export async function grantsHome(ctx: AppContext): Promise<GrantsHome> {
     .selectFrom('grant_applications as a')
     .where('a.deleted_at', 'is', null)
     .where('a.decision', '=', 'awarded')
-    .where('a.evaluation_due_on', 'is not', null)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('grant_evaluations as e')
-            .select('e.id')
-            .whereRef('e.application_id', '=', 'a.id')
-            .where('e.deleted_at', 'is', null),
-        ),
-      ),
-    );
+    .where('a.evaluated_on', 'is', null)
+    .where('a.evaluation_due_on', 'is not', null);
   const [open, dueSoon, overdue, overdueCount, waiting] = await Promise.all([
     ctx.db
       .selectFrom('grant_rounds')

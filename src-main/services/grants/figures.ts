@@ -68,11 +68,8 @@ export async function grantFigures(
              sum(a.amount_pence) AS asked,
              sum(a.decision = 'awarded') AS awards,
              coalesce(sum(CASE WHEN a.decision = 'awarded' THEN a.award_pence END), 0) AS awarded,
-             coalesce(sum(p.paid), 0) AS paid
+             sum(a.paid_pence) AS paid
         FROM grant_applications a
-        LEFT JOIN (SELECT application_id, sum(amount_pence) AS paid
-                     FROM grant_payments WHERE deleted_at IS NULL GROUP BY application_id) p
-          ON p.application_id = a.id
        WHERE a.deleted_at IS NULL AND a.received_on BETWEEN ${from} AND ${to}
        GROUP BY a.round_id, a.area_id, a.priority_id`.execute(ctx.db)
   ).rows.map((c) => ({
@@ -90,10 +87,8 @@ export async function grantFigures(
     sql<{ outstanding: number; overdue: number }>`
       SELECT count(*) AS outstanding, coalesce(sum(a.evaluation_due_on < ${today}), 0) AS overdue
         FROM grant_applications a
-       WHERE a.deleted_at IS NULL AND a.decision = 'awarded' AND a.evaluation_due_on IS NOT NULL
-         AND NOT EXISTS (SELECT 1 FROM grant_evaluations e WHERE e.application_id = a.id AND e.deleted_at IS NULL)`.execute(
-      ctx.db,
-    ),
+       WHERE a.deleted_at IS NULL AND a.decision = 'awarded' AND a.evaluated_on IS NULL
+         AND a.evaluation_due_on IS NOT NULL`.execute(ctx.db),
   ]);
   const names = (list: { id: string; name: string }[], none: string) => {
     const m = new Map(list.map((r) => [r.id, r.name]));

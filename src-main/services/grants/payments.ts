@@ -29,6 +29,9 @@ export async function recordPayment(
       throw ApiError.invalid(`A payment cannot be made before the award on ${a.decided_on}.`, [
         { path: 'paidOn', message: 'Before the award.' },
       ]);
+    await w.update('grant_applications', a.id, {
+      paid_pence: Number(paid.paid) + input.amountPence,
+    });
     await w.create('grant_payments', {
       application_id: a.id,
       paid_on: input.paidOn,

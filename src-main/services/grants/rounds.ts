@@ -37,22 +37,20 @@ export async function allRoundMoney(db: Kysely<DB>): Promise<Map<string, RoundMo
     .select(['id', 'fund', 'opens_on', 'budget_pence', 'decided_on', 'carry_over'])
     .where('deleted_at', 'is', null)
     .execute();
-  const awarded = await db
+  const sums = await db
     .selectFrom('grant_applications')
-    .select((eb) => ['round_id', eb.fn.sum<number>('award_pence').as('awarded')])
+    .select((eb) => [
+      'round_id',
+      eb.fn
+        .sum<number>(eb.case().when('decision', '=', 'awarded').then(eb.ref('award_pence')).end())
+        .as('awarded'),
+      eb.fn.sum<number>('paid_pence').as('paid'),
+    ])
     .where('deleted_at', 'is', null)
-    .where('decision', '=', 'awarded')
     .groupBy('round_id')
     .execute();
-  const paid = await db
-    .selectFrom('grant_payments as p')
-    .innerJoin('grant_applications as a', 'a.id', 'p.application_id')
-    .select((eb) => ['a.round_id', eb.fn.sum<number>('p.amount_pence').as('paid')])
-    .where('p.deleted_at', 'is', null)
-    .groupBy('a.round_id')
-    .execute();
-  const awardedBy = new Map(awarded.map((r) => [r.round_id, Number(r.awarded)]));
-  const paidBy = new Map(paid.map((r) => [r.round_id, Number(r.paid)]));
+  const awardedBy = new Map(sums.map((r) => [r.round_id, Number(r.awarded ?? 0)]));
+  const paidBy = new Map(sums.map((r) => [r.round_id, Number(r.paid ?? 0)]));
   return roundMoney(
     rounds.map((r) => ({
       id: r.id,
