@@ -69,7 +69,7 @@ export async function listApplications(
     .innerJoin('grant_rounds as r', 'r.id', 'a.round_id')
     .leftJoin('areas as ar', 'ar.id', 'a.area_id')
     .leftJoin('grant_priorities as p', 'p.id', 'a.priority_id')
-    .select((eb) => [
+    .select([
       'a.id',
       'a.reference',
       'a.round_id',
