@@ -32,6 +32,13 @@ export function roundState(row: GrantRoundRow, today: string): RoundState {
 
 /** Every round's money, worked out together because each carries on from the one before. */
 export async function allRoundMoney(db: Kysely<DB>): Promise<Map<string, RoundMoney>> {
+  return (await roundTotals(db)).money;
+}
+
+/** The rounds' money and how many applications each has, from one grouped read. */
+async function roundTotals(
+  db: Kysely<DB>,
+): Promise<{ money: Map<string, RoundMoney>; counts: Map<string, number> }> {
   const rounds = await db
     .selectFrom('grant_rounds')
     .select(['id', 'fund', 'opens_on', 'budget_pence', 'decided_on', 'carry_over'])
@@ -45,13 +52,14 @@ export async function allRoundMoney(db: Kysely<DB>): Promise<Map<string, RoundMo
         .sum<number>(eb.case().when('decision', '=', 'awarded').then(eb.ref('award_pence')).end())
         .as('awarded'),
       eb.fn.sum<number>('paid_pence').as('paid'),
+      eb.fn.countAll<number>().as('n'),
     ])
     .where('deleted_at', 'is', null)
     .groupBy('round_id')
     .execute();
   const awardedBy = new Map(sums.map((r) => [r.round_id, Number(r.awarded ?? 0)]));
   const paidBy = new Map(sums.map((r) => [r.round_id, Number(r.paid ?? 0)]));
-  return roundMoney(
+  const money = roundMoney(
     rounds.map((r) => ({
       id: r.id,
       fund: r.fund,
@@ -63,6 +71,7 @@ export async function allRoundMoney(db: Kysely<DB>): Promise<Map<string, RoundMo
       carryOver: r.carry_over === 1,
     })),
   );
+  return { money, counts: new Map(sums.map((r) => [r.round_id, Number(r.n)])) };
 }
 
 export async function roundRow(db: Kysely<DB>, id: string): Promise<GrantRoundRow> {
@@ -98,22 +107,15 @@ function summary(
 
 export async function listRounds(ctx: AppContext): Promise<GrantRoundSummary[]> {
   const today = londonDate(ctx.clock.now());
-  const [rows, money, counts] = await Promise.all([
+  const [rows, { money, counts: countBy }] = await Promise.all([
     ctx.db
       .selectFrom('grant_rounds')
       .selectAll()
       .where('deleted_at', 'is', null)
       .orderBy('opens_on', 'desc')
       .execute(),
-    allRoundMoney(ctx.db),
-    ctx.db
-      .selectFrom('grant_applications')
-      .select((eb) => ['round_id', eb.fn.countAll<number>().as('n')])
-      .where('deleted_at', 'is', null)
-      .groupBy('round_id')
-      .execute(),
+    roundTotals(ctx.db),
   ]);
-  const countBy = new Map(counts.map((c) => [c.round_id, Number(c.n)]));
   return rows.map((r) => summary(r, today, money.get(r.id)!, countBy.get(r.id) ?? 0));
 }
 
