@@ -167,10 +167,13 @@ function Documents({
   const [kind, setKind] = useState<GrantDocumentKind>(kinds[0]!);
   const [description, setDescription] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  // A new key empties the file box once the file is attached.
+  const [picker, setPicker] = useState(0);
   const attach = useApiMutation('grants.attachDocument', {
     onSuccess: () => {
       setFile(null);
       setDescription('');
+      setPicker((n) => n + 1);
     },
   });
   const remove = useApiMutation('grants.removeDocument');
