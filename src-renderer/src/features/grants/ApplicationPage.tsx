@@ -245,6 +245,7 @@ function Documents({
               File
             </label>
             <input
+              key={picker}
               id={`${id}-file`}
               type="file"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
