@@ -93,13 +93,8 @@ export const communityFund: Migration = {
       CREATE INDEX grant_applications_outstanding
         ON grant_applications (evaluation_due_on)
         WHERE deleted_at IS NULL AND decision = 'awarded' AND evaluated_on IS NULL;
-      -- Both cover the figures: one for a period, one in the order they are grouped
-      -- (also the rounds' money), so a long period is read without sorting.
       CREATE INDEX grant_applications_figures
         ON grant_applications (received_on, round_id, area_id, priority_id, amount_pence, decision, award_pence, paid_pence)
-        WHERE deleted_at IS NULL;
-      CREATE INDEX grant_applications_grouped
-        ON grant_applications (round_id, area_id, priority_id, received_on, amount_pence, decision, award_pence, paid_pence)
         WHERE deleted_at IS NULL;
 
       CREATE TABLE grant_documents (${editableColumnsSql},
