@@ -77,6 +77,7 @@ export function ApplicationPage() {
       />
       <SectionIndex sections={sections} />
       <Details a={a} />
+      {editable ? <Withdraw a={a} /> : null}
       <Documents a={a} kinds={['supporting']} id="app-documents" title="Supporting documents" />
       <Eligibility a={a} editable={editable} />
       <Result a={a} />
@@ -709,5 +710,46 @@ function Evaluation({ a }: { a: GrantApplication }) {
         title="Photos and evidence of spend"
       />
     </>
+  );
+}
+
+/** The applicant withdraws: the application keeps its record and its reason, and leaves the round's ranking. */
+function Withdraw({ a }: { a: GrantApplication }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const withdraw = useApiMutation('grants.withdraw');
+  if (!open)
+    return (
+      <p>
+        <button type="button" className="link-button" onClick={() => setOpen(true)}>
+          The applicant has withdrawn {a.reference}
+        </button>
+      </p>
+    );
+  return (
+    <form
+      className="panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        withdraw.mutate({ id: a.id, reason });
+      }}
+    >
+      {withdraw.error ? <Notice tone="error">{errorMessage(withdraw.error)}</Notice> : null}
+      <TextField
+        label={`Why ${a.reference} is withdrawn`}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        error={fieldErrors(withdraw.error).reason}
+        autoFocus
+      />
+      <div className="button-row">
+        <button type="submit" className="button button--danger">
+          Withdraw the application
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
+          Keep it
+        </button>
+      </div>
+    </form>
   );
 }
