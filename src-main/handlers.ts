@@ -14,6 +14,7 @@ import { expensesHandlers } from './services/expenses/handlers';
 import { privacyHandlers } from './services/privacy/handlers';
 import { backupsHandlers } from './services/backups/handlers';
 import { syncHandlers } from './sync/handlers';
+import { grantsHandlers } from './services/grants/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -33,4 +34,5 @@ export const handlers: HandlersFor<Api> = {
   ...privacyHandlers,
   ...backupsHandlers,
   ...syncHandlers,
+  ...grantsHandlers,
 };

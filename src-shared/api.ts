@@ -15,6 +15,7 @@ import { expensesApi } from './api/expenses';
 import { privacyApi } from './api/privacy';
 import { backupsApi } from './api/backups';
 import { syncApi } from './api/sync';
+import { grantsApi } from './api/grants';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -38,6 +39,7 @@ export const api = combineContracts(
   privacyApi,
   backupsApi,
   syncApi,
+  grantsApi,
 );
 
 export type Api = typeof api;

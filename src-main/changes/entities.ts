@@ -3,6 +3,7 @@ import type { Permission } from '../../src-shared/rules/permissions';
 import type { DB } from '../db/schema';
 import { equalityColumns } from '../db/schema/customers';
 import { expenseEntityPolicies } from '../services/expenses/entity-policies';
+import { grantEntityPolicies } from '../services/grants/entity-policies';
 import { reviewEntityPolicies } from '../services/reviews/entity-policies';
 import {
   recommendationChildPermission,
@@ -71,4 +72,5 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   ...expenseEntityPolicies,
   privacy_requests: { readPermission: 'privacy.read' },
   person_redirects: { readPermission: 'customers.read' },
+  ...grantEntityPolicies,
 };

@@ -46,6 +46,16 @@ import { PolicySettings } from './features/expenses/PolicySettings';
 import { AuditTrailPage } from './features/audit/AuditTrailPage';
 import { PrivacyPage } from './features/privacy/PrivacyPage';
 import { BackupSettings } from './features/settings/BackupSettings';
+import { RoundsList } from './features/grants/RoundsList';
+import { RoundEditor } from './features/grants/RoundEditor';
+import { RoundPage } from './features/grants/RoundPage';
+import { ScoringPage } from './features/grants/ScoringPage';
+import { VotesPage } from './features/grants/VotesPage';
+import { ApplicationEditor } from './features/grants/ApplicationEditor';
+import { ApplicationPage } from './features/grants/ApplicationPage';
+import { EvaluationsPage } from './features/grants/EvaluationsPage';
+import { FiguresPage } from './features/grants/FiguresPage';
+import { PrioritiesPage } from './features/grants/PrioritiesPage';
 
 export interface AppRoute {
   path: string;
@@ -217,5 +227,41 @@ export const routes: AppRoute[] = [
     element: <BackupSettings />,
     nav: { label: 'Backups', section: 'Settings' },
     permission: 'backups.manage',
+  },
+  {
+    path: '/grants',
+    element: <RoundsList />,
+    nav: { label: 'Community Fund', section: 'Work' },
+    permission: 'grants.read',
+  },
+  { path: '/grants/rounds/new', element: <RoundEditor />, permission: 'grants.rounds' },
+  { path: '/grants/rounds/:id', element: <RoundPage />, permission: 'grants.read' },
+  { path: '/grants/rounds/:id/edit', element: <RoundEditor />, permission: 'grants.rounds' },
+  { path: '/grants/rounds/:id/scoring', element: <ScoringPage />, permission: 'grants.read' },
+  { path: '/grants/rounds/:id/votes', element: <VotesPage />, permission: 'grants.read' },
+  { path: '/grants/applications/new', element: <ApplicationEditor />, permission: 'grants.write' },
+  { path: '/grants/applications/:id', element: <ApplicationPage />, permission: 'grants.read' },
+  {
+    path: '/grants/applications/:id/edit',
+    element: <ApplicationEditor />,
+    permission: 'grants.write',
+  },
+  {
+    path: '/grants/evaluations',
+    element: <EvaluationsPage />,
+    nav: { label: 'Fund evaluations due', section: 'Work' },
+    permission: 'grants.read',
+  },
+  {
+    path: '/grants/figures',
+    element: <FiguresPage />,
+    nav: { label: 'Fund figures', section: 'Reports' },
+    permission: 'grants.read',
+  },
+  {
+    path: '/grants/priorities',
+    element: <PrioritiesPage />,
+    nav: { label: 'Fund priorities', section: 'Settings' },
+    permission: 'grants.read',
   },
 ];

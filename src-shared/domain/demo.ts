@@ -12,6 +12,7 @@ const demoKinds = {
   recommendations: ['recommendation', 'recommendations'],
   reviews: ['scrutiny review', 'scrutiny reviews'],
   policies: ['policy', 'policies'],
+  grantApplications: ['fund application', 'fund applications'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type DemoKind = keyof typeof demoKinds;

@@ -39,6 +39,7 @@ import { roleLabels } from '../rules/permissions';
 import { managementResponseLabels, recommendationStatusLabels } from '../rules/recommendations';
 import { expenseHistoryFields } from './expense-fields';
 import { privacyRequestKindLabels, type PrivacyRequestKind } from '../domain/privacy';
+import { grantHistoryFields } from './grant-fields';
 import { reviewHistoryFields } from './review-fields';
 import { listOf, plain, words, type EntityWords, type FieldWords, type ValueWords } from './words';
 
@@ -277,6 +278,7 @@ const provisionFields: EntityWords = {
 export const historyFields: Record<string, EntityWords> = {
   ...reviewHistoryFields,
   ...expenseHistoryFields,
+  ...grantHistoryFields,
   customers,
   groups,
   group_memberships: groupMemberships,

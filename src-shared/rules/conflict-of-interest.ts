@@ -96,17 +96,33 @@ function conflict(kind: ConflictKind, message: string): Conflict {
   return { kind, severity: severityOf[kind], message };
 }
 
+/**
+ * How the messages name the other party and the matter: the complaint panel's
+ * words by default; the Community Fund panel names the applicant's contact
+ * and the application, under the same rule.
+ */
+export interface ConflictWords {
+  party: string;
+  matter: string;
+  sits: string;
+}
+
+const complaintWords: ConflictWords = {
+  party: 'the complainant',
+  matter: 'this complaint',
+  sits: 'cannot hear their own complaint',
+};
+
 export function findConflicts(
   member: PersonPlace,
   complainant: PersonPlace,
   declared: MemberDeclarations,
+  said: ConflictWords = complaintWords,
 ): Conflict[] {
   const out: Conflict[] = [];
   const who = member.name;
   if (member.customerId && complainant.customerId && member.customerId === complainant.customerId) {
-    out.push(
-      conflict('is_complainant', `${who} is the complainant and cannot hear their own complaint.`),
-    );
+    out.push(conflict('is_complainant', `${who} is ${said.party} and ${said.sits}.`));
     return out;
   }
   const samePostcode =
@@ -117,24 +133,22 @@ export function findConflicts(
     normal(member.addressLine1) !== '' &&
     normal(member.addressLine1) === normal(complainant.addressLine1);
   if (sameAddress) {
-    out.push(conflict('same_address', `${who} lives at the same address as the complainant.`));
+    out.push(conflict('same_address', `${who} lives at the same address as ${said.party}.`));
   } else if (sameStreet(member, complainant)) {
     const where = [member.addressLine1, member.town, member.postcode].filter(Boolean).join(', ');
     out.push(
-      conflict('same_street', `${who} lives on the same street as the complainant (${where}).`),
+      conflict('same_street', `${who} lives on the same street as ${said.party} (${where}).`),
     );
   }
   if (member.neighbourhoodId && member.neighbourhoodId === complainant.neighbourhoodId) {
     const estate = member.neighbourhoodName ? ` (${member.neighbourhoodName})` : '';
-    out.push(
-      conflict('same_estate', `${who} lives on the same estate as the complainant${estate}.`),
-    );
+    out.push(conflict('same_estate', `${who} lives on the same estate as ${said.party}${estate}.`));
   }
   if (declared.relation) {
     out.push(
       conflict(
         'relation',
-        `${who} has declared a relation to the complainant: ${declared.relation}.`,
+        `${who} has declared a relation to ${said.party}: ${declared.relation}.`,
       ),
     );
   }
@@ -142,7 +156,7 @@ export function findConflicts(
     out.push(
       conflict(
         'prior_involvement',
-        `${who} has declared prior involvement in this complaint: ${declared.priorInvolvement}.`,
+        `${who} has declared prior involvement in ${said.matter}: ${declared.priorInvolvement}.`,
       ),
     );
   }

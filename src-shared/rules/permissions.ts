@@ -139,6 +139,21 @@ export const permissions = {
   'sync.configure': leadersUp,
   /** Making a team's folder creates its key: administrators only. */
   'sync.createTeam': adminOnly,
+  /*
+   * The Community Fund and participatory budgeting. Officers run the fund day
+   * to day out in the neighbourhoods: they take applications, check them,
+   * enter the panel's score sheets and the vote tallies, and record the
+   * evaluations, so they record. Setting up a round commits the fund's
+   * money, so coordinators and up. The award and every payment are money
+   * leaving the landlord: the team leader decides and pays, as with expenses,
+   * and the Board's priorities are the team leader's to keep up to date.
+   */
+  'grants.read': everyone,
+  'grants.write': everyone,
+  'grants.rounds': coordinatorsUp,
+  'grants.priorities': leadersUp,
+  'grants.decide': leadersUp,
+  'grants.pay': leadersUp,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -12,6 +12,7 @@ import { expensesBench } from './expenses.bench';
 import { syncHubBench } from './sync-hub.bench';
 import { privacyBench } from './privacy.bench';
 import { syncBench } from './sync.bench';
+import { grantsBench } from './grants.bench';
 
 /**
  * Every bench module: add yours here. `npm run bench -- <name>` runs only
@@ -31,6 +32,7 @@ const modules: BenchModule[] = [
   syncHubBench,
   privacyBench,
   syncBench,
+  grantsBench,
 ];
 
 const only = benchOptions().modules;

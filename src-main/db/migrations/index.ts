@@ -15,6 +15,7 @@ import { staffPassphrases } from './0013-staff-passphrases';
 import { policyRegister } from './0014-policy-register';
 import { privacy } from './0015-privacy';
 import { sync } from './0016-sync';
+import { communityFund } from './0017-community-fund';
 
 export interface Migration {
   name: string;
@@ -44,6 +45,7 @@ export const migrations: readonly Migration[] = [
   policyRegister,
   privacy,
   sync,
+  communityFund,
 ];
 
 export const latestVersion = migrations.length;

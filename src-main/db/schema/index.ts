@@ -8,6 +8,7 @@ import type { ExpenseTables } from './expenses';
 import type { CredentialTables } from './credentials';
 import type { PrivacyTables } from './privacy';
 import type { SyncTables } from './sync';
+import type { GrantTables } from './grants';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
 export interface DB
@@ -21,6 +22,7 @@ export interface DB
     ExpenseTables,
     CredentialTables,
     PrivacyTables,
-    SyncTables {}
+    SyncTables,
+    GrantTables {}
 
 export type TableName = keyof DB;

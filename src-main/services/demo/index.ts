@@ -8,6 +8,7 @@ import { casesDemoStep } from '../cases/demo-step';
 import { demoHistoryStep } from './history-step';
 import { expensesDemoStep } from '../expenses/demo-step';
 import { reviewsDemoStep } from '../reviews/demo-step';
+import { grantsDemoStep } from '../grants/demo-step';
 
 export interface DemoOptions {
   customers: number;
@@ -35,6 +36,7 @@ export const demoSteps: DemoStep[] = [
   demoHistoryStep,
   expensesDemoStep,
   reviewsDemoStep,
+  grantsDemoStep,
 ];
 
 export async function loadDemo(ctx: CallContext, options: DemoOptions): Promise<DemoCounts> {
