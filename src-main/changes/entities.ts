@@ -4,6 +4,7 @@ import type { DB } from '../db/schema';
 import { equalityColumns } from '../db/schema/customers';
 import { expenseEntityPolicies } from '../services/expenses/entity-policies';
 import { reviewEntityPolicies } from '../services/reviews/entity-policies';
+import { communityEntityPolicies } from '../services/community/entity-policies';
 import {
   recommendationChildPermission,
   recommendationPermission,
@@ -69,4 +70,5 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   self_assessment_figures: { readPermission: 'cases.read' },
   ...reviewEntityPolicies,
   ...expenseEntityPolicies,
+  ...communityEntityPolicies,
 };

@@ -39,6 +39,7 @@ import { roleLabels } from '../rules/permissions';
 import { managementResponseLabels, recommendationStatusLabels } from '../rules/recommendations';
 import { expenseHistoryFields } from './expense-fields';
 import { reviewHistoryFields } from './review-fields';
+import { communityHistoryFields } from './community-fields';
 import { listOf, plain, words, type EntityWords, type FieldWords, type ValueWords } from './words';
 
 const hidden: FieldWords = { hidden: true };
@@ -275,6 +276,7 @@ const provisionFields: EntityWords = {
 export const historyFields: Record<string, EntityWords> = {
   ...reviewHistoryFields,
   ...expenseHistoryFields,
+  ...communityHistoryFields,
   customers,
   groups,
   group_memberships: groupMemberships,

@@ -6,6 +6,7 @@ import type { ReviewTables } from './reviews';
 import type { BoardPackTables } from './board-packs';
 import type { ExpenseTables } from './expenses';
 import type { CredentialTables } from './credentials';
+import type { CommunityTables } from './community';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
 export interface DB
@@ -17,6 +18,7 @@ export interface DB
     ReviewTables,
     BoardPackTables,
     ExpenseTables,
-    CredentialTables {}
+    CredentialTables,
+    CommunityTables {}
 
 export type TableName = keyof DB;
