@@ -57,9 +57,7 @@ function Labels({ addresses }: { addresses: LabelAddress[] }) {
         <Page key={p} size="A4" style={s.page}>
           {page.map((a, i) => (
             <View key={i} style={i % 3 === 2 ? s.label : [s.label, s.gap]} wrap={false}>
-              <Text style={[s.line, s.name]}>
-                {a.name}
-              </Text>
+              <Text style={[s.line, s.name]}>{a.name}</Text>
               {a.lines.map((line, j) => (
                 <Text key={j} style={s.line}>
                   {line}

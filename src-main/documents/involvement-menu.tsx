@@ -59,9 +59,9 @@ function Menu({ input }: { input: MenuPdfInput }) {
             <>
               <Text style={s.title}>Ways to get involved</Text>
               <Text style={s.subtitle}>
-                {input.organisation}: the groups you can join, the time each asks of you, the
-                skills you will use and the training we offer. Give as much time as you can; no
-                customer is out of pocket for volunteering. As of {readableDate(input.asOf)}.
+                {input.organisation}: the groups you can join, the time each asks of you, the skills
+                you will use and the training we offer. Give as much time as you can; no customer is
+                out of pocket for volunteering. As of {readableDate(input.asOf)}.
               </Text>
             </>
           ) : null}
@@ -99,7 +99,10 @@ function Menu({ input }: { input: MenuPdfInput }) {
   );
 }
 
-export async function writeMenuPdf(input: MenuPdfInput, progress: TaskProgress): Promise<Uint8Array> {
+export async function writeMenuPdf(
+  input: MenuPdfInput,
+  progress: TaskProgress,
+): Promise<Uint8Array> {
   registerPackFonts();
   const bytes = await renderPdf(<Menu input={input} />);
   progress(input.opportunities.length, input.opportunities.length);

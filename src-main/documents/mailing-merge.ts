@@ -1,4 +1,7 @@
-import { exclusionReasonLabels, mailingChannelLabels } from '../../src-shared/rules/mailing-eligibility';
+import {
+  exclusionReasonLabels,
+  mailingChannelLabels,
+} from '../../src-shared/rules/mailing-eligibility';
 import { spreadsheetText } from '../../src-shared/rules/spreadsheet-safety';
 import type { ExcludedRow, MailingRow } from '../services/community/mailing-build';
 import type { TaskProgress } from '../services/jobs/cpu-tasks';

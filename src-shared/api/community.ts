@@ -106,6 +106,9 @@ export const communityApi = {
     z.object({ id: idSchema, leftOn: z.iso.date() }),
     'community.write',
   ).returns<Building>(),
-  'buildings.recordEngagement': method(buildingEngagementInput, 'community.write').returns<Building>(),
+  'buildings.recordEngagement': method(
+    buildingEngagementInput,
+    'community.write',
+  ).returns<Building>(),
   'buildings.recordReview': method(buildingReviewInput, 'community.write').returns<Building>(),
 } as const;

@@ -7,7 +7,11 @@ import {
   type ExclusionReason,
   type MailingChannel,
 } from '../rules/mailing-eligibility';
-import { allowedTimesPerYear, type RhythmItem, type RhythmPeriod } from '../rules/engagement-rhythm';
+import {
+  allowedTimesPerYear,
+  type RhythmItem,
+  type RhythmPeriod,
+} from '../rules/engagement-rhythm';
 
 /*
  * The neighbourhood and keeping-in-touch work: mailing lists from the
@@ -39,7 +43,13 @@ const count = (label: string) =>
 // ---------------------------------------------------------------------------
 // Mailing lists
 
-export const mailingPurposes = ['newsletter', 'invitation', 'open_day', 'consultation', 'other'] as const;
+export const mailingPurposes = [
+  'newsletter',
+  'invitation',
+  'open_day',
+  'consultation',
+  'other',
+] as const;
 export type MailingPurpose = (typeof mailingPurposes)[number];
 export const mailingPurposeLabels: Record<MailingPurpose, string> = {
   newsletter: 'Newsletter',
@@ -369,7 +379,10 @@ export const taraCriteriaInput = z.object({
   criteria: z
     .array(
       z.object({
-        key: z.string().trim().regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'Keys are lower-case.' }),
+        key: z
+          .string()
+          .trim()
+          .regex(/^[a-z][a-z0-9_]{1,39}$/, { error: 'Keys are lower-case.' }),
         label: requiredText('Criterion', 200),
       }),
     )

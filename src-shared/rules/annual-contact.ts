@@ -38,18 +38,17 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
  * before any, a year after it was recognised (or registered). A visit
  * scheduled does not stop it being overdue: only one held does.
  */
-export function supportVisitDue(
-  lastHeldOn: string | null,
-  since: string,
-  today: string,
-): VisitDue {
+export function supportVisitDue(lastHeldOn: string | null, since: string, today: string): VisitDue {
   const dueOn = oneYearAfter(lastHeldOn ?? since);
   const overdue = dueOn < today;
   return { dueOn, overdue, daysOverdue: overdue ? dayNumber(today) - dayNumber(dueOn) : 0 };
 }
 
 /** Progress toward self-sufficiency: the recognition criteria met, of those set. */
-export function criteriaProgress(met: number, total: number): {
+export function criteriaProgress(
+  met: number,
+  total: number,
+): {
   met: number;
   total: number;
   percent: number;

@@ -62,7 +62,10 @@ function financialYearStart(iso: string): number {
 }
 
 /** The parts of financial year `startYear` for an item done `timesPerYear` times. */
-export function rhythmParts(startYear: number, timesPerYear: number): { from: string; to: string }[] {
+export function rhythmParts(
+  startYear: number,
+  timesPerYear: number,
+): { from: string; to: string }[] {
   if (!(allowedTimesPerYear as readonly number[]).includes(timesPerYear))
     throw new Error(`Not a whole number of months: ${timesPerYear} times a year.`);
   const months = 12 / timesPerYear;
@@ -102,7 +105,5 @@ export function rhythmPlan(
 /** What Home shows: parts under way with nothing delivered, and those missed in the last 12 months. */
 export function rhythmAttention(periods: readonly RhythmPeriod[], today: string): RhythmPeriod[] {
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
-  return periods.filter(
-    (p) => p.state === 'due' || (p.state === 'overdue' && p.to >= yearAgo),
-  );
+  return periods.filter((p) => p.state === 'due' || (p.state === 'overdue' && p.to >= yearAgo));
 }

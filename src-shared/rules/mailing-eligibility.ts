@@ -104,7 +104,11 @@ export function decideMailing(c: MailingCandidate, options: MailingOptions): Mai
   }
 
   if (c.contactMethods.length === 0)
-    return { included: false, reason: 'no_preference', detail: exclusionReasonLabels.no_preference };
+    return {
+      included: false,
+      reason: 'no_preference',
+      detail: exclusionReasonLabels.no_preference,
+    };
   const wanted = options.channels.filter((ch) => c.contactMethods.includes(ch));
   if (wanted.length === 0) {
     const prefers = joinWords(c.contactMethods.map((m) => contactMethods.labels[m].toLowerCase()));

@@ -1,5 +1,9 @@
 import { sql } from 'kysely';
-import type { ConsentRecord, ContactMethod, CustomerStatus } from '../../../src-shared/domain/customer';
+import type {
+  ConsentRecord,
+  ContactMethod,
+  CustomerStatus,
+} from '../../../src-shared/domain/customer';
 import { displayName } from '../../../src-shared/domain/customer';
 import type { MailingBuild, MailingFilters } from '../../../src-shared/domain/community';
 import {

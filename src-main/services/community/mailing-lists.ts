@@ -12,7 +12,10 @@ import {
   type recordSentInput,
 } from '../../../src-shared/domain/community';
 import { ApiError } from '../../../src-shared/errors';
-import { mailingChannels, type MailingChannel } from '../../../src-shared/rules/mailing-eligibility';
+import {
+  mailingChannels,
+  type MailingChannel,
+} from '../../../src-shared/rules/mailing-eligibility';
 import type { MailingListRow } from '../../db/schema/community';
 import { writing, type CallContext } from '../context';
 import { decideMailingList } from './mailing-build';

@@ -81,9 +81,16 @@ export async function saveMenuEntry(
   return menuOpportunities(ctx);
 }
 
-export const MENU_EXPORT_STEPS = ['Reading the groups', 'Printing the menu', 'Writing the workbook'] as const;
+export const MENU_EXPORT_STEPS = [
+  'Reading the groups',
+  'Printing the menu',
+  'Writing the workbook',
+] as const;
 
-export async function exportMenu(ctx: CallContext, job: JobControl): Promise<{ opportunities: number }> {
+export async function exportMenu(
+  ctx: CallContext,
+  job: JobControl,
+): Promise<{ opportunities: number }> {
   job.step(MENU_EXPORT_STEPS[0]);
   const listed = (await menuOpportunities(ctx)).filter((o) => o.listed);
   const organisation = await readSetting<string>(ctx, 'organisation.name', 'Involvement Desk');

@@ -26,7 +26,9 @@ import {
 /** A recommendation is shown only to those who may read its source (a complaint case's are closed). */
 function maySee(ctx: CallContext, sourceType: string): boolean {
   const permission = recommendationReadPermission[sourceType as RecommendationSource];
-  return permission ? allowed(ctx, permission) : allowed(ctx, recommendationReadPermission.complaint_case);
+  return permission
+    ? allowed(ctx, permission)
+    : allowed(ctx, recommendationReadPermission.complaint_case);
 }
 
 // ---------------------------------------------------------------------------
@@ -92,7 +94,8 @@ export async function setDispersedFlag(
     .where('id', '=', input.placeId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  if (!place) throw ApiError.notFound(input.placeKind === 'area' ? 'The area' : 'The neighbourhood');
+  if (!place)
+    throw ApiError.notFound(input.placeKind === 'area' ? 'The area' : 'The neighbourhood');
   await writing(ctx, async (w) => {
     const existing = await w.trx
       .selectFrom('dispersed_communities')
@@ -213,7 +216,10 @@ export async function listBuildings(ctx: CallContext): Promise<BuildingSummary[]
     .map((r) => {
       // Residents reviewing a recommendation is engagement too.
       const last =
-        [r.last_engagement, r.last_review].filter((d): d is string => !!d).sort().pop() ?? null;
+        [r.last_engagement, r.last_review]
+          .filter((d): d is string => !!d)
+          .sort()
+          .pop() ?? null;
       return {
         id: r.id,
         name: r.name,
@@ -245,7 +251,14 @@ export async function getBuilding(ctx: CallContext, id: string): Promise<Buildin
   const residents = await ctx.db
     .selectFrom('building_residents as r')
     .innerJoin('customers as c', 'c.id', 'r.customer_id')
-    .select(['r.id', 'r.customer_id', 'r.since_on', 'c.first_name', 'c.last_name', 'c.preferred_name'])
+    .select([
+      'r.id',
+      'r.customer_id',
+      'r.since_on',
+      'c.first_name',
+      'c.last_name',
+      'c.preferred_name',
+    ])
     .where('r.building_id', '=', id)
     .where('r.deleted_at', 'is', null)
     .where((w) => w.or([w('r.left_on', 'is', null), w('r.left_on', '>', today)]))
@@ -284,7 +297,11 @@ export async function getBuilding(ctx: CallContext, id: string): Promise<Buildin
     residents: residents.map((r) => ({
       id: r.id,
       customerId: r.customer_id,
-      name: displayName({ firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name }),
+      name: displayName({
+        firstName: r.first_name,
+        lastName: r.last_name,
+        preferredName: r.preferred_name,
+      }),
       sinceOn: r.since_on,
     })),
     engagements: engagements.map((e) => ({
@@ -294,15 +311,17 @@ export async function getBuilding(ctx: CallContext, id: string): Promise<Buildin
       summary: e.summary,
       residentsTakingPart: e.residents_taking_part,
     })),
-    reviews: reviews.filter((v) => maySee(ctx, v.source_type)).map((v) => ({
-      id: v.id,
-      recommendationId: v.recommendation_id,
-      reference: v.reference,
-      text: v.text,
-      status: v.status,
-      reviewedOn: v.reviewed_on,
-      comments: v.comments,
-    })),
+    reviews: reviews
+      .filter((v) => maySee(ctx, v.source_type))
+      .map((v) => ({
+        id: v.id,
+        recommendationId: v.recommendation_id,
+        reference: v.reference,
+        text: v.text,
+        status: v.status,
+        reviewedOn: v.reviewed_on,
+        comments: v.comments,
+      })),
   };
 }
 

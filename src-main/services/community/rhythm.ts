@@ -55,7 +55,11 @@ async function customerLeads(ctx: CallContext, today: string) {
     .execute();
   return rows.map((r) => ({
     group: r.group,
-    name: displayName({ firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name }),
+    name: displayName({
+      firstName: r.first_name,
+      lastName: r.last_name,
+      preferredName: r.preferred_name,
+    }),
   }));
 }
 
@@ -121,6 +125,8 @@ export async function rhythmHome(ctx: CallContext): Promise<RhythmHome> {
       state: p.state as 'due' | 'overdue',
     })),
   );
-  due.sort((a, b) => (a.state === b.state ? a.dueOn.localeCompare(b.dueOn) : a.state === 'overdue' ? -1 : 1));
+  due.sort((a, b) =>
+    a.state === b.state ? a.dueOn.localeCompare(b.dueOn) : a.state === 'overdue' ? -1 : 1,
+  );
   return { today, due };
 }

@@ -58,7 +58,11 @@ async function officerNames(ctx: CallContext, ids: (string | null)[]) {
   return new Map(
     rows.map((r) => [
       r.id,
-      displayName({ firstName: r.first_name, lastName: r.last_name, preferredName: r.preferred_name }),
+      displayName({
+        firstName: r.first_name,
+        lastName: r.last_name,
+        preferredName: r.preferred_name,
+      }),
     ]),
   );
 }

@@ -7,6 +7,7 @@ import { groupsDemoStep } from '../groups/steps';
 import { casesDemoStep } from '../cases/demo-step';
 import { demoHistoryStep } from './history-step';
 import { expensesDemoStep } from '../expenses/demo-step';
+import { communityDemoStep } from '../community/demo-step';
 
 export interface DemoOptions {
   customers: number;
@@ -33,6 +34,7 @@ export const demoSteps: DemoStep[] = [
   casesDemoStep,
   demoHistoryStep,
   expensesDemoStep,
+  communityDemoStep,
 ];
 
 export async function loadDemo(ctx: CallContext, options: DemoOptions): Promise<DemoCounts> {

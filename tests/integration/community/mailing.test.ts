@@ -9,7 +9,11 @@ import { openTestApp, type TestApp } from '../../support/temp-db';
 let app: TestApp;
 let landlordId: string;
 let areaId: string;
-const consent = { purpose: 'contact' as const, givenOn: '2025-06-01', method: 'paper_form' as const };
+const consent = {
+  purpose: 'contact' as const,
+  givenOn: '2025-06-01',
+  method: 'paper_form' as const,
+};
 
 async function customer(over: Partial<Input<'customers.create'>>) {
   const r = await app.call('customers.create', {
@@ -188,10 +192,14 @@ describe('mailing lists from the register', () => {
 
     // It counts as this quarter's newsletter in the rhythm.
     const plan = await app.call('rhythm.plan', {});
-    const quarter = plan.find((i) => i.key === 'newsletter')!.periods.find((p) => p.dueOn === '2026-12-31')!;
+    const quarter = plan
+      .find((i) => i.key === 'newsletter')!
+      .periods.find((p) => p.dueOn === '2026-12-31')!;
     expect(quarter).toMatchObject({ state: 'done', deliveredOn: '2026-11-23' });
     const home = await app.call('rhythm.home', {});
-    expect(home.due.find((d) => d.key === 'newsletter' && d.dueOn === '2026-12-31')).toBeUndefined();
+    expect(
+      home.due.find((d) => d.key === 'newsletter' && d.dueOn === '2026-12-31'),
+    ).toBeUndefined();
     expect(home.due).toContainEqual({
       key: 'open_day',
       name: 'Involvement Open Day',
@@ -206,9 +214,9 @@ describe('mailing lists from the register', () => {
     await expect(app.call('mailing.startExport', { id: list.id })).rejects.toMatchObject({
       code: 'forbidden',
     });
-    await expect(
-      app.call('mailing.build', { filters: { channels: [] } }),
-    ).rejects.toMatchObject({ code: 'invalid' });
+    await expect(app.call('mailing.build', { filters: { channels: [] } })).rejects.toMatchObject({
+      code: 'invalid',
+    });
     await app.signInAs('administrator');
   });
 });

@@ -79,9 +79,7 @@ describe('who a mailing reaches, and why the rest are left out', () => {
     expect(decideMailing(someone({ contactMethods: [] }), both)).toMatchObject({
       reason: 'no_preference',
     });
-    expect(
-      decideMailing(someone({ contactMethods: ['post'], postcode: null }), postOnly),
-    ).toEqual({
+    expect(decideMailing(someone({ contactMethods: ['post'], postcode: null }), postOnly)).toEqual({
       included: false,
       reason: 'missing_details',
       detail:

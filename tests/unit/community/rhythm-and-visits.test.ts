@@ -37,7 +37,11 @@ describe('the Framework’s rhythm as due dates', () => {
   });
 
   it('marks each quarter done, overdue, due or upcoming', () => {
-    const plan = rhythmPlan({ timesPerYear: 4 }, ['2026-05-14', '2026-05-20', '2025-12-01'], '2026-11-23');
+    const plan = rhythmPlan(
+      { timesPerYear: 4 },
+      ['2026-05-14', '2026-05-20', '2025-12-01'],
+      '2026-11-23',
+    );
     const thisYear = plan.slice(4);
     expect(thisYear.map((p) => [p.dueOn, p.state, p.deliveredOn])).toEqual([
       ['2026-06-30', 'done', '2026-05-14'],
@@ -89,7 +93,12 @@ describe('annual visits and engagement', () => {
   });
 
   it('shows progress toward self-sufficiency as criteria met', () => {
-    expect(criteriaProgress(6, 8)).toEqual({ met: 6, total: 8, percent: 75, selfSufficient: false });
+    expect(criteriaProgress(6, 8)).toEqual({
+      met: 6,
+      total: 8,
+      percent: 75,
+      selfSufficient: false,
+    });
     expect(criteriaProgress(8, 8).selfSufficient).toBe(true);
     expect(criteriaProgress(0, 0)).toEqual({ met: 0, total: 0, percent: 0, selfSufficient: false });
   });
