@@ -27,6 +27,7 @@ import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { StatusBadge } from './StatusBadge';
 import { CustomerInvolvementSection } from '../groups/CustomerInvolvementSection';
+import { CommunicationsSection } from '../community/CommunicationsSection';
 import { DeleteWithReasonDialog } from '../meetings/DeleteWithReasonDialog';
 import '../../styles/customers.css';
 
@@ -253,6 +254,7 @@ export function CustomerRecord() {
 
       <CustomerInvolvementSection customerId={c.id} />
 
+      <CommunicationsSection customerId={c.id} />
       <HistoryPanel entity="customers" id={c.id} />
     </>
   );

@@ -8,6 +8,7 @@ import { BankHolidayNotice } from '../cases/BankHolidayNotice';
 import { CASE_RECOMMENDATIONS_HIDDEN } from '../recommendations/RecommendationsTracker';
 import { SubmissionNotice } from '../cases/SubmissionNotice';
 import { ExpensesCard } from '../expenses/ExpensesCard';
+import { RhythmCard } from '../community/RhythmCard';
 import { customerListLink } from '../customers/list-link';
 import { groupListLink } from '../groups/list-filters';
 import { recommendationsLink } from '../recommendations/tracker-filters';
@@ -26,6 +27,7 @@ export function Attention() {
       <GroupsCard />
       <NoActivityCard />
       <ExpensesCard />
+      <RhythmCard />
       {today ? <ThisWeekCard from={today} to={cases.data!.weekEnds} /> : null}
     </div>
   );
