@@ -214,7 +214,8 @@ export interface RhythmPlanItem extends RhythmItem {
 
 export interface RhythmHome {
   today: string;
-  due: { key: string; name: string; dueOn: string; state: 'due' | 'overdue' }[];
+  /** Overdue lines carry the latest part missed and how many were missed in the last 12 months. */
+  due: { key: string; name: string; dueOn: string; state: 'due' | 'overdue'; missed: number }[];
 }
 
 // ---------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { Skill } from '../../../src-shared/domain/customer';
 import { addCalendarDays, londonDate } from '../../../src-shared/rules/working-days';
+import { defaultRhythm, rhythmPlan } from '../../../src-shared/rules/engagement-rhythm';
 import type { DemoStep } from '../demo';
 import { writing } from '../context';
 import { recordSent, saveMailingList } from './mailing-lists';
@@ -12,6 +13,12 @@ import {
   recordCommunityVisit,
 } from './reach';
 import { defaultTaraCriteria, saveTara, saveTaraCriterion, saveTaraVisit } from './taras';
+
+const demoNotes: Record<string, string> = {
+  open_day: 'Open Day at the Riverside Stadium: agenda set by the Customer Council.',
+  update_video: 'What the Scrutiny Panel found on repairs.',
+  newsletter: 'Quarterly newsletter.',
+};
 
 const menu: Record<string, { skills: Skill[]; training: string; join: string }> = {
   'Customer Council': {
@@ -87,19 +94,48 @@ export const communityDemoStep: DemoStep = async (ctx) => {
     sentOn: daysAgo(70),
     rhythmKey: 'newsletter',
   });
+  // Since the newsletter went: one customer withdrew consent to contact, one now wants phone calls
+  // only, one moved and the register lost their address; the lists say so.
+  const changed = await ctx.db
+    .selectFrom('customers')
+    .select(['id', 'consents'])
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'active')
+    .where('consents', 'like', '%"contact"%')
+    .orderBy('first_name')
+    .limit(3)
+    .execute();
   await writing(ctx, async (w) => {
-    await w.create('rhythm_deliveries', {
-      rhythm_key: 'open_day',
-      delivered_on: daysAgo(120),
-      note: 'Summer Open Day at the Riverside Stadium: agenda set by the Customer Council.',
-      communication_id: null,
-    });
-    await w.create('rhythm_deliveries', {
-      rhythm_key: 'update_video',
-      delivered_on: daysAgo(150),
-      note: 'What the Scrutiny Panel found on repairs.',
-      communication_id: null,
-    });
+    const [withdrew, phoneOnly, moved] = changed;
+    if (withdrew) {
+      const consents = (
+        JSON.parse(withdrew.consents) as { purpose: string; withdrawnOn: string | null }[]
+      ).map((c) => (c.purpose === 'contact' ? { ...c, withdrawnOn: daysAgo(30) } : c));
+      await w.update('customers', withdrew.id, { consents: JSON.stringify(consents) });
+    }
+    if (phoneOnly) await w.update('customers', phoneOnly.id, { contact_methods: '["phone"]' });
+    if (moved)
+      await w.update('customers', moved.id, {
+        contact_methods: '["post"]',
+        address_line1: null,
+      });
+  });
+
+  // Every part of the plan that has ended was delivered, but for the last update video.
+  await writing(ctx, async (w) => {
+    for (const item of defaultRhythm) {
+      const ended = rhythmPlan(item, [], today).filter((p) => p.to < today);
+      for (const [i, p] of ended.entries()) {
+        const isLastVideo = item.key === 'update_video' && i === ended.length - 1;
+        if (isLastVideo || (item.key === 'newsletter' && p.to >= daysAgo(70))) continue;
+        await w.create('rhythm_deliveries', {
+          rhythm_key: item.key,
+          delivered_on: addCalendarDays(p.to, -20),
+          note: demoNotes[item.key] ?? null,
+          communication_id: null,
+        });
+      }
+    }
   });
 
   const groups = await ctx.db

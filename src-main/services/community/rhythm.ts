@@ -113,18 +113,30 @@ export async function recordDelivery(
   return rhythmPlanFor(ctx);
 }
 
-/** What Home shows: each item's part of the year under way with nothing yet, and any missed. */
+/**
+ * What Home shows: for each item, the part of the year under way with
+ * nothing yet, and the parts missed in the last 12 months as one line (the
+ * latest, with how many).
+ */
 export async function rhythmHome(ctx: CallContext): Promise<RhythmHome> {
   const today = londonDate(ctx.clock.now());
   const plan = await rhythmPlanFor(ctx);
-  const due = plan.flatMap((item) =>
-    rhythmAttention(item.periods, today).map((p) => ({
-      key: item.key,
-      name: item.name,
-      dueOn: p.dueOn,
-      state: p.state as 'due' | 'overdue',
-    })),
-  );
+  const due: RhythmHome['due'] = [];
+  for (const item of plan) {
+    const attention = rhythmAttention(item.periods, today);
+    const missed = attention.filter((p) => p.state === 'overdue');
+    if (missed.length)
+      due.push({
+        key: item.key,
+        name: item.name,
+        dueOn: missed[missed.length - 1]!.dueOn,
+        state: 'overdue',
+        missed: missed.length,
+      });
+    const current = attention.find((p) => p.state === 'due');
+    if (current)
+      due.push({ key: item.key, name: item.name, dueOn: current.dueOn, state: 'due', missed: 0 });
+  }
   due.sort((a, b) =>
     a.state === b.state ? a.dueOn.localeCompare(b.dueOn) : a.state === 'overdue' ? -1 : 1,
   );

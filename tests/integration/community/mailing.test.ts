@@ -205,6 +205,7 @@ describe('mailing lists from the register', () => {
       name: 'Involvement Open Day',
       dueOn: '2027-03-31',
       state: 'due',
+      missed: 0,
     });
   });
 

@@ -244,7 +244,7 @@ function Engagement({ building }: { building: Building }) {
       ) : null}
       {canWrite ? (
         <form
-          className="inline-form"
+          className="community-subform"
           aria-labelledby="engagement-form-title"
           noValidate
           {...guard.formProps}
@@ -332,7 +332,7 @@ function Reviews({ building }: { building: Building }) {
       ) : null}
       {canWrite ? (
         <form
-          className="inline-form"
+          className="community-subform"
           aria-labelledby="review-form-title"
           noValidate
           {...guard.formProps}

@@ -89,7 +89,7 @@ function FlagForm({
   const save = useApiMutation('dispersed.setFlag', { onSuccess: () => guard.saved() });
   return (
     <form
-      className="inline-form"
+      className="community-subform"
       noValidate
       aria-label={`${place.label} as a dispersed community`}
       {...guard.formProps}

@@ -191,7 +191,7 @@ function DeliveryForm({ items }: { items: RhythmPlanItem[] }) {
   if (!canWrite) return null;
   return (
     <form
-      className="inline-form"
+      className="community-subform"
       aria-labelledby="delivery-title"
       noValidate
       {...guard.formProps}

@@ -146,7 +146,7 @@ function VisitForm({ communities }: { communities: DispersedCommunity[] }) {
     setForm((f) => ({ ...f, [key]: e.target.value }));
   return (
     <form
-      className="inline-form"
+      className="community-subform"
       aria-labelledby="community-visit-title"
       noValidate
       {...guard.formProps}

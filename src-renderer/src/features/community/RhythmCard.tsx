@@ -25,7 +25,12 @@ export function RhythmCard() {
                 <span className={`badge badge--${d.state === 'overdue' ? 'red' : 'amber'}`}>
                   {d.state === 'overdue' ? 'Missed' : 'Due'}
                 </span>{' '}
-                {d.name}: {d.state === 'overdue' ? 'was due' : 'due by'} {formatDate(d.dueOn)}
+                {d.name}:{' '}
+                {d.state === 'overdue'
+                  ? d.missed > 1
+                    ? `${d.missed} missed in the last 12 months, the latest due ${formatDate(d.dueOn)}`
+                    : `was due ${formatDate(d.dueOn)}`
+                  : `due by ${formatDate(d.dueOn)}`}
               </li>
             ))}
           </ul>

@@ -433,7 +433,7 @@ function VisitForm({
     setForm((f) => ({ ...f, [key]: e.target.value }));
   return (
     <form
-      className="inline-form"
+      className="community-subform"
       aria-labelledby="visit-form-title"
       noValidate
       {...guard.formProps}
