@@ -9,6 +9,7 @@ import { screensBench } from './screens.bench';
 import { benchOptions, type BenchModule } from './harness';
 import { boardPacksBench } from './board-packs.bench';
 import { expensesBench } from './expenses.bench';
+import { communityBench } from './community.bench';
 
 /**
  * Every bench module: add yours here. `npm run bench -- <name>` runs only
@@ -25,6 +26,7 @@ const modules: BenchModule[] = [
   reviewsBench,
   boardPacksBench,
   expensesBench,
+  communityBench,
 ];
 
 const only = benchOptions().modules;

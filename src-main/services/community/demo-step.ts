@@ -61,7 +61,7 @@ export const communityDemoStep: DemoStep = async (ctx) => {
   const today = londonDate(ctx.clock.now());
   const daysAgo = (n: number) => addCalendarDays(today, -n);
 
-  const newsletter = await saveMailingList(ctx, {
+  await saveMailingList(ctx, {
     name: 'Newsletter: all involved customers',
     purpose: 'newsletter',
     filters: {
@@ -88,13 +88,35 @@ export const communityDemoStep: DemoStep = async (ctx) => {
     },
     notes: null,
   });
-  await recordSent(ctx, {
-    listId: newsletter.id,
-    title: 'Autumn newsletter',
-    sentOn: daysAgo(70),
-    rhythmKey: 'newsletter',
-  });
-  // Since the newsletter went: one customer withdrew consent to contact, one now wants phone calls
+  // Sent to a group's members only, so a demo of any size logs a handful of recipients.
+  const council = await ctx.db
+    .selectFrom('groups')
+    .select('id')
+    .where('name', '=', 'Customer Council')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (council) {
+    const councilList = await saveMailingList(ctx, {
+      name: 'Customer Council: Open Day invitation',
+      purpose: 'open_day',
+      filters: {
+        groupId: council.id,
+        interest: null,
+        areaId: null,
+        landlordId: null,
+        channels: ['email', 'post'],
+        includePaused: false,
+      },
+      notes: 'Each group’s customer lead presents at the Open Day.',
+    });
+    await recordSent(ctx, {
+      listId: councilList.id,
+      title: 'Invitation to help set the Open Day agenda',
+      sentOn: daysAgo(70),
+      rhythmKey: null,
+    });
+  }
+  // Since the invitation went: one customer withdrew consent to contact, one now wants phone calls
   // only, one moved and the register lost their address; the lists say so.
   const changed = await ctx.db
     .selectFrom('customers')
@@ -127,7 +149,7 @@ export const communityDemoStep: DemoStep = async (ctx) => {
       const ended = rhythmPlan(item, [], today).filter((p) => p.to < today);
       for (const [i, p] of ended.entries()) {
         const isLastVideo = item.key === 'update_video' && i === ended.length - 1;
-        if (isLastVideo || (item.key === 'newsletter' && p.to >= daysAgo(70))) continue;
+        if (isLastVideo) continue;
         await w.create('rhythm_deliveries', {
           rhythm_key: item.key,
           delivered_on: addCalendarDays(p.to, -20),

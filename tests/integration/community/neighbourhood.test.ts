@@ -128,9 +128,12 @@ describe('the neighbourhood work on the demo', () => {
     expect(sheet.getColumn(1).values).toContain('Scrutiny Panel');
   });
 
-  it('has the demo newsletter on each recipient’s record', async () => {
+  it('has the demo invitation on each recipient’s record', async () => {
     const sent = await app.call('mailing.communications', {});
-    expect(sent[0]).toMatchObject({ title: 'Autumn newsletter', kind: 'newsletter' });
-    expect(sent[0]!.recipients).toBeGreaterThan(50);
+    expect(sent[0]).toMatchObject({
+      title: 'Invitation to help set the Open Day agenda',
+      kind: 'open_day',
+    });
+    expect(sent[0]!.recipients).toBeGreaterThan(3);
   });
 });
