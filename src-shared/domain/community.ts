@@ -97,12 +97,6 @@ export interface MailingList {
   lastSentOn: string | null;
 }
 
-export interface MailingRecipient {
-  customerId: Id;
-  name: string;
-  channel: MailingChannel;
-}
-
 export interface MailingExclusion {
   customerId: Id;
   name: string;
@@ -117,8 +111,6 @@ export interface MailingBuild {
   included: number;
   byChannel: Record<MailingChannel, number>;
   byReason: Record<ExclusionReason, number>;
-  /** The first recipients, for the preview (the export has them all). */
-  recipients: MailingRecipient[];
   /** Everyone left out, up to `shownLimit` (the export's second sheet has them all). */
   excluded: MailingExclusion[];
   excludedTotal: number;

@@ -36,10 +36,10 @@ export interface MailingCandidate {
   status: CustomerStatus;
   contactMethods: readonly ContactMethod[];
   consents: readonly Pick<ConsentRecord, 'purpose' | 'givenOn' | 'withdrawnOn'>[];
-  email: string | null;
-  mobile: string | null;
-  addressLine1: string | null;
-  postcode: string | null;
+  hasEmail: boolean;
+  hasMobile: boolean;
+  /** A first line and a postcode: enough for a letter to arrive. */
+  hasAddress: boolean;
 }
 
 export interface MailingOptions {
@@ -63,9 +63,9 @@ function joinWords(words: string[]): string {
 }
 
 function hasDetails(c: MailingCandidate, channel: MailingChannel): boolean {
-  if (channel === 'email') return !!c.email;
-  if (channel === 'text') return !!c.mobile;
-  return !!c.addressLine1 && !!c.postcode;
+  if (channel === 'email') return c.hasEmail;
+  if (channel === 'text') return c.hasMobile;
+  return c.hasAddress;
 }
 
 const missingWords: Record<MailingChannel, string> = {

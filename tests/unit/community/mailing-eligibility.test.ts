@@ -11,10 +11,9 @@ const someone = (over: Partial<MailingCandidate> = {}): MailingCandidate => ({
   status: 'active',
   contactMethods: ['email', 'post'],
   consents: [consent],
-  email: 'jo@example.org',
-  mobile: '07700 900123',
-  addressLine1: '12 Acklam Road',
-  postcode: 'TS5 6AA',
+  hasEmail: true,
+  hasMobile: true,
+  hasAddress: true,
   ...over,
 });
 const both: MailingOptions = { channels: ['email', 'post'], includePaused: false, today };
@@ -79,14 +78,16 @@ describe('who a mailing reaches, and why the rest are left out', () => {
     expect(decideMailing(someone({ contactMethods: [] }), both)).toMatchObject({
       reason: 'no_preference',
     });
-    expect(decideMailing(someone({ contactMethods: ['post'], postcode: null }), postOnly)).toEqual({
+    expect(
+      decideMailing(someone({ contactMethods: ['post'], hasAddress: false }), postOnly),
+    ).toEqual({
       included: false,
       reason: 'missing_details',
       detail:
         'Wants letters but has no full postal address (first line and postcode) on the register',
     });
     // No email address, but letters wanted too and an address known: a letter it is.
-    expect(decideMailing(someone({ email: null }), both)).toEqual({
+    expect(decideMailing(someone({ hasEmail: false }), both)).toEqual({
       included: true,
       channel: 'post',
     });
@@ -98,8 +99,8 @@ describe('who a mailing reaches, and why the rest are left out', () => {
       included: true,
       channel: 'text',
     });
-    expect(decideMailing(someone({ contactMethods: ['text'], mobile: null }), texts)).toMatchObject(
-      { reason: 'missing_details' },
-    );
+    expect(
+      decideMailing(someone({ contactMethods: ['text'], hasMobile: false }), texts),
+    ).toMatchObject({ reason: 'missing_details' });
   });
 });

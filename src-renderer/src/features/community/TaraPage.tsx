@@ -261,6 +261,7 @@ function CriterionRow({ tara, criterion }: { tara: Tara; criterion: TaraCriterio
   return (
     <li>
       <form
+        className="criterion-form"
         noValidate
         {...guard.formProps}
         onSubmit={async (e) => {
@@ -285,51 +286,54 @@ function CriterionRow({ tara, criterion }: { tara: Tara; criterion: TaraCriterio
           disabled={!canWrite}
           onChange={(e) => setForm({ ...form, met: e.target.checked })}
         />
-        {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
-        <div className="form-grid">
-          <TextField
-            label="Checked on"
-            type="date"
-            value={form.checkedOn}
-            onChange={(e) => setForm({ ...form, checkedOn: e.target.value })}
+        <TextField
+          label="Checked on"
+          type="date"
+          value={form.checkedOn}
+          onChange={(e) => setForm({ ...form, checkedOn: e.target.value })}
+        />
+        <TextField
+          label="Note"
+          value={form.note}
+          onChange={(e) => setForm({ ...form, note: e.target.value })}
+        />
+        <div className="field">
+          <label className="field__label" htmlFor={`evidence-${criterion.key}`}>
+            Evidence
+          </label>
+          {criterion.evidence ? (
+            <p>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={async () => {
+                  const f = await call('taras.evidence', { taraId: tara.id, key: criterion.key });
+                  downloadBase64(f.fileName, f.data, f.mimeType);
+                }}
+              >
+                {criterion.evidence.fileName}
+              </button>
+            </p>
+          ) : null}
+          <input
+            id={`evidence-${criterion.key}`}
+            type="file"
+            className="input"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           />
-          <TextField
-            label="Note"
-            value={form.note}
-            onChange={(e) => setForm({ ...form, note: e.target.value })}
-          />
-          <div className="field">
-            <label className="field__label" htmlFor={`evidence-${criterion.key}`}>
-              Evidence
-            </label>
-            {criterion.evidence ? (
-              <p>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  onClick={async () => {
-                    const f = await call('taras.evidence', { taraId: tara.id, key: criterion.key });
-                    downloadBase64(f.fileName, f.data, f.mimeType);
-                  }}
-                >
-                  {criterion.evidence.fileName}
-                </button>
-              </p>
-            ) : null}
-            <input
-              id={`evidence-${criterion.key}`}
-              type="file"
-              className="input"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            />
-          </div>
         </div>
         {canWrite ? (
-          <button type="submit" className="button button--secondary" disabled={save.isPending}>
-            Save “{criterion.label}”
+          <button
+            type="submit"
+            className="button button--secondary"
+            disabled={save.isPending}
+            aria-label={`Save “${criterion.label}”`}
+          >
+            Save
           </button>
         ) : null}
       </form>
+      {save.error ? <Notice tone="error">{errorMessage(save.error)}</Notice> : null}
     </li>
   );
 }

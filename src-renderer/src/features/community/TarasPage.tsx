@@ -51,17 +51,20 @@ export function TarasPage() {
                     </th>
                     <td>{t.areaName ?? '—'}</td>
                     <td>
-                      {t.recognisedFrom
-                        ? `${formatDate(t.recognisedFrom)} to ${t.recognisedTo ? formatDate(t.recognisedTo) : 'open'}`
-                        : 'Not recognised'}
+                      {t.recognisedFrom ? `From ${formatDate(t.recognisedFrom)}` : 'Not recognised'}
+                      {t.recognisedTo ? (
+                        <div className="muted">to {formatDate(t.recognisedTo)}</div>
+                      ) : null}
                     </td>
                     <td>{t.lastVisitOn ? formatDate(t.lastVisitOn) : 'None yet'}</td>
                     <td>
                       {formatDate(t.visitDueOn)}{' '}
                       {t.visitOverdue ? (
-                        <span className="badge badge--red">
-                          Overdue by {formatCount(t.daysOverdue)} days
-                        </span>
+                        <div>
+                          <span className="badge badge--red">
+                            {formatCount(t.daysOverdue)} days overdue
+                          </span>
+                        </div>
                       ) : null}
                     </td>
                     <td>
