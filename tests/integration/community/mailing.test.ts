@@ -209,6 +209,32 @@ describe('mailing lists from the register', () => {
     });
   });
 
+  it('lets a team leader set the rhythm as data, refusing a part of the year that is not whole months', async () => {
+    await expect(
+      app.call('rhythm.saveItems', {
+        items: [{ key: 'newsletter', name: 'Newsletter', timesPerYear: 5 }],
+      }),
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const items = await app.call('rhythm.saveItems', {
+      items: [
+        { key: 'open_day', name: 'Involvement Open Day', timesPerYear: 2 },
+        { key: 'newsletter', name: 'Newsletter', timesPerYear: 4 },
+        { key: 'roadshow', name: 'Summer roadshow', timesPerYear: 1, note: 'Every area, once.' },
+      ],
+    });
+    expect(items.map((i) => i.key)).toEqual(['open_day', 'newsletter', 'roadshow']);
+    const plan = await app.call('rhythm.plan', {});
+    expect(plan.find((i) => i.key === 'roadshow')!.periods.at(-1)).toMatchObject({
+      dueOn: '2027-03-31',
+      state: 'due',
+    });
+    await app.signInAs('officer');
+    await expect(app.call('rhythm.saveItems', { items: [] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await app.signInAs('administrator');
+  });
+
   it('keeps mail-merge files from officers, and refuses a list with no way to send', async () => {
     const list = (await app.call('mailing.lists', {}))[0]!;
     await app.signInAs('officer');

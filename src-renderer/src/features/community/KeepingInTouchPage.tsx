@@ -14,6 +14,7 @@ import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useFormChanges } from '../../components/UnsavedChanges';
 import { useCan } from '../../session';
 import { channelLabel, rhythmStateLabels, rhythmStateTone } from './labels';
+import { PlanSettings } from './PlanSettings';
 import '../../styles/community.css';
 
 /** Keeping in touch: mailing lists, what was sent, and the Framework's rhythm with its due dates. */
@@ -119,6 +120,7 @@ function SentCommunications() {
 function RhythmPlan() {
   const plan = useApiQuery('rhythm.plan', {});
   const today = useToday();
+  const canSet = useCan('community.settings');
   return (
     <section className="panel" aria-labelledby="rhythm-title">
       <h2 id="rhythm-title">The Framework’s plan</h2>
@@ -129,6 +131,12 @@ function RhythmPlan() {
         ))}
       </div>
       {plan.data ? <DeliveryForm items={plan.data} /> : null}
+      {plan.data && canSet ? (
+        <PlanSettings
+          key={plan.data.map((i) => `${i.key}${i.timesPerYear}${i.name}`).join()}
+          items={plan.data}
+        />
+      ) : null}
     </section>
   );
 }
