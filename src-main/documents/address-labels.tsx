@@ -43,8 +43,13 @@ const s = StyleSheet.create({
   },
   gap: { marginRight: GAP },
   name: { fontWeight: 'bold' },
-  line: { lineHeight: 1.2 },
+  line: { marginBottom: 1.5 },
 });
+
+/** A long line is set smaller so that it fits the label's width on one line where it can. */
+function fitted(text: string) {
+  return { fontSize: text.length > 34 ? 7.5 : text.length > 28 ? 8.5 : 9.5 };
+}
 
 function Labels({ addresses }: { addresses: LabelAddress[] }) {
   const pages: LabelAddress[][] = [];
@@ -57,9 +62,9 @@ function Labels({ addresses }: { addresses: LabelAddress[] }) {
         <Page key={p} size="A4" style={s.page}>
           {page.map((a, i) => (
             <View key={i} style={i % 3 === 2 ? s.label : [s.label, s.gap]} wrap={false}>
-              <Text style={[s.line, s.name]}>{a.name}</Text>
+              <Text style={[s.line, s.name, fitted(a.name)]}>{a.name}</Text>
               {a.lines.map((line, j) => (
-                <Text key={j} style={s.line}>
+                <Text key={j} style={[s.line, fitted(line)]}>
                   {line}
                 </Text>
               ))}
