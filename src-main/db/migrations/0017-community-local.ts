@@ -21,6 +21,18 @@ export const communityLocal: Migration = {
         notes TEXT
       ) STRICT;
 
+      -- The mailing-list preview reads, for every customer in scope, only what
+      -- the consent-and-preference rule needs: this index holds exactly that
+      -- (the same expressions the query selects), so the preview scans the
+      -- index and never the wide rows.
+      CREATE INDEX customers_mailing ON customers (
+        id, status, contact_methods,
+        (CASE WHEN instr(consents, '"contact"') > 0 THEN consents END),
+        (email IS NOT NULL AND email <> ''),
+        (mobile IS NOT NULL AND mobile <> ''),
+        (address_line1 IS NOT NULL AND address_line1 <> '' AND postcode IS NOT NULL AND postcode <> '')
+      ) WHERE deleted_at IS NULL;
+
       CREATE TABLE communications (${editableColumnsSql},
         title TEXT NOT NULL,
         kind TEXT NOT NULL,
