@@ -15,6 +15,7 @@ import { privacyHandlers } from './services/privacy/handlers';
 import { backupsHandlers } from './services/backups/handlers';
 import { syncHandlers } from './sync/handlers';
 import { grantsHandlers } from './services/grants/handlers';
+import { communityHandlers } from './services/community/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -35,4 +36,5 @@ export const handlers: HandlersFor<Api> = {
   ...backupsHandlers,
   ...syncHandlers,
   ...grantsHandlers,
+  ...communityHandlers,
 };

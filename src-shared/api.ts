@@ -16,6 +16,7 @@ import { privacyApi } from './api/privacy';
 import { backupsApi } from './api/backups';
 import { syncApi } from './api/sync';
 import { grantsApi } from './api/grants';
+import { communityApi } from './api/community';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -40,6 +41,7 @@ export const api = combineContracts(
   backupsApi,
   syncApi,
   grantsApi,
+  communityApi,
 );
 
 export type Api = typeof api;

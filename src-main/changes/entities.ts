@@ -5,6 +5,7 @@ import { equalityColumns } from '../db/schema/customers';
 import { expenseEntityPolicies } from '../services/expenses/entity-policies';
 import { grantEntityPolicies } from '../services/grants/entity-policies';
 import { reviewEntityPolicies } from '../services/reviews/entity-policies';
+import { communityEntityPolicies } from '../services/community/entity-policies';
 import {
   recommendationChildPermission,
   recommendationPermission,
@@ -73,4 +74,5 @@ export const entityPolicies: Record<string, EntityPolicy> = {
   privacy_requests: { readPermission: 'privacy.read' },
   person_redirects: { readPermission: 'customers.read' },
   ...grantEntityPolicies,
+  ...communityEntityPolicies,
 };

@@ -56,6 +56,13 @@ import { ApplicationPage } from './features/grants/ApplicationPage';
 import { EvaluationsPage } from './features/grants/EvaluationsPage';
 import { FiguresPage } from './features/grants/FiguresPage';
 import { PrioritiesPage } from './features/grants/PrioritiesPage';
+import { KeepingInTouchPage } from './features/community/KeepingInTouchPage';
+import { MailingListPage } from './features/community/MailingListPage';
+import { InvolvementMenuPage } from './features/community/InvolvementMenuPage';
+import { TarasPage } from './features/community/TarasPage';
+import { TaraPage } from './features/community/TaraPage';
+import { ReachPage } from './features/community/ReachPage';
+import { BuildingPage } from './features/community/BuildingPage';
 
 export interface AppRoute {
   path: string;
@@ -264,4 +271,34 @@ export const routes: AppRoute[] = [
     nav: { label: 'Fund priorities', section: 'Settings' },
     permission: 'grants.read',
   },
+  {
+    path: '/keeping-in-touch',
+    element: <KeepingInTouchPage />,
+    nav: { label: 'Keeping in touch', section: 'Work' },
+    permission: 'community.read',
+  },
+  { path: '/mailing-lists/new', element: <MailingListPage />, permission: 'community.write' },
+  { path: '/mailing-lists/:id', element: <MailingListPage />, permission: 'community.read' },
+  {
+    path: '/involvement-menu',
+    element: <InvolvementMenuPage />,
+    nav: { label: 'Involvement menu', section: 'Register' },
+    permission: 'community.read',
+  },
+  {
+    path: '/taras',
+    element: <TarasPage />,
+    nav: { label: 'Resident associations', section: 'Register' },
+    permission: 'community.read',
+  },
+  { path: '/taras/new', element: <TaraPage />, permission: 'community.write' },
+  { path: '/taras/:id', element: <TaraPage />, permission: 'community.read' },
+  {
+    path: '/dispersed-and-buildings',
+    element: <ReachPage />,
+    nav: { label: 'Dispersed and buildings', section: 'Work' },
+    permission: 'community.read',
+  },
+  { path: '/buildings/new', element: <BuildingPage />, permission: 'community.buildings' },
+  { path: '/buildings/:id', element: <BuildingPage />, permission: 'community.read' },
 ];

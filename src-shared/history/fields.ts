@@ -41,6 +41,7 @@ import { expenseHistoryFields } from './expense-fields';
 import { privacyRequestKindLabels, type PrivacyRequestKind } from '../domain/privacy';
 import { grantHistoryFields } from './grant-fields';
 import { reviewHistoryFields } from './review-fields';
+import { communityHistoryFields } from './community-fields';
 import { listOf, plain, words, type EntityWords, type FieldWords, type ValueWords } from './words';
 
 const hidden: FieldWords = { hidden: true };
@@ -279,6 +280,7 @@ export const historyFields: Record<string, EntityWords> = {
   ...reviewHistoryFields,
   ...expenseHistoryFields,
   ...grantHistoryFields,
+  ...communityHistoryFields,
   customers,
   groups,
   group_memberships: groupMemberships,

@@ -154,6 +154,16 @@ export const permissions = {
   'grants.priorities': leadersUp,
   'grants.decide': leadersUp,
   'grants.pay': leadersUp,
+  /** Keeping in touch and the neighbourhood work: officers record visits and engagement out in the patch. */
+  'community.read': everyone,
+  'community.write': everyone,
+  /** Mail-merge files and labels carry names and addresses, as the register's export does. */
+  'community.export': coordinatorsUp,
+  'community.send': coordinatorsUp,
+  /** Higher-risk buildings are organisation data. */
+  'community.buildings': coordinatorsUp,
+  /** The rhythm of the Framework and the TARA recognition criteria. */
+  'community.settings': leadersUp,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

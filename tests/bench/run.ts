@@ -13,6 +13,7 @@ import { syncHubBench } from './sync-hub.bench';
 import { privacyBench } from './privacy.bench';
 import { syncBench } from './sync.bench';
 import { grantsBench } from './grants.bench';
+import { communityBench } from './community.bench';
 
 /**
  * Every bench module: add yours here. `npm run bench -- <name>` runs only
@@ -33,6 +34,7 @@ const modules: BenchModule[] = [
   privacyBench,
   syncBench,
   grantsBench,
+  communityBench,
 ];
 
 const only = benchOptions().modules;

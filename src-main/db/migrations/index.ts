@@ -16,6 +16,7 @@ import { policyRegister } from './0014-policy-register';
 import { privacy } from './0015-privacy';
 import { sync } from './0016-sync';
 import { communityFund } from './0017-community-fund';
+import { communityLocal } from './0018-community-local';
 
 export interface Migration {
   name: string;
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   privacy,
   sync,
   communityFund,
+  communityLocal,
 ];
 
 export const latestVersion = migrations.length;

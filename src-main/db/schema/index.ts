@@ -9,6 +9,7 @@ import type { CredentialTables } from './credentials';
 import type { PrivacyTables } from './privacy';
 import type { SyncTables } from './sync';
 import type { GrantTables } from './grants';
+import type { CommunityTables } from './community';
 
 /** The whole database as Kysely sees it: each area adds its tables here. */
 export interface DB
@@ -23,6 +24,7 @@ export interface DB
     CredentialTables,
     PrivacyTables,
     SyncTables,
-    GrantTables {}
+    GrantTables,
+    CommunityTables {}
 
 export type TableName = keyof DB;

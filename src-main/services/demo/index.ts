@@ -9,6 +9,7 @@ import { demoHistoryStep } from './history-step';
 import { expensesDemoStep } from '../expenses/demo-step';
 import { reviewsDemoStep } from '../reviews/demo-step';
 import { grantsDemoStep } from '../grants/demo-step';
+import { communityDemoStep } from '../community/demo-step';
 
 export interface DemoOptions {
   customers: number;
@@ -37,6 +38,7 @@ export const demoSteps: DemoStep[] = [
   expensesDemoStep,
   reviewsDemoStep,
   grantsDemoStep,
+  communityDemoStep,
 ];
 
 export async function loadDemo(ctx: CallContext, options: DemoOptions): Promise<DemoCounts> {

@@ -32,6 +32,16 @@ export const cpuTasks = {
     (await import('../../documents/subject-access-pack')).renderSubjectAccessPdf,
   /** A verified, encrypted backup written on the worker's own connection (VACUUM INTO). */
   'backups.write': async () => (await import('../backups/write-task')).writeBackup,
+  /** A mailing list's mail-merge workbook (recipients, and who is left out and why). */
+  'community.mailing-xlsx': async () =>
+    (await import('../../documents/mailing-merge')).writeMailingXlsx,
+  /** Address labels on the common 21-to-a-sheet A4 layout. */
+  'community.address-labels': async () =>
+    (await import('../../documents/address-labels')).writeAddressLabels,
+  /** The involvement menu as a printable PDF and as a workbook. */
+  'community.menu-pdf': async () => (await import('../../documents/involvement-menu')).writeMenuPdf,
+  'community.menu-xlsx': async () =>
+    (await import('../../documents/involvement-menu-xlsx')).writeMenuXlsx,
   /** For the jobs facility's own tests: spins the CPU for `ms`, in `steps`, then returns bytes (or fails). */
   'test.spin':
     async (): Promise<Task<{ ms: number; steps: number; fail?: boolean }>> =>

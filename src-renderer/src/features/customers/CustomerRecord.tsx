@@ -28,6 +28,7 @@ import { useCan } from '../../session';
 import { CustomerExpenses } from '../expenses/CustomerExpenses';
 import { StatusBadge } from './StatusBadge';
 import { CustomerInvolvementSection } from '../groups/CustomerInvolvementSection';
+import { CommunicationsSection } from '../community/CommunicationsSection';
 import { DeleteWithReasonDialog } from '../meetings/DeleteWithReasonDialog';
 import '../../styles/customers.css';
 
@@ -257,6 +258,7 @@ export function CustomerRecord() {
 
       {canSeeExpenses ? <CustomerExpenses customerId={c.id} name={displayName(c)} /> : null}
 
+      <CommunicationsSection customerId={c.id} />
       <HistoryPanel entity="customers" id={c.id} />
     </>
   );

@@ -9,6 +9,7 @@ import { CASE_RECOMMENDATIONS_HIDDEN } from '../recommendations/RecommendationsT
 import { SubmissionNotice } from '../cases/SubmissionNotice';
 import { ExpensesCard } from '../expenses/ExpensesCard';
 import { GrantsCard } from '../grants/GrantsCard';
+import { RhythmCard } from '../community/RhythmCard';
 import { customerListLink } from '../customers/list-link';
 import { groupListLink } from '../groups/list-filters';
 import { recommendationsLink } from '../recommendations/tracker-filters';
@@ -30,6 +31,7 @@ export function Attention() {
       <NoActivityCard />
       <ExpensesCard />
       <GrantsCard />
+      <RhythmCard />
       {today ? <ThisWeekCard from={today} to={cases.data!.weekEnds} /> : null}
     </div>
   );
