@@ -11,6 +11,7 @@ import { jobsHandlers } from './services/jobs/handlers';
 import { customerTransferJobsHandlers } from './services/customer-import/jobs';
 import { boardPacksHandlers } from './services/board-packs/handlers';
 import { expensesHandlers } from './services/expenses/handlers';
+import { populationProfileHandlers } from './services/organisation/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -27,4 +28,5 @@ export const handlers: HandlersFor<Api> = {
   ...customerTransferJobsHandlers,
   ...boardPacksHandlers,
   ...expensesHandlers,
+  ...populationProfileHandlers,
 };

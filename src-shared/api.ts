@@ -12,6 +12,7 @@ import { jobsApi } from './api/jobs';
 import { customerTransferJobsApi } from './api/customer-transfer-jobs';
 import { boardPacksApi } from './api/board-packs';
 import { expensesApi } from './api/expenses';
+import { populationProfileApi } from './api/population-profile';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -32,6 +33,7 @@ export const api = combineContracts(
   customerTransferJobsApi,
   boardPacksApi,
   expensesApi,
+  populationProfileApi,
 );
 
 export type Api = typeof api;

@@ -1,0 +1,13 @@
+import type { populationProfileApi } from '../../../src-shared/api/population-profile';
+import type { HandlersFor } from '../context';
+import {
+  getPopulationProfile,
+  previewPopulationProfile,
+  savePopulationProfile,
+} from './population-profile';
+
+export const populationProfileHandlers: HandlersFor<typeof populationProfileApi> = {
+  'organisation.populationProfile': (ctx) => getPopulationProfile(ctx),
+  'organisation.previewPopulationProfile': (ctx, input) => previewPopulationProfile(ctx, input),
+  'organisation.savePopulationProfile': (ctx, input) => savePopulationProfile(ctx, input),
+};
