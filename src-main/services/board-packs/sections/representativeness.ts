@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Cell, PackTable } from '../../../../src-shared/domain/board-packs';
 import {
   profileGroups,
@@ -14,7 +13,7 @@ import {
 } from '../../../../src-shared/rules/small-numbers';
 import { getPopulationProfile } from '../../organisation/population-profile';
 import type { PackSectionModule } from '../section';
-import { involvedBase } from './involved';
+import { involvedAtEnd, type InvolvedRow } from './involved';
 
 interface Group {
   label: string;
@@ -76,15 +75,12 @@ export function breakdownTable(id: string, title: string, groups: Group[]): Pack
   };
 }
 
-async function countBy(
-  input: Parameters<PackSectionModule['figures']>[0],
-  column: 'equality_age_band' | 'equality_disability' | 'equality_ethnicity',
-): Promise<Map<string | null, number>> {
-  const rows = await involvedBase(input.ctx, input.period.to)
-    .select([`c.${column} as code`, sql<number>`count(*)`.as('n')])
-    .groupBy(`c.${column}`)
-    .execute();
-  return new Map(rows.map((r) => [r.code as string | null, Number(r.n)]));
+type Answer = 'equality_age_band' | 'equality_disability' | 'equality_ethnicity';
+
+function countBy(rows: readonly InvolvedRow[], column: Answer): Map<string | null, number> {
+  const counted = new Map<string | null, number>();
+  for (const r of rows) counted.set(r[column], (counted.get(r[column]) ?? 0) + 1);
+  return counted;
 }
 
 /**
@@ -117,7 +113,8 @@ export const representativenessSection: PackSectionModule = {
     'Involved customers by landlord, area, age band, disability and ethnicity, against the tenant population where it is held. Small numbers suppressed.',
   async figures(input) {
     const { ctx } = input;
-    const [areas, landlords, byArea, age, disability, ethnicity, profile] = await Promise.all([
+    // The same involved customers as the section before, counted in one pass.
+    const [areas, landlords, involved, profile] = await Promise.all([
       ctx.db
         .selectFrom('areas')
         .select(['id', 'name', 'landlord_id', 'population'])
@@ -130,15 +127,18 @@ export const representativenessSection: PackSectionModule = {
         .where('deleted_at', 'is', null)
         .orderBy('name')
         .execute(),
-      involvedBase(ctx, input.period.to)
-        .select(['c.area_id', 'c.landlord_id', sql<number>`count(*)`.as('n')])
-        .groupBy(['c.area_id', 'c.landlord_id'])
-        .execute(),
-      countBy(input, 'equality_age_band'),
-      countBy(input, 'equality_disability'),
-      countBy(input, 'equality_ethnicity'),
+      input.once('involved', () => involvedAtEnd(ctx, input.period.to)),
       getPopulationProfile(ctx),
     ]);
+    const areaCounts = new Map<string | null, number>();
+    const landlordCounts = new Map<string | null, number>();
+    for (const r of involved) {
+      areaCounts.set(r.area_id, (areaCounts.get(r.area_id) ?? 0) + 1);
+      landlordCounts.set(r.landlord_id, (landlordCounts.get(r.landlord_id) ?? 0) + 1);
+    }
+    const age = countBy(involved, 'equality_age_band');
+    const disability = countBy(involved, 'equality_disability');
+    const ethnicity = countBy(involved, 'equality_ethnicity');
     // The tenant population is held per area (homes or tenants); a landlord's is the sum of its areas.
     const populationKnown = areas.length > 0 && areas.every((a) => a.population !== null);
     const totalPopulation = areas.reduce((a, r) => a + (r.population ?? 0), 0);
@@ -147,24 +147,24 @@ export const representativenessSection: PackSectionModule = {
 
     const areaGroups: Group[] = areas.map((a) => ({
       label: a.name,
-      count: byArea.filter((r) => r.area_id === a.id).reduce((s, r) => s + Number(r.n), 0),
+      count: areaCounts.get(a.id) ?? 0,
       populationShare: share(a.population ?? 0),
     }));
     areaGroups.push({
       label: NOT_RECORDED,
-      count: byArea.filter((r) => r.area_id === null).reduce((s, r) => s + Number(r.n), 0),
+      count: areaCounts.get(null) ?? 0,
       populationShare: populationKnown ? 0 : null,
     });
     const landlordGroups: Group[] = landlords.map((l) => ({
       label: l.name,
-      count: byArea.filter((r) => r.landlord_id === l.id).reduce((s, r) => s + Number(r.n), 0),
+      count: landlordCounts.get(l.id) ?? 0,
       populationShare: share(
         areas.filter((a) => a.landlord_id === l.id).reduce((s, a) => s + (a.population ?? 0), 0),
       ),
     }));
     landlordGroups.push({
       label: NOT_RECORDED,
-      count: byArea.filter((r) => r.landlord_id === null).reduce((s, r) => s + Number(r.n), 0),
+      count: landlordCounts.get(null) ?? 0,
       populationShare: populationKnown ? 0 : null,
     });
 
