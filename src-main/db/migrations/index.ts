@@ -12,6 +12,7 @@ import { consultationOutcomes } from './0010-consultation-outcomes';
 import { appendOnlyChangeLog } from './0011-append-only-change-log';
 import { expenses } from './0012-expenses';
 import { staffPassphrases } from './0013-staff-passphrases';
+import { boardPackFigureIndexes } from './0018-population-profile';
 
 export interface Migration {
   name: string;
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   appendOnlyChangeLog,
   expenses,
   staffPassphrases,
+  boardPackFigureIndexes,
 ];
 
 export const latestVersion = migrations.length;
