@@ -28,7 +28,9 @@ function BarChart({ chart, height }: { chart: PackChart; height: number }) {
   const plotWidth = CONTENT_WIDTH - plotLeft - 40;
   const top = 22;
   const perBar = withTargets ? 22 : 16;
-  const max = niceMax(Math.max(0, ...chart.bars.flatMap((b) => [b.value ?? 0, b.target ?? 0])));
+  const largest = Math.max(0, ...chart.bars.flatMap((b) => [b.value ?? 0, b.target ?? 0]));
+  // A share is read against the whole: the axis runs to 100% unless a bar goes beyond it.
+  const max = chart.valueFormat === 'share' && largest <= 1 ? 1 : niceMax(largest);
   const x = (v: number) => plotLeft + (v / max) * plotWidth;
   const plotBottom = top + chart.bars.length * perBar;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => t * max);

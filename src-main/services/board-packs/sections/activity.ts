@@ -28,7 +28,9 @@ export const activitySection: PackSectionModule = {
       headlines: [
         {
           label: 'Groups on cadence',
-          value: `${onTarget} of ${withTarget.length}`,
+          value: withTarget.length
+            ? `${onTarget} of ${withTarget.length}`
+            : 'No group has a target',
           format: 'text',
         },
         { label: 'Attendance rate', value: attendance.rate, format: 'share' },
@@ -82,12 +84,7 @@ export const activitySection: PackSectionModule = {
             { header: 'Activity', format: 'text' },
             { header: 'Customers present', format: 'integer', total: true },
           ],
-          rows: held.map((h) => [
-            londonDateOf(h.starts_at),
-            h.group,
-            h.title,
-            Number(h.present),
-          ]),
+          rows: held.map((h) => [londonDateOf(h.starts_at), h.group, h.title, Number(h.present)]),
         },
       ],
       charts: [

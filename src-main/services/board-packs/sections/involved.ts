@@ -63,7 +63,9 @@ function counts(rows: InvolvedRow[], input: SectionInput) {
   const joined = rows.filter((r) => r.created_at >= start).length;
   // The register's own rule ("no activity in the last 12 months"), as at the period's end.
   const cutoff = recentActivityCutoff(new Date(end));
-  const quiet = rows.filter((r) => r.last_activity_at === null || r.last_activity_at < cutoff).length;
+  const quiet = rows.filter(
+    (r) => r.last_activity_at === null || r.last_activity_at < cutoff,
+  ).length;
   return { total: rows.length, joined, atStart: rows.length - joined, quiet };
 }
 
