@@ -8,6 +8,7 @@ import { isChanged, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { HistoryPanel } from '../../components/HistoryPanel';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
+import { PopulationProfilePanel } from './PopulationProfile';
 
 function toNumber(s: string): number | null {
   return s.trim() === '' ? null : Number(s);
@@ -111,6 +112,7 @@ export function OrganisationSettings() {
         {canEdit ? <AreaForm landlords={landlords} /> : null}
         {canEdit && areas.length ? <NeighbourhoodForm areas={areas} /> : null}
       </section>
+      <PopulationProfilePanel />
     </>
   );
 }
