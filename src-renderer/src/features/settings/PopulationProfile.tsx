@@ -14,6 +14,7 @@ import { Loading, Notice } from '../../components/PageHeader';
 import { isChanged, useUnsavedChanges } from '../../components/UnsavedChanges';
 import { useCan } from '../../session';
 import { fileToBase64 } from '../customer-import/file-bytes';
+import '../../styles/population-profile.css';
 
 type Typed = Record<string, Record<string, string>>;
 
