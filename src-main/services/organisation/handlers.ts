@@ -1,10 +1,7 @@
 import type { populationProfileApi } from '../../../src-shared/api/population-profile';
 import type { HandlersFor } from '../context';
-import {
-  getPopulationProfile,
-  previewPopulationProfile,
-  savePopulationProfile,
-} from './population-profile';
+import { getPopulationProfile, savePopulationProfile } from './population-profile';
+import { previewPopulationProfile } from './population-profile-import';
 
 export const populationProfileHandlers: HandlersFor<typeof populationProfileApi> = {
   'organisation.populationProfile': (ctx) => getPopulationProfile(ctx),

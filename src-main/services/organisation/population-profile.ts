@@ -3,13 +3,15 @@ import {
   profileCategories,
   type PopulationProfile,
   type ProfileCounts,
-  type ProfilePreview,
 } from '../../../src-shared/domain/population-profile';
-import { readProfileSheet } from '../../../src-shared/rules/population-profile';
 import type { AppContext, CallContext } from '../context';
 import { writing } from '../context';
-import { parseSheet } from '../customer-import/parse-sheet';
 import { saveSetting } from '../settings';
+
+/*
+ * Read by the board pack's figures worker too: the spreadsheet reading
+ * (exceljs) lives in population-profile-import.ts so that worker never loads it.
+ */
 
 /** Held as one setting, so every change to it is in the change log like any record. */
 const KEY = 'organisation.populationProfile';
@@ -31,16 +33,6 @@ export async function getPopulationProfile(ctx: AppContext): Promise<PopulationP
   const counts = emptyCounts();
   for (const c of profileCategories) counts[c] = { ...(stored.counts?.[c] ?? {}) };
   return { counts, source: stored.source ?? null, updatedAt: row.updated_at };
-}
-
-/** Reads a spreadsheet and says what saving it would hold; nothing is saved. */
-export async function previewPopulationProfile(
-  ctx: AppContext,
-  input: { fileName: string; contentBase64: string },
-): Promise<ProfilePreview> {
-  const sheet = await parseSheet(input.fileName, Buffer.from(input.contentBase64, 'base64'));
-  const held = await getPopulationProfile(ctx);
-  return readProfileSheet(input.fileName, sheet, held.counts);
 }
 
 /** Saves the whole profile (as typed, or as an import's preview gave it). */
