@@ -10,6 +10,7 @@ import {
   columnWidths,
   layOutPack,
 } from '../../src-main/documents/board-pack/layout';
+import { fontMeasure } from '../../src-main/documents/board-pack/measure';
 import { buildPackFiles, exportSteps } from '../../src-main/services/board-packs/export';
 import { workOutFigures } from '../../src-main/services/board-packs/figures';
 import { askFigures } from '../../src-main/services/board-packs/figures-in-worker';
@@ -319,7 +320,7 @@ export const boardPacksBench: BenchModule = {
     report('figures (every section, 2025-26), on this thread', figuresTime, 1000);
     const inWorker = await timeAsync(RUNS, () => askFigures(ctx, { kind: 'request', request }));
     report('the same figures in a worker, on its own read-only connection', inWorker, 1000);
-    const pages = layOutPack(figures).pages.length;
+    const pages = layOutPack(figures, await fontMeasure()).pages.length;
     const pdf = await timeAsync(RUNS, () => renderPackPdf({ figures, final: false }, () => {}));
     report(
       `PDF, react-pdf (${pages} pages, appendix ≤ ${APPENDIX_ROW_LIMIT} rows a table)`,
