@@ -16,6 +16,7 @@ import { backupsHandlers } from './services/backups/handlers';
 import { syncHandlers } from './sync/handlers';
 import { grantsHandlers } from './services/grants/handlers';
 import { communityHandlers } from './services/community/handlers';
+import { populationProfileHandlers } from './services/organisation/handlers';
 
 /** Every contract method's implementation: the compiler refuses a missing one. */
 export const handlers: HandlersFor<Api> = {
@@ -37,4 +38,5 @@ export const handlers: HandlersFor<Api> = {
   ...syncHandlers,
   ...grantsHandlers,
   ...communityHandlers,
+  ...populationProfileHandlers,
 };

@@ -17,6 +17,7 @@ import { backupsApi } from './api/backups';
 import { syncApi } from './api/sync';
 import { grantsApi } from './api/grants';
 import { communityApi } from './api/community';
+import { populationProfileApi } from './api/population-profile';
 
 /**
  * THE contract between the renderer and the main process: every method's
@@ -42,6 +43,7 @@ export const api = combineContracts(
   syncApi,
   grantsApi,
   communityApi,
+  populationProfileApi,
 );
 
 export type Api = typeof api;

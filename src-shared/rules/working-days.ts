@@ -92,16 +92,40 @@ export function usesExpectedHolidays(
 /** The words shown beside a date worked out with expected bank holidays. */
 export const EXPECTED_HOLIDAYS_NOTE = 'based on expected bank holidays';
 
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * London's offset from UTC is always whole hours, changing on the hour, so
+ * an instant's London date follows from its UTC date and hour: remembered
+ * by those, since a pack dates tens of thousands of rows.
+ */
+const londonDates = new Map<string, string>();
+
 /** Today's date in Europe/London, for comparing an instant with date-only deadlines. */
 export function londonDate(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant);
+  const hour = instant.toISOString().slice(0, 13);
+  const known = londonDates.get(hour);
+  if (known) return known;
+  const parts = londonParts.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  if (londonDates.size > 50_000) londonDates.clear();
+  londonDates.set(hour, date);
+  return date;
+}
+
+/** The London date of an instant stored as an ISO string (as every `*_at` column is). */
+export function londonDateOf(iso: string): string {
+  if (iso.length >= 20 && iso.endsWith('Z') && iso[10] === 'T') {
+    const known = londonDates.get(iso.slice(0, 13));
+    if (known) return known;
+  }
+  return londonDate(new Date(iso));
 }
 
 const readable = new Intl.DateTimeFormat('en-GB', {

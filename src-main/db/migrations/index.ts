@@ -17,6 +17,7 @@ import { privacy } from './0015-privacy';
 import { sync } from './0016-sync';
 import { communityFund } from './0017-community-fund';
 import { communityLocal } from './0018-community-local';
+import { boardPackFigureIndexes } from './0019-board-pack-figure-indexes';
 
 export interface Migration {
   name: string;
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   sync,
   communityFund,
   communityLocal,
+  boardPackFigureIndexes,
 ];
 
 export const latestVersion = migrations.length;

@@ -17,6 +17,12 @@ function fontsDir(): string {
   throw new Error('The fonts for the PDF are missing from resources/fonts.');
 }
 
+/** The font files themselves, for the tables drawn straight onto the page (pdf-table.ts). */
+export function packFontFiles(): { regular: string; bold: string } {
+  const dir = fontsDir();
+  return { regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') };
+}
+
 let registered = false;
 
 export function registerPackFonts(): void {

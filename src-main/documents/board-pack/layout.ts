@@ -6,13 +6,16 @@ import type {
   PackTable,
 } from '../../../src-shared/domain/board-packs';
 import { formatCell } from '../../../src-shared/rules/pack-format';
+import { CHAR_WIDTH, estimatedMeasure, wrapText, type Measure } from './measure';
 
 /*
  * The pack's pages, laid out here rather than by react-pdf: its automatic
  * wrapping grows faster than the rows, and only by knowing every page in
- * advance can the contents page give page numbers. Heights are estimated a
- * little generously from the font's average character width, so a page is
- * never overfilled.
+ * advance can the contents page give page numbers. Tables are wrapped here
+ * with the font's own widths (measure.ts) into lines of one fixed pitch, so
+ * the PDF draws each column of a page as one run of text rather than a
+ * box per cell (react-pdf's cost is per element); other heights are
+ * estimated a little generously, so a page is never overfilled.
  */
 
 export const PAGE = { width: 595.28, height: 841.89, marginX: 48, top: 64, bottom: 56 };
@@ -20,11 +23,11 @@ export const CONTENT_WIDTH = PAGE.width - PAGE.marginX * 2;
 const CONTENT_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom - 8;
 
 export const FONT = { body: 10, table: 8.5, small: 8, heading: 15, subheading: 11.5 };
-/** Average advance of DejaVu Sans, as a share of the font size (generous). */
-const CHAR_WIDTH = 0.6;
 const LINE = 1.3;
-const CELL_PAD_X = 4;
-const CELL_PAD_Y = 3;
+export const CELL_PAD_X = 3;
+export const CELL_PAD_Y = 3;
+/** One line of a table cell. */
+export const TABLE_LINE = FONT.table * LINE;
 /** A table part never ends a page with fewer rows than this, nor starts one with fewer. */
 const MIN_ROWS = 3;
 /** The appendix prints at most this many rows of each table; the workbook has them all. */
@@ -40,11 +43,16 @@ export type Block =
       table: PackTable;
       rows: Cell[][];
       widths: number[];
+      /** Each row's cells as the lines they are set in (the row is as tall as its tallest cell). */
+      lines: string[][][];
+      /** The header's cells as lines. */
+      head: string[][];
       continued: boolean;
       /** The table's last part carries its totals row and its note. */
       last: boolean;
       /** The totals row, on the table's last part. */
       totals: Cell[] | null;
+      totalLines: string[][] | null;
     };
 
 export interface LaidOutPage {
@@ -91,56 +99,75 @@ export function textHeight(text: string, width: number, size: number): number {
  * longest value (or header word) needs; text columns share what is left,
  * in proportion to their longest value.
  */
-export function columnWidths(table: PackTable): number[] {
+export function columnWidths(table: PackTable, measure: Measure = estimatedMeasure): number[] {
   const sample = table.rows.slice(0, 200);
-  const charPt = FONT.table * CHAR_WIDTH;
-  const pad = CELL_PAD_X * 2 + 2;
+  const pad = CELL_PAD_X * 2 + 0.5;
   const needs = table.columns.map((c, i) => {
-    const longestValue = Math.max(
-      0,
-      ...sample.map((r) => formatCell(r[i] ?? null, c.format).length),
+    const texts = sample.map((r) => formatCell(r[i] ?? null, c.format));
+    const longestValue = Math.max(0, ...texts.map((t) => t.length));
+    const widest = Math.max(0, ...texts.map((t) => measure.width(t, FONT.table, false)));
+    const headWord = Math.max(
+      ...c.header.split(/\s+/).map((w) => measure.width(w, FONT.table, true)),
     );
-    const longestWord = Math.max(...c.header.split(/\s+/).map((w) => w.length));
-    return { longestValue, longestWord, text: c.format === 'text' && longestValue > 14 };
+    const longestWord = Math.max(
+      0,
+      ...texts.flatMap((t) => t.split(/\s+/).map((w) => measure.width(w, FONT.table, false))),
+    );
+    return {
+      text: c.format === 'text' && longestValue > 14,
+      /** Every value on one line. */
+      full: Math.max(widest, headWord, 4 * FONT.table * CHAR_WIDTH) + pad,
+      /** No word broken (a reference such as DCP-2026-0001/R1). */
+      least: Math.min(Math.max(longestWord, headWord) + pad, CONTENT_WIDTH * 0.4),
+    };
   });
-  const widths = needs.map((n) =>
-    n.text ? 0 : Math.max(n.longestValue, n.longestWord, 4) * charPt + pad,
-  );
+  const widths = needs.map((n) => (n.text ? 0 : n.full));
   const fixed = widths.reduce((a, b) => a + b, 0);
-  const flexible = needs.filter((n) => n.text);
+  const flexible = needs.flatMap((n, i) => (n.text ? [i] : []));
+  const room = CONTENT_WIDTH - fixed;
   if (flexible.length === 0) {
     // Only short columns: the first (the row's label) takes the spare width.
-    widths[0] = widths[0]! + Math.max(0, CONTENT_WIDTH - fixed);
+    widths[0] = widths[0]! + Math.max(0, room);
   } else {
-    const room = Math.max(CONTENT_WIDTH - fixed, flexible.length * 60);
-    const weight = flexible.reduce((a, n) => a + Math.min(n.longestValue, 80), 0);
-    needs.forEach((n, i) => {
-      if (n.text) widths[i] = (Math.min(n.longestValue, 80) / weight) * room;
+    // Shared out evenly, shortest first: a column whose values all fit in less than its share
+    // takes only what it needs, and the rest share what it leaves; none breaks a word.
+    const order = [...flexible].sort((x, y) => needs[x]!.full - needs[y]!.full);
+    let left = room;
+    order.forEach((i, k) => {
+      const n = needs[i]!;
+      widths[i] = Math.max(n.least, Math.min(n.full, left / (order.length - k)));
+      left -= widths[i]!;
     });
+    if (left > 0) {
+      const full = flexible.reduce((a, i) => a + needs[i]!.full, 0);
+      for (const i of flexible) widths[i] = widths[i]! + (left * needs[i]!.full) / full;
+    }
   }
   const sum = widths.reduce((a, b) => a + b, 0);
   return sum > CONTENT_WIDTH ? widths.map((w) => (w / sum) * CONTENT_WIDTH) : widths;
 }
 
-function rowHeight(cells: string[], widths: number[], size: number): number {
-  const tallest = Math.max(1, ...cells.map((t, i) => lines(t, widths[i]! - CELL_PAD_X * 2, size)));
-  return tallest * size * LINE + CELL_PAD_Y * 2 + 1;
+/** A row's cells as lines, each wrapped to its column. */
+export function cellLines(
+  texts: string[],
+  widths: number[],
+  bold: boolean,
+  measure: Measure,
+): string[][] {
+  return texts.map((t, i) => wrapText(t, widths[i]! - CELL_PAD_X * 2, FONT.table, bold, measure));
 }
 
-function tableRowHeight(table: PackTable, row: Cell[], widths: number[]): number {
-  return rowHeight(
-    table.columns.map((c, i) => formatCell(row[i] ?? null, c.format)),
-    widths,
-    FONT.table,
-  );
+export function rowLineCount(cells: string[][]): number {
+  return Math.max(1, ...cells.map((c) => c.length));
 }
 
-function headerHeight(table: PackTable, widths: number[]): number {
-  return rowHeight(
-    table.columns.map((c) => c.header),
-    widths,
-    FONT.table,
-  );
+function rowTexts(table: PackTable, row: Cell[]): string[] {
+  return table.columns.map((c, i) => formatCell(row[i] ?? null, c.format));
+}
+
+/** A row (or the header) is as tall as its tallest cell, with the cells' padding. */
+export function rowHeightOf(cells: string[][]): number {
+  return rowLineCount(cells) * TABLE_LINE + CELL_PAD_Y * 2 + 1;
 }
 
 export function totalsRow(table: PackTable): Cell[] | null {
@@ -193,9 +220,10 @@ function blockHeight(block: Block): number {
     case 'chart':
       return block.height + TITLE_HEIGHT + 10;
     case 'table': {
-      let h = TITLE_HEIGHT + headerHeight(block.table, block.widths) + 10;
-      for (const r of block.rows) h += tableRowHeight(block.table, r, block.widths);
-      if (block.totals) h += tableRowHeight(block.table, block.totals, block.widths);
+      let h = TITLE_HEIGHT + rowHeightOf(block.head) + 10;
+      if (block.rows.length === 0) h += rowHeightOf([]);
+      for (const r of block.lines) h += rowHeightOf(r);
+      if (block.totalLines) h += rowHeightOf(block.totalLines);
       if (block.table.note && block.last)
         h += textHeight(block.table.note, CONTENT_WIDTH, FONT.small) + 4;
       return h;
@@ -204,6 +232,7 @@ function blockHeight(block: Block): number {
 }
 
 class PageFiller {
+  constructor(readonly measure: Measure) {}
   pages: LaidOutPage[] = [];
   private current: LaidOutPage | null = null;
   private used = 0;
@@ -235,30 +264,43 @@ class PageFiller {
 
   /** A table, split across pages with its header repeated and no orphaned rows. */
   addTable(table: PackTable, rowLimit = Infinity): void {
-    const widths = columnWidths(table);
+    const { measure } = this;
+    const widths = columnWidths(table, measure);
     const rows = table.rows.slice(0, rowLimit);
     const totals = totalsRow(table);
-    const head = TITLE_HEIGHT + headerHeight(table, widths) + 10;
-    const heights = rows.map((r) => tableRowHeight(table, r, widths));
+    const head = cellLines(
+      table.columns.map((c) => c.header),
+      widths,
+      true,
+      measure,
+    );
+    const totalLines = totals ? cellLines(rowTexts(table, totals), widths, true, measure) : null;
+    const lines = rows.map((r) => cellLines(rowTexts(table, r), widths, false, measure));
+    const heights = lines.map(rowHeightOf);
+    const top = TITLE_HEIGHT + rowHeightOf(head) + 10;
     const noteHeight = table.note ? textHeight(table.note, CONTENT_WIDTH, FONT.small) + 4 : 0;
-    const tail = (totals ? tableRowHeight(table, totals, widths) : 0) + noteHeight;
-    let start = 0;
-    let continued = false;
+    const tail = (totalLines ? rowHeightOf(totalLines) : 0) + noteHeight;
+    const part = (start: number, end: number, continued: boolean, last: boolean): Block => ({
+      type: 'table',
+      table,
+      rows: rows.slice(start, end),
+      lines: lines.slice(start, end),
+      widths,
+      head,
+      continued,
+      last,
+      totals: last ? totals : null,
+      totalLines: last ? totalLines : null,
+    });
     if (rows.length === 0) {
-      this.add({
-        type: 'table',
-        table,
-        rows: [],
-        widths,
-        continued: false,
-        last: true,
-        totals: null,
-      });
+      this.add(part(0, 0, false, true));
       return;
     }
+    let start = 0;
+    let continued = false;
     while (start < rows.length) {
       if (!this.current) this.newPage();
-      let room = this.room - head;
+      let room = this.room - top;
       let end = start;
       while (end < rows.length && heights[end]! <= room) {
         room -= heights[end]!;
@@ -275,17 +317,8 @@ class PageFiller {
       }
       if (fitted <= 0) end = start + 1; // a row taller than a page: shown as far as it fits
       const last = end >= rows.length;
-      const block: Block = {
-        type: 'table',
-        table,
-        rows: rows.slice(start, end),
-        widths,
-        continued,
-        last,
-        totals: last ? totals : null,
-      };
-      this.current!.blocks.push(block);
-      this.used += head + heights.slice(start, end).reduce((a, b) => a + b, 0) + (last ? tail : 0);
+      this.current!.blocks.push(part(start, end, continued, last));
+      this.used += top + heights.slice(start, end).reduce((a, b) => a + b, 0) + (last ? tail : 0);
       start = end;
       continued = true;
       if (!last) this.newPage();
@@ -301,8 +334,8 @@ export function cappedNote(table: PackTable, limit: number): string {
 }
 
 /** Lays out the whole pack: cover, contents, each section, then the appendix. */
-export function layOutPack(figures: PackFigures): Layout {
-  const filler = new PageFiller();
+export function layOutPack(figures: PackFigures, measure: Measure = estimatedMeasure): Layout {
+  const filler = new PageFiller(measure);
   const starts: { title: string; index: number }[] = [];
   for (const section of figures.sections) {
     filler.newPage();

@@ -1,169 +1,12 @@
-import { Document, G, Line, Page, Rect, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
-import type {
-  Cell,
-  PackChart,
-  PackFigures,
-  PackTable,
-} from '../../../src-shared/domain/board-packs';
+import { Document, G, Line, Page, Rect, Svg, Text, View } from '@react-pdf/renderer';
+import type { PackChart, PackFigures } from '../../../src-shared/domain/board-packs';
 import { audienceTitles } from '../../../src-shared/domain/board-packs';
 import { formatCell, formatDate, formatShare } from '../../../src-shared/rules/pack-format';
-import { CONTENT_WIDTH, FONT, PAGE, type Block, type Layout } from './layout';
+import { CONTENT_WIDTH, FONT, type Block, type Layout } from './layout';
+import type { Measure } from './measure';
+import { ink, muted, rule, s, teal } from './pdf-styles';
+import { TablePart } from './pdf-table';
 import { PACK_FONT } from './fonts';
-
-const ink = '#1b1f23';
-const teal = '#073b45';
-const muted = '#4a545c';
-const rule = '#9aa5ad';
-
-const s = StyleSheet.create({
-  page: {
-    paddingTop: PAGE.top,
-    paddingBottom: PAGE.bottom,
-    paddingHorizontal: PAGE.marginX,
-    fontFamily: PACK_FONT,
-    fontSize: FONT.body,
-    color: ink,
-  },
-  header: {
-    position: 'absolute',
-    top: 24,
-    left: PAGE.marginX,
-    right: PAGE.marginX,
-    flexDirection: 'row',
-    justifyContent: 'space-between',
-    fontSize: FONT.small,
-    color: muted,
-    borderBottomWidth: 0.75,
-    borderColor: rule,
-    paddingBottom: 4,
-  },
-  footer: {
-    position: 'absolute',
-    bottom: 22,
-    left: PAGE.marginX,
-    right: PAGE.marginX,
-    flexDirection: 'row',
-    justifyContent: 'space-between',
-    fontSize: FONT.small,
-    color: muted,
-    borderTopWidth: 0.75,
-    borderColor: rule,
-    paddingTop: 4,
-  },
-  section: { fontSize: FONT.heading, fontWeight: 'bold', color: teal, marginBottom: 10 },
-  summary: { fontSize: FONT.body, lineHeight: 1.3, marginBottom: 8 },
-  note: { fontSize: FONT.small, lineHeight: 1.3, color: muted, marginBottom: 8 },
-  commentary: { fontSize: FONT.body, lineHeight: 1.3, marginBottom: 8 },
-  label: { fontSize: FONT.body, fontWeight: 'bold', color: teal, marginBottom: 4 },
-  tableTitle: { fontSize: FONT.subheading, fontWeight: 'bold', color: teal, marginBottom: 6 },
-  row: { flexDirection: 'row', borderBottomWidth: 0.5, borderColor: rule },
-  headRow: {
-    flexDirection: 'row',
-    backgroundColor: '#e6ebee',
-    borderBottomWidth: 1,
-    borderColor: muted,
-  },
-  totalRow: { flexDirection: 'row', borderTopWidth: 1, borderColor: ink, fontWeight: 'bold' },
-  cell: { paddingHorizontal: 4, paddingVertical: 3, fontSize: FONT.table, lineHeight: 1.3 },
-  headCell: {
-    paddingHorizontal: 4,
-    paddingVertical: 3,
-    fontSize: FONT.table,
-    lineHeight: 1.3,
-    fontWeight: 'bold',
-  },
-  headlines: { flexDirection: 'row', marginBottom: 12, gap: 8 },
-  headline: { flexGrow: 1, flexBasis: 0, borderWidth: 0.75, borderColor: rule, padding: 6 },
-  headlineValue: { fontSize: 14, fontWeight: 'bold', color: teal },
-  headlineLabel: { fontSize: FONT.small, color: muted, marginTop: 2 },
-});
-
-/** RAG as words on shades that stay distinct in greyscale: light green, mid amber, dark red. */
-const ragStyle: Record<string, { backgroundColor: string; color: string }> = {
-  Green: { backgroundColor: '#cfe8d4', color: ink },
-  Amber: { backgroundColor: '#f2b84b', color: ink },
-  Red: { backgroundColor: '#8c1d1d', color: '#ffffff' },
-};
-
-const numeric = new Set(['integer', 'decimal', 'share', 'pence']);
-
-function CellText({
-  value,
-  format,
-  width,
-  bold,
-}: {
-  value: Cell;
-  format: PackTable['columns'][number]['format'];
-  width: number;
-  bold?: boolean;
-}) {
-  const text = formatCell(value, format);
-  const rag = format === 'rag' ? ragStyle[text] : undefined;
-  return (
-    <View style={[{ width }, rag ? { backgroundColor: rag.backgroundColor } : {}]}>
-      <Text
-        style={[
-          s.cell,
-          numeric.has(format) ? { textAlign: 'right' } : {},
-          rag ? { color: rag.color, fontWeight: 'bold' } : {},
-          bold ? { fontWeight: 'bold' } : {},
-        ]}
-      >
-        {text}
-      </Text>
-    </View>
-  );
-}
-
-function TablePart({ block }: { block: Extract<Block, { type: 'table' }> }) {
-  const { table, widths } = block;
-  return (
-    <View style={{ marginBottom: 10 }}>
-      <Text style={s.tableTitle}>
-        {table.title}
-        {block.continued ? ' (continued)' : ''}
-      </Text>
-      <View style={s.headRow}>
-        {table.columns.map((c, i) => (
-          <View key={i} style={{ width: widths[i] }}>
-            <Text style={[s.headCell, numeric.has(c.format) ? { textAlign: 'right' } : {}]}>
-              {c.header}
-            </Text>
-          </View>
-        ))}
-      </View>
-      {block.rows.length === 0 ? (
-        <View style={s.row}>
-          <Text style={s.cell}>None in the period.</Text>
-        </View>
-      ) : null}
-      {block.rows.map((r, ri) => (
-        <View key={ri} style={s.row}>
-          {table.columns.map((c, i) => (
-            <CellText key={i} value={r[i] ?? null} format={c.format} width={widths[i]!} />
-          ))}
-        </View>
-      ))}
-      {block.totals ? (
-        <View style={s.totalRow}>
-          {table.columns.map((c, i) => (
-            <CellText
-              key={i}
-              value={block.totals![i] ?? (i === 0 ? 'Total' : null)}
-              format={i === 0 ? 'text' : c.format}
-              width={widths[i]!}
-              bold
-            />
-          ))}
-        </View>
-      ) : null}
-      {block.last && table.note ? (
-        <Text style={[s.note, { marginTop: 4 }]}>{table.note}</Text>
-      ) : null}
-    </View>
-  );
-}
 
 function niceMax(max: number): number {
   if (max <= 0) return 1;
@@ -185,7 +28,9 @@ function BarChart({ chart, height }: { chart: PackChart; height: number }) {
   const plotWidth = CONTENT_WIDTH - plotLeft - 40;
   const top = 22;
   const perBar = withTargets ? 22 : 16;
-  const max = niceMax(Math.max(0, ...chart.bars.flatMap((b) => [b.value ?? 0, b.target ?? 0])));
+  const largest = Math.max(0, ...chart.bars.flatMap((b) => [b.value ?? 0, b.target ?? 0]));
+  // A share is read against the whole: the axis runs to 100% unless a bar goes beyond it.
+  const max = chart.valueFormat === 'share' && largest <= 1 ? 1 : niceMax(largest);
   const x = (v: number) => plotLeft + (v / max) * plotWidth;
   const plotBottom = top + chart.bars.length * perBar;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => t * max);
@@ -334,7 +179,7 @@ function BarChart({ chart, height }: { chart: PackChart; height: number }) {
   );
 }
 
-function BlockView({ block }: { block: Block }) {
+function BlockView({ block, measure }: { block: Block; measure: Measure }) {
   switch (block.type) {
     case 'section':
       return <Text style={s.section}>{block.title}</Text>;
@@ -354,7 +199,7 @@ function BlockView({ block }: { block: Block }) {
     case 'chart':
       return <BarChart chart={block.chart} height={block.height} />;
     case 'table':
-      return <TablePart block={block} />;
+      return <TablePart block={block} measure={measure} />;
   }
 }
 
@@ -362,10 +207,12 @@ export interface PackPdfProps {
   figures: PackFigures;
   layout: Layout;
   final: boolean;
+  /** The widths the layout wrapped the tables with, to align their figures right. */
+  measure: Measure;
 }
 
 /** The board pack: cover, contents with page numbers, then each section, as laid out in layout.ts. */
-export function PackPdf({ figures, layout, final }: PackPdfProps) {
+export function PackPdf({ figures, layout, final, measure }: PackPdfProps) {
   const worked = formatDate(figures.workedOutAt.slice(0, 10));
   const status = final ? `Final: figures as at ${worked}` : `Draft: figures worked out ${worked}`;
   return (
@@ -388,7 +235,7 @@ export function PackPdf({ figures, layout, final }: PackPdfProps) {
           {page.kind === 'cover' ? <Cover figures={figures} status={status} /> : null}
           {page.kind === 'contents' ? <Contents layout={layout} page={index} /> : null}
           {page.blocks.map((b, i) => (
-            <BlockView key={i} block={b} />
+            <BlockView key={i} block={b} measure={measure} />
           ))}
           <View style={s.footer} fixed>
             <Text>{status}</Text>

@@ -3,6 +3,7 @@ import { figuresOf, type FiguresOrBytes } from '../../services/board-packs/figur
 import type { TaskProgress } from '../../services/jobs/cpu-tasks';
 import { registerPackFonts } from './fonts';
 import { layOutPack } from './layout';
+import { fontMeasure } from './measure';
 import { PackPdf } from './pdf-document';
 
 export interface PackPdfInput {
@@ -18,10 +19,11 @@ export async function renderPackPdf(
   registerPackFonts();
   progress(0, 2);
   const figures = figuresOf(input.figures);
-  const layout = layOutPack(figures);
+  const measure = await fontMeasure();
+  const layout = layOutPack(figures, measure);
   progress(1, 2);
   const bytes = await renderToBuffer(
-    <PackPdf figures={figures} layout={layout} final={input.final} />,
+    <PackPdf figures={figures} layout={layout} final={input.final} measure={measure} />,
   );
   progress(2, 2);
   return bytes;

@@ -225,8 +225,8 @@ function orderTerms(f: Filter): OrderTerm[] {
   }
 }
 
-export async function trackRecommendations(ctx: CallContext, f: Filter): Promise<TrackerPage> {
-  const now = today(ctx);
+/** The tracker's query for a filter, as this person may see it, sorted as the filter says. */
+function matching(ctx: CallContext, f: Filter, now: string) {
   // Officers may see the tracker but not recommendations from cases they may not open.
   const canSeeCases = allowed(ctx, recommendationReadPermission.complaint_case);
   let q = applyFilter(
@@ -239,12 +239,18 @@ export async function trackRecommendations(ctx: CallContext, f: Filter): Promise
     q = q.where('r.source_type', '!=', 'complaint_case');
     counted = counted.where('r.source_type', '!=', 'complaint_case');
   }
+  const rows = orderTerms(f).reduce(
+    (acc, [column, dir]) => acc.orderBy(column as never, dir),
+    q.select(columns),
+  );
+  return { rows, counted };
+}
+
+export async function trackRecommendations(ctx: CallContext, f: Filter): Promise<TrackerPage> {
+  const now = today(ctx);
+  const { rows: q, counted } = matching(ctx, f, now);
   const [rows, total, owners] = await Promise.all([
-    orderTerms(f)
-      .reduce((acc, [column, dir]) => acc.orderBy(column as never, dir), q.select(columns))
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
+    q.limit(f.limit).offset(f.offset).execute(),
     counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ownerList(ctx),
   ]);
@@ -284,13 +290,14 @@ async function ownerList(ctx: AppContext): Promise<string[]> {
   return owners;
 }
 
+/**
+ * Every recommendation the filter matches (its paging ignored), in one
+ * query: page after page would sort the whole tracker again for each.
+ */
 export async function allMatching(ctx: CallContext, f: Filter): Promise<Recommendation[]> {
-  const page = await trackRecommendations(ctx, { ...f, offset: 0, limit: 1000 });
-  if (page.total <= page.rows.length) return page.rows;
-  const rest: Recommendation[] = [...page.rows];
-  for (let offset = 1000; offset < page.total; offset += 1000)
-    rest.push(...(await trackRecommendations(ctx, { ...f, offset, limit: 1000 })).rows);
-  return rest;
+  const now = today(ctx);
+  const rows = await matching(ctx, f, now).rows.execute();
+  return rows.map((r) => toRecommendation(r, now));
 }
 
 export async function getRecommendation(

@@ -1,13 +1,8 @@
 import { sql } from 'kysely';
 import { ragLabels } from '../../../../src-shared/domain/board-packs';
 import { amberFrom } from '../../../../src-shared/rules/kpi-rag';
-import { londonDate } from '../../../../src-shared/rules/working-days';
-import {
-  activeCustomers,
-  attendanceRate,
-  cadenceByGroup,
-  involvementHours,
-} from '../../groups/figures';
+import { londonDateOf } from '../../../../src-shared/rules/working-days';
+import { attendanceFigures, cadenceByGroup } from '../../groups/figures';
 import { londonRange } from '../../groups/period';
 import type { PackSectionModule } from '../section';
 
@@ -18,13 +13,12 @@ export const activitySection: PackSectionModule = {
     'Meetings held by each group against its target cadence, attendance and hours given.',
   async figures(input) {
     const { ctx, period } = input;
-    const [cadence, attendance, hours, active, held] = await Promise.all([
+    const [cadence, figures, held] = await Promise.all([
       input.once('cadence', () => cadenceByGroup(ctx, period)),
-      attendanceRate(ctx, period),
-      involvementHours(ctx, period),
-      activeCustomers(ctx, period),
+      input.once('attendance', () => attendanceFigures(ctx, period)),
       heldActivities(input),
     ]);
+    const { rate: attendance, hours, activeCustomers: active } = figures;
     const withTarget = cadence.filter((c) => c.expected !== null);
     const onTarget = withTarget.filter((c) => c.rag === 'green').length;
     return {
@@ -34,7 +28,9 @@ export const activitySection: PackSectionModule = {
       headlines: [
         {
           label: 'Groups on cadence',
-          value: `${onTarget} of ${withTarget.length}`,
+          value: withTarget.length
+            ? `${onTarget} of ${withTarget.length}`
+            : 'No group has a target',
           format: 'text',
         },
         { label: 'Attendance rate', value: attendance.rate, format: 'share' },
@@ -88,12 +84,7 @@ export const activitySection: PackSectionModule = {
             { header: 'Activity', format: 'text' },
             { header: 'Customers present', format: 'integer', total: true },
           ],
-          rows: held.map((h) => [
-            londonDate(new Date(h.starts_at)),
-            h.group,
-            h.title,
-            Number(h.present),
-          ]),
+          rows: held.map((h) => [londonDateOf(h.starts_at), h.group, h.title, Number(h.present)]),
         },
       ],
       charts: [

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { hasRecentActivity } from '../../../../src-shared/rules/customer-activity';
+import { recentActivityCutoff } from '../../../../src-shared/rules/customer-activity';
 import { amberFrom, ragFor } from '../../../../src-shared/rules/kpi-rag';
-import { londonDate } from '../../../../src-shared/rules/working-days';
+import { londonDateOf } from '../../../../src-shared/rules/working-days';
 import { londonRange } from '../../groups/period';
 import type { AppContext } from '../../context';
 import type { PackSectionModule, SectionInput } from '../section';
@@ -14,8 +14,17 @@ export interface InvolvedRow {
   external_ref: string | null;
   landlord: string | null;
   area: string | null;
+  area_id: string | null;
+  landlord_id: string | null;
   created_at: string;
   last_activity_at: string | null;
+  /**
+   * Counted for representativeness in the same pass, never printed: a pack
+   * shows equality data as aggregates only.
+   */
+  equality_age_band: string | null;
+  equality_disability: string | null;
+  equality_ethnicity: string | null;
 }
 
 /** Involved customers on the register by the end of the period (the base of this section and of representativeness). */
@@ -37,8 +46,13 @@ export async function involvedAtEnd(ctx: AppContext, to: string): Promise<Involv
       'c.external_ref',
       'l.name as landlord',
       'a.name as area',
+      'c.area_id',
+      'c.landlord_id',
       'c.created_at',
       'c.last_activity_at',
+      'c.equality_age_band',
+      'c.equality_disability',
+      'c.equality_ethnicity',
     ])
     .orderBy(sql`coalesce(c.external_ref, c.id)`)
     .execute();
@@ -48,8 +62,10 @@ function counts(rows: InvolvedRow[], input: SectionInput) {
   const [start, end] = londonRange(input.period.from, input.period.to);
   const joined = rows.filter((r) => r.created_at >= start).length;
   // The register's own rule ("no activity in the last 12 months"), as at the period's end.
-  const endOfPeriod = new Date(end);
-  const quiet = rows.filter((r) => !hasRecentActivity(r.last_activity_at, endOfPeriod)).length;
+  const cutoff = recentActivityCutoff(new Date(end));
+  const quiet = rows.filter(
+    (r) => r.last_activity_at === null || r.last_activity_at < cutoff,
+  ).length;
   return { total: rows.length, joined, atStart: rows.length - joined, quiet };
 }
 
@@ -107,8 +123,8 @@ export const involvedSection: PackSectionModule = {
             r.external_ref ?? r.id.slice(-8),
             r.landlord,
             r.area,
-            londonDate(new Date(r.created_at)),
-            r.last_activity_at ? londonDate(new Date(r.last_activity_at)) : null,
+            londonDateOf(r.created_at),
+            r.last_activity_at ? londonDateOf(r.last_activity_at) : null,
           ]),
         },
       ],

@@ -2,6 +2,8 @@ import { ragLabels } from '../../../../src-shared/domain/board-packs';
 import { ragRule } from '../../../../src-shared/rules/kpi-rag';
 import type { KpiLine, PackSectionModule, SectionInput } from '../section';
 
+export const NOTHING_DUE = 'None due in the period';
+
 /**
  * The scorecard gathers the KPI lines of every section the app has (whether
  * or not the pack shows that section), so a new section's targets join it
@@ -16,11 +18,14 @@ export function kpiSection(all: () => readonly PackSectionModule[]): PackSection
     async figures(input: SectionInput) {
       const lines: KpiLine[] = [];
       for (const module of all()) if (module.kpis) lines.push(...(await module.kpis(input)));
-      const counted = (rag: string) => lines.filter((l) => l.rag === rag).length;
+      // A target pro-rated to nothing in the period (a short custom period) measures nothing:
+      // said in words rather than as a green "0 of 0".
+      const nothingDue = (l: KpiLine) => l.target === 0 && (l.actual ?? 0) === 0;
+      const counted = (rag: string) => lines.filter((l) => l.rag === rag && !nothingDue(l)).length;
       return {
         key: 'kpis',
         title: 'KPI scorecard',
-        summary: `${counted('green')} green, ${counted('amber')} amber and ${counted('red')} red of ${lines.length} measures.`,
+        summary: `${counted('green')} green, ${counted('amber')} amber and ${counted('red')} red of ${lines.length} measures${lines.some(nothingDue) ? `; ${lines.filter(nothingDue).length} with none due in the period` : ''}.`,
         headlines: [
           { label: 'Green', value: counted('green'), format: 'integer' },
           { label: 'Amber', value: counted('amber'), format: 'integer' },
@@ -49,7 +54,11 @@ export function kpiSection(all: () => readonly PackSectionModule[]): PackSection
                 l.note ? `${l.measure} (${l.note})` : l.measure,
                 shown(l.target),
                 shown(l.actual),
-                l.actual === null && l.target !== null ? 'No figure' : ragLabels[l.rag],
+                nothingDue(l)
+                  ? NOTHING_DUE
+                  : l.actual === null && l.target !== null
+                    ? 'No figure'
+                    : ragLabels[l.rag],
                 shown(l.greenFrom),
                 shown(l.amberFrom),
               ];
@@ -60,6 +69,7 @@ export function kpiSection(all: () => readonly PackSectionModule[]): PackSection
         notes: [
           ...ragRule,
           'No figure: the figure the target needs is not recorded yet.',
+          `${NOTHING_DUE}: the target pro-rated to this period comes to nothing, and nothing was held, so there is nothing to measure.`,
           'Targets a year are pro-rated to the period. Visits to dispersed communities join the scorecard once they are recorded in the app.',
         ],
       };

@@ -1,13 +1,19 @@
-import { sql } from 'kysely';
 import type { Cell, PackTable } from '../../../../src-shared/domain/board-packs';
-import { ageBands, disabilityAnswers, ethnicities } from '../../../../src-shared/domain/customer';
+import {
+  profileGroups,
+  type ProfileCategory,
+  type ProfileCounts,
+} from '../../../../src-shared/domain/population-profile';
+import { populationShares } from '../../../../src-shared/rules/population-profile';
+import { formatDate } from '../../../../src-shared/rules/pack-format';
 import {
   SUPPRESSED,
   suppressedIndexes,
   suppressTotal,
 } from '../../../../src-shared/rules/small-numbers';
+import { getPopulationProfile } from '../../organisation/population-profile';
 import type { PackSectionModule } from '../section';
-import { involvedBase } from './involved';
+import { involvedAtEnd, type InvolvedRow } from './involved';
 
 interface Group {
   label: string;
@@ -69,26 +75,32 @@ export function breakdownTable(id: string, title: string, groups: Group[]): Pack
   };
 }
 
-async function countBy(
-  input: Parameters<PackSectionModule['figures']>[0],
-  column: 'equality_age_band' | 'equality_disability' | 'equality_ethnicity',
-): Promise<Map<string | null, number>> {
-  const rows = await involvedBase(input.ctx, input.period.to)
-    .select([`c.${column} as code`, sql<number>`count(*)`.as('n')])
-    .groupBy(`c.${column}`)
-    .execute();
-  return new Map(rows.map((r) => [r.code as string | null, Number(r.n)]));
+type Answer = 'equality_age_band' | 'equality_disability' | 'equality_ethnicity';
+
+function countBy(rows: readonly InvolvedRow[], column: Answer): Map<string | null, number> {
+  const counted = new Map<string | null, number>();
+  for (const r of rows) counted.set(r[column], (counted.get(r[column]) ?? 0) + 1);
+  return counted;
 }
 
+/**
+ * One equality breakdown, set against the tenant population profile where
+ * the organisation holds that category: each group's share of the
+ * category's population total. "Not recorded" is ours alone, so it has no
+ * population share.
+ */
 function coded(
-  options: { codes: readonly string[]; labels: Record<string, string> },
+  category: ProfileCategory,
   counted: Map<string | null, number>,
+  profile: ProfileCounts,
 ): Group[] {
+  const { codes, labels } = profileGroups[category];
+  const share = populationShares(profile[category]);
   return [
-    ...options.codes.map((code) => ({
-      label: options.labels[code]!,
+    ...codes.map((code) => ({
+      label: labels[code]!,
       count: counted.get(code) ?? 0,
-      populationShare: null,
+      populationShare: share ? share(code) : null,
     })),
     { label: NOT_RECORDED, count: counted.get(null) ?? 0, populationShare: null },
   ];
@@ -101,7 +113,8 @@ export const representativenessSection: PackSectionModule = {
     'Involved customers by landlord, area, age band, disability and ethnicity, against the tenant population where it is held. Small numbers suppressed.',
   async figures(input) {
     const { ctx } = input;
-    const [areas, landlords, byArea, age, disability, ethnicity] = await Promise.all([
+    // The same involved customers as the section before, counted in one pass.
+    const [areas, landlords, involved, profile] = await Promise.all([
       ctx.db
         .selectFrom('areas')
         .select(['id', 'name', 'landlord_id', 'population'])
@@ -114,14 +127,18 @@ export const representativenessSection: PackSectionModule = {
         .where('deleted_at', 'is', null)
         .orderBy('name')
         .execute(),
-      involvedBase(ctx, input.period.to)
-        .select(['c.area_id', 'c.landlord_id', sql<number>`count(*)`.as('n')])
-        .groupBy(['c.area_id', 'c.landlord_id'])
-        .execute(),
-      countBy(input, 'equality_age_band'),
-      countBy(input, 'equality_disability'),
-      countBy(input, 'equality_ethnicity'),
+      input.once('involved', () => involvedAtEnd(ctx, input.period.to)),
+      getPopulationProfile(ctx),
     ]);
+    const areaCounts = new Map<string | null, number>();
+    const landlordCounts = new Map<string | null, number>();
+    for (const r of involved) {
+      areaCounts.set(r.area_id, (areaCounts.get(r.area_id) ?? 0) + 1);
+      landlordCounts.set(r.landlord_id, (landlordCounts.get(r.landlord_id) ?? 0) + 1);
+    }
+    const age = countBy(involved, 'equality_age_band');
+    const disability = countBy(involved, 'equality_disability');
+    const ethnicity = countBy(involved, 'equality_ethnicity');
     // The tenant population is held per area (homes or tenants); a landlord's is the sum of its areas.
     const populationKnown = areas.length > 0 && areas.every((a) => a.population !== null);
     const totalPopulation = areas.reduce((a, r) => a + (r.population ?? 0), 0);
@@ -130,34 +147,53 @@ export const representativenessSection: PackSectionModule = {
 
     const areaGroups: Group[] = areas.map((a) => ({
       label: a.name,
-      count: byArea.filter((r) => r.area_id === a.id).reduce((s, r) => s + Number(r.n), 0),
+      count: areaCounts.get(a.id) ?? 0,
       populationShare: share(a.population ?? 0),
     }));
     areaGroups.push({
       label: NOT_RECORDED,
-      count: byArea.filter((r) => r.area_id === null).reduce((s, r) => s + Number(r.n), 0),
+      count: areaCounts.get(null) ?? 0,
       populationShare: populationKnown ? 0 : null,
     });
     const landlordGroups: Group[] = landlords.map((l) => ({
       label: l.name,
-      count: byArea.filter((r) => r.landlord_id === l.id).reduce((s, r) => s + Number(r.n), 0),
+      count: landlordCounts.get(l.id) ?? 0,
       populationShare: share(
         areas.filter((a) => a.landlord_id === l.id).reduce((s, a) => s + (a.population ?? 0), 0),
       ),
     }));
     landlordGroups.push({
       label: NOT_RECORDED,
-      count: byArea.filter((r) => r.landlord_id === null).reduce((s, r) => s + Number(r.n), 0),
+      count: landlordCounts.get(null) ?? 0,
       populationShare: populationKnown ? 0 : null,
     });
 
     const tables = [
       breakdownTable('by-landlord', 'By landlord', landlordGroups),
       breakdownTable('by-area', 'By area', areaGroups),
-      breakdownTable('by-age-band', 'By age band', coded(ageBands, age)),
-      breakdownTable('by-disability', 'By disability', coded(disabilityAnswers, disability)),
-      breakdownTable('by-ethnicity', 'By ethnic group', coded(ethnicities, ethnicity)),
+      breakdownTable('by-age-band', 'By age band', coded('age_band', age, profile.counts)),
+      breakdownTable(
+        'by-disability',
+        'By disability',
+        coded('disability', disability, profile.counts),
+      ),
+      breakdownTable(
+        'by-ethnicity',
+        'By ethnic group',
+        coded('ethnicity', ethnicity, profile.counts),
+      ),
     ];
+    const profiled = (['age_band', 'disability', 'ethnicity'] as const).filter(
+      (c) => populationShares(profile.counts[c]) !== null,
+    );
+    const profileWords = {
+      age_band: 'age band',
+      disability: 'disability',
+      ethnicity: 'ethnic group',
+    };
+    const missingWords = (['age_band', 'disability', 'ethnicity'] as const)
+      .filter((c) => !profiled.includes(c))
+      .map((c) => profileWords[c]);
     return {
       key: this.key,
       title: this.title,
@@ -171,7 +207,15 @@ export const representativenessSection: PackSectionModule = {
         populationKnown
           ? 'The tenant population share comes from the population held for each area in the organisation settings.'
           : 'The tenant population is not held for every area yet, so no comparison is shown; add it for each area in the organisation settings.',
-        'The tenant population profile by age band, disability and ethnic group is not held in the app yet.',
+        profiled.length
+          ? `The tenant population by ${profiled.map((c) => profileWords[c]).join(', ')} comes from the tenant population profile in the organisation settings${profile.source ? ` (imported from ${profile.source}` : ''}${profile.updatedAt ? `${profile.source ? ', ' : ' ('}updated ${formatDate(profile.updatedAt.slice(0, 10))})` : profile.source ? ')' : ''}; each group's share is of the tenants the profile counts.`
+          : 'The tenant population profile (age band, disability and ethnic group) is not held yet, so those breakdowns have no comparison; an administrator can import or type it in the organisation settings.',
+        ...(profiled.length && missingWords.length
+          ? [
+              `The profile holds no figures by ${missingWords.join(' or ')}, so that breakdown has no comparison.`,
+            ]
+          : []),
+        'Shares of involved customers are of everyone involved, including those whose answer is not recorded.',
       ],
     };
   },

@@ -1,5 +1,5 @@
 import { SMALL_NUMBER_LIMIT, SUPPRESSED } from '../../../../src-shared/rules/small-numbers';
-import { satisfactionAverages } from '../../groups/figures';
+import { attendanceFigures } from '../../groups/figures';
 import type { PackSectionModule } from '../section';
 
 /** An average of fewer than five answers could point to one person's score. */
@@ -15,7 +15,9 @@ export const satisfactionSection: PackSectionModule = {
   description:
     'The Framework’s two measures: satisfaction with the opportunities to be involved, and with the way they are involved.',
   async figures(input) {
-    const s = await satisfactionAverages(input.ctx, input.period);
+    const { satisfaction: s } = await input.once('attendance', () =>
+      attendanceFigures(input.ctx, input.period),
+    );
     const opportunity = average(s.opportunity, s.opportunityResponses);
     const involvement = average(s.involvement, s.involvementResponses);
     return {

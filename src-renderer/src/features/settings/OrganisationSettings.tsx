@@ -9,6 +9,7 @@ import { HistoryPanel } from '../../components/HistoryPanel';
 import { Loading, Notice, PageHeader } from '../../components/PageHeader';
 import { useCan } from '../../session';
 import { DispersedSettings } from '../community/DispersedSettings';
+import { PopulationProfilePanel } from './PopulationProfile';
 
 function toNumber(s: string): number | null {
   return s.trim() === '' ? null : Number(s);
@@ -113,6 +114,7 @@ export function OrganisationSettings() {
         {canEdit && areas.length ? <NeighbourhoodForm areas={areas} /> : null}
       </section>
       <DispersedSettings organisation={org.data} />
+      <PopulationProfilePanel />
     </>
   );
 }
