@@ -13,6 +13,7 @@ import { appendOnlyChangeLog } from './0011-append-only-change-log';
 import { expenses } from './0012-expenses';
 import { staffPassphrases } from './0013-staff-passphrases';
 import { policyRegister } from './0014-policy-register';
+import { searchIndex } from './0020-search-index';
 
 export interface Migration {
   name: string;
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   expenses,
   staffPassphrases,
   policyRegister,
+  searchIndex,
 ];
 
 export const latestVersion = migrations.length;
