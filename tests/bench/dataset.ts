@@ -125,10 +125,14 @@ export async function openCopy(source: string, role: Role = 'coordinator'): Prom
     integrityCheckAfterMs: false,
   });
   const app = wrap(backend);
-  const existing = (await app.call('staff.list', {})).find((s) => s.role === role);
-  const staffId =
-    existing?.id ??
-    (await app.call('staff.create', { name: `Bench ${role}`, role, email: null })).id;
+  // The profiles are listed before anyone signs in; a missing role is added by the administrator.
+  const profiles = await app.call('session.profiles', {});
+  let staffId = profiles.find((p) => p.role === role)?.id;
+  if (!staffId) {
+    await signInWithTestPassphrase(app, profiles.find((p) => p.role === 'administrator')!.id);
+    staffId = (await app.call('staff.create', { name: `Bench ${role}`, role, email: null })).id;
+    await app.call('session.signOut', {});
+  }
   await signInWithTestPassphrase(app, staffId);
   return {
     ...app,

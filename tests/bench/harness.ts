@@ -1,3 +1,5 @@
+import os from 'node:os';
+
 /**
  * Figures, not assertions: each case is timed through the app's own code and
  * against a raw baseline doing the same work in the same process, and printed
@@ -83,12 +85,13 @@ export async function timePaired(
   return [summarise(appSamples), summarise(rawSamples)];
 }
 
-function summarise(samples: number[]): Timing {
+function summarise(samples: number[]): Timing & { max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return {
     p50: at(0.5),
     p95: at(0.95),
+    max: sorted[sorted.length - 1] ?? 0,
     mean: samples.reduce((a, b) => a + b, 0) / samples.length,
     runs: samples.length,
   };
@@ -125,7 +128,7 @@ export function report(
       );
   }
   console.log(
-    `${name.padEnd(48)} app p50 ${ms(app.p50).padStart(9)} p95 ${ms(app.p95).padStart(9)} | raw p50 ${ms(raw.p50).padStart(9)} p95 ${ms(raw.p95).padStart(9)} | ${ratio.toFixed(2)}× raw${verdicts.length ? ' | ' + verdicts.join(', ') : ''}`,
+    `${name.padEnd(48)} app p50 ${ms(app.p50).padStart(9)} p95 ${ms(app.p95).padStart(9)} | raw p50 ${ms(raw.p50).padStart(9)} p95 ${ms(raw.p95).padStart(9)} | ${ratio.toFixed(2)}× raw${verdicts.length ? ' | ' + verdicts.join(', ') : ''} | ${load()}`,
   );
 }
 
@@ -133,4 +136,46 @@ export function report(
 export interface BenchModule {
   name: string;
   run(): Promise<void>;
+}
+
+/** The machine's one-minute load average, printed beside every figure: the machine is shared. */
+export function load(): string {
+  return `load ${os.loadavg()[0]!.toFixed(1)}`;
+}
+
+/**
+ * How late a cheap call comes back while `work` runs: it is due every 10 ms,
+ * and its lateness is the time from when it was due to its answer. The same
+ * calls with nothing else running are the baseline, measured first. Prints
+ * the stall beside the idle figure and says NO if any call waited over 50 ms.
+ */
+export async function stallDuring(
+  what: string,
+  cheap: () => Promise<unknown>,
+  work: () => Promise<unknown>,
+  limitMs = 50,
+): Promise<void> {
+  const lateness = async (keepGoing: () => boolean) => {
+    const seen: number[] = [];
+    do {
+      const due = performance.now() + 10;
+      await new Promise((r) => setTimeout(r, 10));
+      await cheap();
+      seen.push(performance.now() - due);
+    } while (keepGoing());
+    return seen;
+  };
+  const idleUntil = performance.now() + 1000;
+  const idle = summarise(await lateness(() => performance.now() < idleUntil));
+  const idleMax = idle.max;
+  let running = true;
+  const started = performance.now();
+  const done = work().finally(() => (running = false));
+  const during = await lateness(() => running);
+  await done;
+  const took = performance.now() - started;
+  const meanwhile = summarise(during);
+  console.log(
+    `${`stall during ${what}`.padEnd(48)} job ${ms(took).padStart(9)} | cheap call idle p95 ${ms(idle.p95).padStart(9)} max ${ms(idleMax).padStart(9)} | meanwhile p50 ${ms(meanwhile.p50).padStart(9)} p95 ${ms(meanwhile.p95).padStart(9)} max ${ms(meanwhile.max).padStart(9)} (${during.length} calls) | no stall over ${limitMs} ms: ${meanwhile.max <= limitMs ? 'yes' : 'NO'} | ${load()}`,
+  );
 }

@@ -26,6 +26,11 @@ const newValues = searchColumns
  *
  * The table is the app's own working state, never synced and never in the
  * change log; outside such a transaction it is always empty.
+ *
+ * Also the register's total: counting the live customers read every wide row
+ * (the planner took the table over the wide list indexes), 80-140 ms at
+ * 50,000 on a busy machine; `customers_live` is the narrowest index of just
+ * the live rows, for that count alone.
  */
 export const searchIndex: Migration = {
   name: 'search index filled in bulk',
@@ -34,6 +39,7 @@ export const searchIndex: Migration = {
       `EXISTS (SELECT 1 FROM search_index_deferred WHERE ${row}.search_rowid > after_search_rowid)`;
     db.exec(`
       CREATE TABLE search_index_deferred (after_search_rowid INTEGER NOT NULL) STRICT;
+      CREATE INDEX customers_live ON customers (search_rowid) WHERE deleted_at IS NULL;
 
       DROP TRIGGER customers_after_insert;
       CREATE TRIGGER customers_after_insert AFTER INSERT ON customers BEGIN

@@ -117,6 +117,21 @@ function matchingRowids(plan: PrefixPlan) {
         AND replace(mobile, ' ', '') >= ${from} AND replace(mobile, ' ', '') < ${to}`;
 }
 
+/** Whether anything besides the search narrows the list. */
+function filtered(query: CustomerListQuery): boolean {
+  return Boolean(
+    query.landlordId ||
+    query.areaId ||
+    query.status?.length ||
+    query.tenure ||
+    query.isBoardMember !== undefined ||
+    query.interest ||
+    query.skill ||
+    query.noRecentActivity ||
+    query.eligibleForGroupId,
+  );
+}
+
 /** One page of the register, with the total that match, for the virtualised list. */
 export async function listCustomers(
   ctx: CallContext,
@@ -133,16 +148,7 @@ export async function listCustomers(
       .innerJoin('customers_fts', 'customers_fts.rowid', 'c.search_rowid')
       .where(sql<SqlBool>`customers_fts MATCH ${match}`);
   } else if (plan?.kind === 'name' || plan?.kind === 'phone') {
-    const unfiltered =
-      !query.landlordId &&
-      !query.areaId &&
-      !query.status?.length &&
-      !query.tenure &&
-      query.isBoardMember === undefined &&
-      !query.interest &&
-      !query.skill &&
-      !query.noRecentActivity;
-    if (unfiltered) {
+    if (!filtered(query)) {
       // Counted from the name or number indexes alone. Many matches ("s",
       // "07700"): walk the register in name order, where they come thick and
       // fast; a few (a whole number): fetch just those rows.
@@ -265,14 +271,25 @@ export async function listCustomers(
   const byId = new Map(details.map((d) => [d.id, d]));
   const rows = ids.map((id) => byId.get(id)!);
 
+  // The register with nothing narrowing it: every live customer, counted
+  // from the narrowest index of them rather than whatever the planner takes.
+  const everyone = !plan && !filtered(query);
   // A short first page is the whole result: no need to count.
   const total =
     knownTotal ??
     (query.offset === 0 && ids.length < query.limit
       ? ids.length
-      : Number(
-          (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-        ));
+      : everyone
+        ? Number(
+            (
+              await sql<{ n: number }>`SELECT count(*) AS n FROM customers INDEXED BY customers_live
+                WHERE deleted_at IS NULL`.execute(ctx.db)
+            ).rows[0]!.n,
+          )
+        : Number(
+            (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow())
+              .n,
+          ));
 
   const today = londonDate(now);
   return { rows: rows.map((r) => toSummary(r, today)), total };
