@@ -1,4 +1,5 @@
 import os from 'node:os';
+import type Database from 'better-sqlite3';
 
 /**
  * Figures, not assertions: each case is timed through the app's own code and
@@ -179,3 +180,27 @@ export async function stallDuring(
     `${`stall during ${what}`.padEnd(48)} job ${ms(took).padStart(9)} | cheap call idle p95 ${ms(idle.p95).padStart(9)} max ${ms(idleMax).padStart(9)} | meanwhile p50 ${ms(meanwhile.p50).padStart(9)} p95 ${ms(meanwhile.p95).padStart(9)} max ${ms(meanwhile.max).padStart(9)} (${during.length} calls) | no stall over ${limitMs} ms: ${meanwhile.max <= limitMs ? 'yes' : 'NO'} | ${load()}`,
   );
 }
+
+/**
+ * Plain inserts as the schema lets them be done cheapest: `insert` inside one
+ * transaction with the search index filled in one pass after (migration
+ * 0020), the baseline an import is held to.
+ */
+export function withSearchFilledAtEnd(db: Database.Database, insert: () => void): void {
+  db.transaction(() => {
+    const after = db
+      .prepare('SELECT coalesce(max(search_rowid), 0) FROM customers')
+      .pluck()
+      .get() as number;
+    db.prepare('INSERT INTO search_index_deferred (after_search_rowid) VALUES (?)').run(after);
+    insert();
+    db.prepare(
+      `INSERT INTO customers_fts (rowid, ${SEARCH_COLUMNS})
+       SELECT search_rowid, ${SEARCH_COLUMNS} FROM customers WHERE search_rowid > ?`,
+    ).run(after);
+    db.exec('DELETE FROM search_index_deferred');
+  })();
+}
+
+const SEARCH_COLUMNS =
+  'first_name, last_name, preferred_name, postcode, email, phone, mobile, external_ref, notes';
