@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../src-main/backend';
+import { latestVersion } from '../../src-main/db/migrations';
 import { openDatabase } from '../../src-main/db/open';
 import type { Input, MethodName, Result } from '../../src-shared/api';
 import { fixedClock, type Clock } from '../../src-shared/clock';
@@ -49,7 +50,9 @@ export interface BenchApp {
 export async function tenYearDataset(customers: number, years = 10): Promise<string> {
   const dir = join(tmpdir(), 'involvement-desk-bench');
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `demo-${customers}c-${years}y-${sourceHash()}.sqlite`);
+  // Keyed by schema version too: the folder is shared, and a file migrated by
+  // a newer schema could not be opened by an older one.
+  const path = join(dir, `demo-${customers}c-${years}y-${sourceHash()}-v${latestVersion}.sqlite`);
   if (existsSync(path)) {
     // Migrate in place if the schema has moved on since it was built.
     const opened = await openDatabase(path, {
@@ -130,10 +133,14 @@ export async function openCopy(source: string, role: Role = 'coordinator'): Prom
     integrityCheckAfterMs: false,
   });
   const app = wrap(backend);
-  const existing = (await app.call('staff.list', {})).find((s) => s.role === role);
-  const staffId =
-    existing?.id ??
-    (await app.call('staff.create', { name: `Bench ${role}`, role, email: null })).id;
+  // The profiles are listed before anyone signs in; a missing role is added by the administrator.
+  const profiles = await app.call('session.profiles', {});
+  let staffId = profiles.find((p) => p.role === role)?.id;
+  if (!staffId) {
+    await signInWithTestPassphrase(app, profiles.find((p) => p.role === 'administrator')!.id);
+    staffId = (await app.call('staff.create', { name: `Bench ${role}`, role, email: null })).id;
+    await app.call('session.signOut', {});
+  }
   await signInWithTestPassphrase(app, staffId);
   return {
     ...app,

@@ -1,3 +1,6 @@
+import os from 'node:os';
+import type Database from 'better-sqlite3';
+
 /**
  * Figures, not assertions: each case is timed through the app's own code and
  * against a raw baseline doing the same work in the same process, and printed
@@ -83,12 +86,13 @@ export async function timePaired(
   return [summarise(appSamples), summarise(rawSamples)];
 }
 
-function summarise(samples: number[]): Timing {
+function summarise(samples: number[]): Timing & { max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   return {
     p50: at(0.5),
     p95: at(0.95),
+    max: sorted[sorted.length - 1] ?? 0,
     mean: samples.reduce((a, b) => a + b, 0) / samples.length,
     runs: samples.length,
   };
@@ -125,7 +129,7 @@ export function report(
       );
   }
   console.log(
-    `${name.padEnd(48)} app p50 ${ms(app.p50).padStart(9)} p95 ${ms(app.p95).padStart(9)} | raw p50 ${ms(raw.p50).padStart(9)} p95 ${ms(raw.p95).padStart(9)} | ${ratio.toFixed(2)}× raw${verdicts.length ? ' | ' + verdicts.join(', ') : ''}`,
+    `${name.padEnd(48)} app p50 ${ms(app.p50).padStart(9)} p95 ${ms(app.p95).padStart(9)} | raw p50 ${ms(raw.p50).padStart(9)} p95 ${ms(raw.p95).padStart(9)} | ${ratio.toFixed(2)}× raw${verdicts.length ? ' | ' + verdicts.join(', ') : ''} | ${load()}`,
   );
 }
 
@@ -134,3 +138,69 @@ export interface BenchModule {
   name: string;
   run(): Promise<void>;
 }
+
+/** The machine's one-minute load average, printed beside every figure: the machine is shared. */
+export function load(): string {
+  return `load ${os.loadavg()[0]!.toFixed(1)}`;
+}
+
+/**
+ * How late a cheap call comes back while `work` runs: it is due every 10 ms,
+ * and its lateness is the time from when it was due to its answer. The same
+ * calls with nothing else running are the baseline, measured first. Prints
+ * the stall beside the idle figure and says NO if any call waited over 50 ms.
+ */
+export async function stallDuring(
+  what: string,
+  cheap: () => Promise<unknown>,
+  work: () => Promise<unknown>,
+  limitMs = 50,
+): Promise<void> {
+  const lateness = async (keepGoing: () => boolean) => {
+    const seen: number[] = [];
+    do {
+      const due = performance.now() + 10;
+      await new Promise((r) => setTimeout(r, 10));
+      await cheap();
+      seen.push(performance.now() - due);
+    } while (keepGoing());
+    return seen;
+  };
+  const idleUntil = performance.now() + 1000;
+  const idle = summarise(await lateness(() => performance.now() < idleUntil));
+  const idleMax = idle.max;
+  let running = true;
+  const started = performance.now();
+  const done = work().finally(() => (running = false));
+  const during = await lateness(() => running);
+  await done;
+  const took = performance.now() - started;
+  const meanwhile = summarise(during);
+  console.log(
+    `${`stall during ${what}`.padEnd(48)} job ${ms(took).padStart(9)} | cheap call idle p95 ${ms(idle.p95).padStart(9)} max ${ms(idleMax).padStart(9)} | meanwhile p50 ${ms(meanwhile.p50).padStart(9)} p95 ${ms(meanwhile.p95).padStart(9)} max ${ms(meanwhile.max).padStart(9)} (${during.length} calls) | no stall over ${limitMs} ms: ${meanwhile.max <= limitMs ? 'yes' : 'NO'} | ${load()}`,
+  );
+}
+
+/**
+ * Plain inserts as the schema lets them be done cheapest: `insert` inside one
+ * transaction with the search index filled in one pass after (migration
+ * 0020), the baseline an import is held to.
+ */
+export function withSearchFilledAtEnd(db: Database.Database, insert: () => void): void {
+  db.transaction(() => {
+    const after = db
+      .prepare('SELECT coalesce(max(search_rowid), 0) FROM customers')
+      .pluck()
+      .get() as number;
+    db.prepare('INSERT INTO search_index_deferred (after_search_rowid) VALUES (?)').run(after);
+    insert();
+    db.prepare(
+      `INSERT INTO customers_fts (rowid, ${SEARCH_COLUMNS})
+       SELECT search_rowid, ${SEARCH_COLUMNS} FROM customers WHERE search_rowid > ?`,
+    ).run(after);
+    db.exec('DELETE FROM search_index_deferred');
+  })();
+}
+
+const SEARCH_COLUMNS =
+  'first_name, last_name, preferred_name, postcode, email, phone, mobile, external_ref, notes';

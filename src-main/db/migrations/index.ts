@@ -18,6 +18,7 @@ import { sync } from './0016-sync';
 import { communityFund } from './0017-community-fund';
 import { communityLocal } from './0018-community-local';
 import { boardPackFigureIndexes } from './0019-board-pack-figure-indexes';
+import { searchIndex } from './0020-search-index';
 
 export interface Migration {
   name: string;
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   communityFund,
   communityLocal,
   boardPackFigureIndexes,
+  searchIndex,
 ];
 
 export const latestVersion = migrations.length;

@@ -14,8 +14,10 @@ import {
 import { ApiError } from '../../../src-shared/errors';
 import { londonDate } from '../../../src-shared/rules/working-days';
 import type { DB } from '../../db/schema';
+import type { Writer } from '../../changes/writer';
 import { demand, writing, type CallContext } from '../context';
 import { patchToColumns, valuesToColumns } from '../customers/rows';
+import { withSearchIndexFilledAtEnd } from '../customers/search-index';
 import { loadCustomerRecords, loadMatchCandidates, loadPlaces } from './existing';
 import { parseSheet, type ParsedSheet } from './parse-sheet';
 import { CustomerMatcher, changeLabels, planRows, type RowPlan } from './plan-rows';
@@ -193,23 +195,28 @@ export async function commitImport(
         describeIssue(null, null, `${request.fileName} has no customers below its header row`),
       );
     }
-    for (const plan of prepared.plans) {
-      if (plan.action === 'create') {
-        await w.create('customers', valuesToColumns(plan.values as CustomerValues), { reason });
-      } else if (plan.action === 'restore') {
-        await w.restore('customers', plan.existing.id, { reason });
-        if (Object.keys(plan.patch).length > 0)
-          await w.update('customers', plan.existing.id, patchToColumns(plan.patch), { reason });
-      } else if (plan.action === 'update') {
-        await w.update('customers', plan.existing.id, patchToColumns(plan.patch), {
-          expectedUpdatedAt: plan.existing.updatedAt,
-          reason,
-        });
-      }
-    }
+    // New customers are indexed for search in one pass once all are written.
+    await withSearchIndexFilledAtEnd(w.trx, () => writePlans(w, prepared.plans, reason));
     return prepared;
   });
   return { fileName: request.fileName, counts: prepared.counts };
+}
+
+async function writePlans(w: Writer, plans: RowPlan[], reason: string): Promise<void> {
+  for (const plan of plans) {
+    if (plan.action === 'create') {
+      await w.create('customers', valuesToColumns(plan.values as CustomerValues), { reason });
+    } else if (plan.action === 'restore') {
+      await w.restore('customers', plan.existing.id, { reason });
+      if (Object.keys(plan.patch).length > 0)
+        await w.update('customers', plan.existing.id, patchToColumns(plan.patch), { reason });
+    } else if (plan.action === 'update') {
+      await w.update('customers', plan.existing.id, patchToColumns(plan.patch), {
+        expectedUpdatedAt: plan.existing.updatedAt,
+        reason,
+      });
+    }
+  }
 }
 
 function issuePath(issue: ImportIssue): string {

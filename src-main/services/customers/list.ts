@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Page } from '../../../src-shared/domain/common';
 import type { CustomerListQuery, CustomerSummary } from '../../../src-shared/domain/customer';
@@ -117,6 +117,64 @@ function matchingRowids(plan: PrefixPlan) {
         AND replace(mobile, ' ', '') >= ${from} AND replace(mobile, ' ', '') < ${to}`;
 }
 
+/*
+ * The two columns a prefix search reads (surname and first name, or phone and
+ * mobile), each tested so its index can answer, or with a unary plus so it
+ * cannot and the row is read instead.
+ */
+function prefixTerm(plan: PrefixPlan, which: 0 | 1, indexed: boolean) {
+  const column = sql.raw(
+    `${indexed ? '' : '+'}${plan.kind === 'name' ? ['last_name', 'first_name'][which] : ['phone', 'mobile'][which]}`,
+  );
+  if (plan.kind === 'name') return sql<SqlBool>`${column} LIKE ${`${plan.prefix}%`}`;
+  const [from, to] = [plan.digits, `${plan.digits}\u{10FFFF}`];
+  return sql<SqlBool>`${column} IS NOT NULL AND replace(${column}, ' ', '') >= ${from}
+    AND replace(${column}, ' ', '') < ${to}`;
+}
+
+/**
+ * How many live customers match a prefix in either column: each column's
+ * matches counted from its index alone, less those matching in both, counted
+ * by reading the rows of the smaller side. A first keystroke or a phone
+ * prefix matches thousands; the union of the two lists that this replaces
+ * sorted every one of them.
+ */
+async function countMatching(ctx: CallContext, plan: PrefixPlan): Promise<number> {
+  const count = async (where: RawBuilder<SqlBool>) =>
+    Number(
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*) AS n FROM customers WHERE deleted_at IS NULL AND ${where}`.execute(
+          ctx.db,
+        )
+      ).rows[0]!.n,
+    );
+  const first = await count(prefixTerm(plan, 0, true));
+  const second = await count(prefixTerm(plan, 1, true));
+  if (first === 0 || second === 0) return first + second;
+  const [driver, other] = first <= second ? ([0, 1] as const) : ([1, 0] as const);
+  const both = await count(
+    sql<SqlBool>`${prefixTerm(plan, driver, true)} AND ${prefixTerm(plan, other, false)}`,
+  );
+  return first + second - both;
+}
+
+/** Whether anything besides the search narrows the list. */
+function filtered(query: CustomerListQuery): boolean {
+  return Boolean(
+    query.landlordId ||
+    query.areaId ||
+    query.status?.length ||
+    query.tenure ||
+    query.isBoardMember !== undefined ||
+    query.interest ||
+    query.skill ||
+    query.noRecentActivity ||
+    query.eligibleForGroupId,
+  );
+}
+
 /** One page of the register, with the total that match, for the virtualised list. */
 export async function listCustomers(
   ctx: CallContext,
@@ -133,26 +191,11 @@ export async function listCustomers(
       .innerJoin('customers_fts', 'customers_fts.rowid', 'c.search_rowid')
       .where(sql<SqlBool>`customers_fts MATCH ${match}`);
   } else if (plan?.kind === 'name' || plan?.kind === 'phone') {
-    const unfiltered =
-      !query.landlordId &&
-      !query.areaId &&
-      !query.status?.length &&
-      !query.tenure &&
-      query.isBoardMember === undefined &&
-      !query.interest &&
-      !query.skill &&
-      !query.noRecentActivity;
-    if (unfiltered) {
+    if (!filtered(query)) {
       // Counted from the name or number indexes alone. Many matches ("s",
       // "07700"): walk the register in name order, where they come thick and
       // fast; a few (a whole number): fetch just those rows.
-      knownTotal = Number(
-        (
-          await sql<{ n: number }>`SELECT count(*) AS n FROM (${matchingRowids(plan)})`.execute(
-            ctx.db,
-          )
-        ).rows[0]!.n,
-      );
+      knownTotal = await countMatching(ctx, plan);
       base = base.where(
         knownTotal > FEW_MATCHES
           ? matchingCondition(plan)
@@ -265,14 +308,25 @@ export async function listCustomers(
   const byId = new Map(details.map((d) => [d.id, d]));
   const rows = ids.map((id) => byId.get(id)!);
 
+  // The register with nothing narrowing it: every live customer, counted
+  // from the narrowest index of them rather than whatever the planner takes.
+  const everyone = !plan && !filtered(query);
   // A short first page is the whole result: no need to count.
   const total =
     knownTotal ??
     (query.offset === 0 && ids.length < query.limit
       ? ids.length
-      : Number(
-          (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
-        ));
+      : everyone
+        ? Number(
+            (
+              await sql<{ n: number }>`SELECT count(*) AS n FROM customers INDEXED BY customers_live
+                WHERE deleted_at IS NULL`.execute(ctx.db)
+            ).rows[0]!.n,
+          )
+        : Number(
+            (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow())
+              .n,
+          ));
 
   const today = londonDate(now);
   return { rows: rows.map((r) => toSummary(r, today)), total };

@@ -128,6 +128,66 @@ describe('importing customers', () => {
     expect(await changeCount()).toBe(changesAfterFirst);
   });
 
+  it('indexes imported customers for search in one pass, as if each had been typed in', async () => {
+    const file = { fileName: 'register.csv', contentBase64: base64(goodCsv) };
+    const preview = await app.call('customerTransfer.previewImport', file);
+    await app.call('customerTransfer.commitImport', { ...file, mapping: preview.mapping });
+    const found = async (search: string) =>
+      (await app.call('customers.list', { search })).rows.map((r) => r.lastName);
+    expect(await found('Lovelace')).toEqual(['Lovelace']);
+    expect(await found('flo@example.org')).toEqual(['Nightingale']);
+    expect(await found('T1002')).toEqual(['Seacole']);
+    expect(await found('ts1 2ab')).toEqual(['Lovelace']);
+    expect(await found('mary sea')).toEqual(['Seacole']);
+
+    // Edited and deleted afterwards, the index follows the rows as the triggers keep it.
+    const adaId = (await app.call('customers.list', { search: 'Lovelace' })).rows[0]!.id;
+    const ada = await app.call('customers.get', { id: adaId });
+    await app.call('customers.update', {
+      id: ada.id,
+      expectedUpdatedAt: ada.updatedAt,
+      patch: { lastName: 'King' },
+    });
+    expect(await found('Lovelace')).toEqual([]);
+    expect(await found('ada king')).toEqual(['King']);
+    const flo = (await app.call('customers.list', { search: 'Nightingale' })).rows[0]!;
+    await app.call('customers.delete', { id: flo.id });
+    expect(await found('Nightingale')).toEqual([]);
+
+    const ctx = await app.ctx();
+    expect(ctx.raw.prepare('SELECT count(*) FROM search_index_deferred').pluck().get()).toBe(0);
+    // FTS5's own check that the index holds exactly the content table's rows.
+    ctx.raw.exec(`INSERT INTO customers_fts (customers_fts, rank) VALUES ('integrity-check', 1)`);
+    const indexed = ctx.raw
+      .prepare(`SELECT count(*) FROM customers_fts WHERE customers_fts MATCH '"example"*'`)
+      .pluck()
+      .get();
+    expect(indexed).toBe(2);
+  });
+
+  it('leaves the search index untouched by an import that fails part-way', async () => {
+    const ctx = await app.ctx();
+    const before = ctx.raw.prepare('SELECT count(*) FROM customers_fts_docsize').pluck().get();
+    const clash = ['Tenant Ref,Forename,Surname', 'T3001,Grace,Hopper', 'T3002,Alan,Turing'].join(
+      '\r\n',
+    );
+    const file = { fileName: 'clash.csv', contentBase64: base64(clash) };
+    const preview = await app.call('customerTransfer.previewImport', file);
+    // A second row that the database itself refuses, after the first was written.
+    ctx.raw.exec(`CREATE TEMP TRIGGER refuse_turing BEFORE INSERT ON customers
+      WHEN new.last_name = 'Turing' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    await expect(
+      app.call('customerTransfer.commitImport', { ...file, mapping: preview.mapping }),
+    ).rejects.toThrow();
+    ctx.raw.exec('DROP TRIGGER temp.refuse_turing');
+    expect(await customerCount()).toBe(0);
+    expect(ctx.raw.prepare('SELECT count(*) FROM customers_fts_docsize').pluck().get()).toBe(
+      before,
+    );
+    expect(ctx.raw.prepare('SELECT count(*) FROM search_index_deferred').pluck().get()).toBe(0);
+    ctx.raw.exec(`INSERT INTO customers_fts (customers_fts, rank) VALUES ('integrity-check', 1)`);
+  });
+
   it('updates only the fields that changed, recorded in the history', async () => {
     const file = { fileName: 'register.csv', contentBase64: base64(goodCsv) };
     await app.call('customerTransfer.commitImport', {
