@@ -26,7 +26,14 @@ export interface FundAgreementData {
 const s = StyleSheet.create({
   page: { padding: 44, fontFamily: PACK_FONT, fontSize: 10, color: '#1b1f23', lineHeight: 1.35 },
   org: { fontSize: 11, color: '#073b45', fontWeight: 'bold' },
-  title: { fontSize: 18, fontWeight: 'bold', color: '#073b45', marginTop: 8, marginBottom: 6, lineHeight: 1.2 },
+  title: {
+    fontSize: 18,
+    fontWeight: 'bold',
+    color: '#073b45',
+    marginTop: 8,
+    marginBottom: 6,
+    lineHeight: 1.2,
+  },
   meta: { marginTop: 3, color: '#3d4750' },
   heading: { fontSize: 12, fontWeight: 'bold', color: '#073b45', marginTop: 14, marginBottom: 4 },
   row: { flexDirection: 'row', paddingVertical: 2 },

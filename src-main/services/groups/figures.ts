@@ -94,9 +94,7 @@ export async function attendanceFigures(
     sql<number>`coalesce(sum(case when t.status = 'present' then t.minutes_given end), 0)`.as(
       'minutes',
     ),
-    sql<number>`count(distinct case when t.status = 'present' then t.customer_id end)`.as(
-      'active',
-    ),
+    sql<number>`count(distinct case when t.status = 'present' then t.customer_id end)`.as('active'),
     sql<number | null>`avg(t.satisfaction_opportunity)`.as('opp'),
     sql<number>`count(t.satisfaction_opportunity)`.as('opp_n'),
     sql<number | null>`avg(t.satisfaction_involvement)`.as('inv'),
