@@ -1,4 +1,5 @@
 import type { syncApi } from '../../src-shared/api/sync';
+import { ApiError } from '../../src-shared/errors';
 import type { HandlersFor } from '../services/context';
 import {
   createTeamFolder,
@@ -12,6 +13,29 @@ import {
   syncStatus,
 } from './service';
 
+/** A folder the computer cannot use is the user's to fix: say which and why, at the field. */
+function inFolder<T>(path: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist or cannot be reached'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'this computer may not write there'
+          : code === 'ENAMETOOLONG'
+            ? 'its name is too long'
+            : code === 'ENOSPC'
+              ? 'its disk is full'
+              : `the system said ${code}`;
+    throw ApiError.invalid(`The shared folder cannot be used: ${why}.`, [
+      { path: 'path', message: `Choose another folder (${why}).` },
+    ]);
+  }
+}
+
 export const syncHandlers: HandlersFor<typeof syncApi> = {
   'sync.status': async (ctx) => syncStatus(ctx),
   'sync.now': async (ctx) => startSync(ctx),
@@ -21,8 +45,10 @@ export const syncHandlers: HandlersFor<typeof syncApi> = {
   'sync.mergeDuplicate': (ctx, input) => mergeDuplicate(ctx, input.keepId, input.mergeId),
   'sync.dismissDuplicate': async (ctx, input) => dismissDuplicate(ctx, input.aId, input.bId),
   'sync.joinFolder': async (ctx, input) => {
-    joinTeamFolder(ctx.raw, input.path, input.joinCode);
+    inFolder(input.path, () => joinTeamFolder(ctx.raw, input.path, input.joinCode));
     return syncStatus(ctx);
   },
-  'sync.createFolder': async (ctx, input) => ({ joinCode: createTeamFolder(ctx.raw, input.path) }),
+  'sync.createFolder': async (ctx, input) => ({
+    joinCode: inFolder(input.path, () => createTeamFolder(ctx.raw, input.path)),
+  }),
 };

@@ -69,6 +69,12 @@ const conflictKey = z.object({
   field: z.string().regex(/^[a-z_0-9]+$/),
 });
 
+const folderPath = z
+  .string()
+  .trim()
+  .min(1, 'Choose the shared folder.')
+  .max(1000, 'That folder’s path is too long.');
+
 export const syncApi = {
   'sync.status': method(empty, 'sync.read').returns<SyncStatus>(),
   /** Starts a sync as a job (jobs.get for progress); its result is the sync's report. */
@@ -92,13 +98,16 @@ export const syncApi = {
   ).returns<{ dismissed: true }>(),
   'sync.joinFolder': method(
     z.object({
-      path: z.string().min(1, 'Choose the shared folder.'),
-      joinCode: z.string().min(1, 'Type the join code.'),
+      path: folderPath,
+      joinCode: z
+        .string()
+        .trim()
+        .min(1, 'Type the join code.')
+        .max(400, 'That is not a join code.'),
     }),
     'sync.configure',
   ).returns<SyncStatus>(),
-  'sync.createFolder': method(
-    z.object({ path: z.string().min(1, 'Choose the shared folder.') }),
-    'sync.createTeam',
-  ).returns<{ joinCode: string }>(),
+  'sync.createFolder': method(z.object({ path: folderPath }), 'sync.createTeam').returns<{
+    joinCode: string;
+  }>(),
 } as const;

@@ -95,7 +95,17 @@ export const communityDemoStep: DemoStep = async (ctx) => {
     .where('name', '=', 'Customer Council')
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  if (council) {
+  const councilMembers = council
+    ? await ctx.db
+        .selectFrom('group_memberships')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('group_id', '=', council.id)
+        .where('left_on', 'is', null)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
+    : undefined;
+  // A demo without customers has nobody on the Council to have written to.
+  if (council && Number(councilMembers?.n ?? 0) > 0) {
     const councilList = await saveMailingList(ctx, {
       name: 'Customer Council: Open Day invitation',
       purpose: 'open_day',

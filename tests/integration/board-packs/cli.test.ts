@@ -1,14 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { KEY_ENV } from '../../../src-main/db/database-key';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../../support/temp-db';
+import { tempDir, TEST_KEY_HEX } from '../../support/temp-db';
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src-main/cli/main.ts', ...args], {
     encoding: 'utf8',
-    env: { ...process.env, INVOLVEMENT_DESK_DB: '' },
+    env: { ...process.env, INVOLVEMENT_DESK_DB: '', [KEY_ENV]: TEST_KEY_HEX },
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
