@@ -1,4 +1,6 @@
 import type { syncApi } from '../../src-shared/api/sync';
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ApiError } from '../../src-shared/errors';
 import type { HandlersFor } from '../services/context';
 import {
@@ -15,6 +17,11 @@ import {
 
 /** A folder the computer cannot use is the user's to fix: say which and why, at the field. */
 function inFolder<T>(path: string, work: () => T): T {
+  // The team's folder goes inside one that is there already: a mistyped path makes nothing.
+  if (!existsSync(dirname(path)))
+    throw ApiError.invalid(`There is no folder ${dirname(path)} on this computer.`, [
+      { path: 'path', message: 'Choose a folder that exists, or the drive it is on.' },
+    ]);
   try {
     return work();
   } catch (error) {

@@ -1,4 +1,6 @@
 import { parseChange, type SyncChange } from './change';
+import { PostgresHub } from './hub/postgres-hub';
+import type { HubSettings } from './hub/settings';
 import type { DeviceInfo, PullResult, SyncTransport } from './transport';
 
 /** A hub change as the PostgreSQL hub stores it: the body is this install's change as JSON, opaque to the hub. */
@@ -84,4 +86,14 @@ export class HubTransport implements SyncTransport {
   async close(): Promise<void> {
     await this.hub.close();
   }
+}
+
+/**
+ * The team's PostgreSQL hub as this install's transport, from its settings
+ * (`parseHubUrl` reads them from a postgres:// address). Each hub is its own
+ * transport: what was sent to one says nothing of another.
+ */
+export async function connectHub(settings: HubSettings): Promise<HubTransport> {
+  const hub = await PostgresHub.connect(settings);
+  return new HubTransport(hub, `hub:${settings.host}:${settings.port}/${settings.database}`);
 }

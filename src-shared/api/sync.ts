@@ -69,11 +69,15 @@ const conflictKey = z.object({
   field: z.string().regex(/^[a-z_0-9]+$/),
 });
 
+/** A folder by its full path (from /, a drive letter or a \\server share), never one relative to wherever the app was started. */
 const folderPath = z
   .string()
   .trim()
   .min(1, 'Choose the shared folder.')
-  .max(1000, 'That folder’s path is too long.');
+  .max(1000, 'That folder’s path is too long.')
+  .refine((p) => /^(\/|\\\\|[A-Za-z]:[\\/])/.test(p), {
+    error: 'Give the folder’s full path, from the top of its drive.',
+  });
 
 export const syncApi = {
   'sync.status': method(empty, 'sync.read').returns<SyncStatus>(),

@@ -3,9 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/errors';
 import { openTestApp, type TestApp } from '../../support/temp-db';
-import { csiCommission, csiProject, setUp } from './helpers';
+import { csiCommission, csiProject, setUp, refusal } from './helpers';
 
 let app: TestApp;
 let org: Awaited<ReturnType<typeof setUp>>;
@@ -15,16 +14,6 @@ beforeEach(async () => {
   org = await setUp(app);
 });
 afterEach(() => app.close());
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function recommend(reviewId: string, text: string, extra: Record<string, unknown> = {}) {
   return app.call('recommendations.add', {

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../src-shared/errors';
 import type { TestApp } from '../../support/temp-db';
 import type { CommissionInput, ReviewDetail } from '../../../src-shared/domain/reviews';
 
@@ -67,4 +68,15 @@ export function csiCommission(
 
 export async function csiProject(app: TestApp, leadOfficerId: string): Promise<ReviewDetail> {
   return app.call('reviews.commission', csiCommission(leadOfficerId));
+}
+
+/** The refusal a call ends in: fails the test if it succeeds or fails another way. */
+export async function refusal(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
 }

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/errors';
 import type { z } from 'zod';
 import type { policyInput, PolicyEntry, ReviewDetail } from '../../../src-shared/domain/reviews';
 import { openTestApp, type TestApp } from '../../support/temp-db';
-import { csiCommission, setUp } from './helpers';
+import { csiCommission, setUp, refusal } from './helpers';
 
 let app: TestApp;
 let org: Awaited<ReturnType<typeof setUp>>;
@@ -13,16 +12,6 @@ beforeEach(async () => {
   org = await setUp(app);
 });
 afterEach(() => app.close());
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 type PolicyInput = z.input<typeof policyInput>;
 

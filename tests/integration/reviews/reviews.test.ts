@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-shared/errors';
 import { openTestApp, type TestApp } from '../../support/temp-db';
-import { csiCommission, csiProject, customer, join as joinGroup, setUp } from './helpers';
+import { csiCommission, csiProject, customer, join as joinGroup, setUp, refusal } from './helpers';
 
 let app: TestApp;
 let org: Awaited<ReturnType<typeof setUp>>;
@@ -13,16 +12,6 @@ beforeEach(async () => {
   org = await setUp(app);
 });
 afterEach(() => app.close());
-
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('commissioning a review', () => {
   it('records the commission, starts at the first stage and draws its team group from the template', async () => {
