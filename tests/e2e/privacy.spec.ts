@@ -72,6 +72,8 @@ test('the administrator erases a customer who asked, from the retention screen, 
   await page.getByRole('link', { name: 'Audit trail' }).first().click();
   await expect(page.getByRole('heading', { name: 'Audit trail', level: 1 })).toBeVisible();
   await page.getByLabel('Person').fill('Erased');
+  // ↓ moves into the matches once they are there.
+  await expect(page.getByRole('button', { name: 'Choose Erased customer' })).toBeVisible();
   await page.getByLabel('Person').press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`customer=${created.customer.id}`));
