@@ -1,3 +1,4 @@
+import { panelSeatsWithPlaces } from '../groups/panel-candidates';
 import type { z } from 'zod';
 import type {
   assignMemberInput,
@@ -114,41 +115,7 @@ async function complainantPlace(ctx: AppContext, caseId: string): Promise<Person
 
 async function candidatesQuery(ctx: AppContext, customerId?: string) {
   const groupId = await panelGroupId(ctx);
-  let q = ctx.db
-    .selectFrom('customers as c')
-    .leftJoin('neighbourhoods as n', 'n.id', 'c.neighbourhood_id')
-    .select([
-      'c.id',
-      'c.first_name',
-      'c.last_name',
-      'c.preferred_name',
-      'c.address_line1',
-      'c.town',
-      'c.postcode',
-      'c.neighbourhood_id',
-      'n.name as neighbourhood_name',
-    ])
-    .where('c.deleted_at', 'is', null);
-  if (groupId) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('group_memberships as g')
-          .select('g.id')
-          .whereRef('g.customer_id', '=', 'c.id')
-          .where('g.group_id', '=', groupId)
-          .where('g.deleted_at', 'is', null)
-          .where('g.left_on', 'is', null),
-      ),
-    );
-  } else {
-    q = q.where('c.status', '=', 'active');
-  }
-  if (customerId) q = q.where('c.id', '=', customerId);
-  return {
-    rows: await q.orderBy('c.last_name').orderBy('c.first_name').limit(500).execute(),
-    groupId,
-  };
+  return { rows: await panelSeatsWithPlaces(ctx, groupId, { customerId, limit: 500 }), groupId };
 }
 
 async function declarationsFor(ctx: AppContext, caseId: string) {

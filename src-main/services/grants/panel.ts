@@ -1,3 +1,4 @@
+import { panelSeatsWithPlaces } from '../groups/panel-candidates';
 import type { z } from 'zod';
 import type {
   declarationInput,
@@ -41,37 +42,7 @@ function fullName(r: { first_name: string; last_name: string; preferred_name: st
 
 async function memberPlaces(ctx: AppContext, roundId: string, customerId?: string) {
   const round = await roundRow(ctx.db, roundId);
-  let q = ctx.db
-    .selectFrom('customers as c')
-    .leftJoin('neighbourhoods as n', 'n.id', 'c.neighbourhood_id')
-    .select([
-      'c.id',
-      'c.first_name',
-      'c.last_name',
-      'c.preferred_name',
-      'c.address_line1',
-      'c.town',
-      'c.postcode',
-      'c.neighbourhood_id',
-      'n.name as neighbourhood_name',
-    ])
-    .where('c.deleted_at', 'is', null);
-  const groupId = round.panel_group_id;
-  if (groupId)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('group_memberships as g')
-          .select('g.id')
-          .whereRef('g.customer_id', '=', 'c.id')
-          .where('g.group_id', '=', groupId)
-          .where('g.deleted_at', 'is', null)
-          .where('g.left_on', 'is', null),
-      ),
-    );
-  else q = q.where('c.status', '=', 'active');
-  if (customerId) q = q.where('c.id', '=', customerId);
-  const rows = await q.orderBy('c.last_name').orderBy('c.first_name').limit(200).execute();
+  const rows = await panelSeatsWithPlaces(ctx, round.panel_group_id, { customerId, limit: 200 });
   return { round, rows };
 }
 
